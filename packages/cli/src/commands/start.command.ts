@@ -1,0 +1,51 @@
+import type { Command } from 'commander';
+import { loadConfig } from '@xingfu/api';
+import { openDatabaseSession } from '../runtime/database-session.js';
+import { loadInitialData } from '../runtime/bootstrap.js';
+import { startApi } from '../runtime/api-runtime.js';
+import { fromRoot } from '../runtime/paths.js';
+import { assertPortsFree } from '../runtime/ports.js';
+import { say, step } from '../runtime/progress.js';
+import { buildSite } from '../runtime/site-build.js';
+import { serveSite } from '../runtime/site-server.js';
+import { onShutdown } from '../runtime/shutdown.js';
+
+export function registerStartCommand(program: Command): void {
+  program
+    .command('start')
+    .description('everything: database (embedded unless DATABASE_URL), migrations, first-run data, API, site build and site server')
+    .action(async () => {
+      const config = loadConfig();
+      await assertPortsFree(
+        [
+          [config.XINGFU_API_PORT, 'XINGFU_API_PORT', 'the API'],
+          [config.XINGFU_SITE_PORT, 'XINGFU_SITE_PORT', 'the site server'],
+        ],
+        config.XINGFU_HOST,
+      );
+      const session = await openDatabaseSession(config);
+      onShutdown(() => session.close());
+      await loadInitialData(session.orm);
+      const api = await startApi(session.orm, config);
+      onShutdown(() => api.stop());
+      const outDir = fromRoot(config.XINGFU_SITE_DIST);
+      await step('Building the site', () => buildSite(`${api.url}/public/graphql`, outDir));
+      const siteServer = await step(`Serving the site on port ${config.XINGFU_SITE_PORT}`, () =>
+        serveSite(outDir, config.XINGFU_SITE_PORT, config.XINGFU_HOST),
+      );
+      onShutdown(() => new Promise<void>((resolve) => siteServer.close(() => resolve())));
+      const siteHost = api.url.replace(/:\d+$/, `:${config.XINGFU_SITE_PORT}`);
+      say(
+        [
+          '',
+          'Xingfu is running:',
+          `  Site (幸福清单)     ${siteHost}/`,
+          `  Internal GraphQL   ${api.url}/graphql`,
+          `  Public GraphQL     ${api.url}/public/graphql`,
+          `  Health             ${api.url}/healthz`,
+          '',
+          'Ctrl-C stops everything.',
+        ].join('\n'),
+      );
+    });
+}

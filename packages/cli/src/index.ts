@@ -1,0 +1,2 @@
+export { generatedSdl, SCHEMA_FILES } from './commands/schema.command.js';
+export { WORKSPACE_ROOT, fromRoot } from './runtime/paths.js';

@@ -1,0 +1,27 @@
+import { Command } from 'commander';
+import { ConfigError } from '@xingfu/api';
+import { DomainError } from '@xingfu/domain';
+import { registerDbCommands } from './commands/db.command.js';
+import { registerRegionCommands } from './commands/regions.command.js';
+import { registerSchemaCommands } from './commands/schema.command.js';
+import { registerServeCommand } from './commands/serve.command.js';
+import { registerSiteCommands } from './commands/site.command.js';
+import { registerStartCommand } from './commands/start.command.js';
+import { shutdown } from './runtime/shutdown.js';
+
+const program = new Command('xingfu').description('幸福 Xingfu — social-assistance ledger and 幸福清单 transparency site');
+registerStartCommand(program);
+registerServeCommand(program);
+registerDbCommands(program);
+registerRegionCommands(program);
+registerSchemaCommands(program);
+registerSiteCommands(program);
+
+try {
+  await program.parseAsync(process.argv);
+} catch (error) {
+  // Known failures are one sentence that says what to do; anything else keeps its stack.
+  if (error instanceof DomainError || error instanceof ConfigError) process.stderr.write(`xingfu: ${error.message}\n`);
+  else process.stderr.write(`xingfu: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  await shutdown(1);
+}

@@ -7,7 +7,14 @@ import { registerSchemaCommands } from './commands/schema.command.js';
 import { registerServeCommand } from './commands/serve.command.js';
 import { registerSiteCommands } from './commands/site.command.js';
 import { registerStartCommand } from './commands/start.command.js';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { WORKSPACE_ROOT } from './runtime/paths.js';
 import { shutdown } from './runtime/shutdown.js';
+
+// A .env at the workspace root, if any, fills variables the environment does not set.
+const dotenv = join(WORKSPACE_ROOT, '.env');
+if (existsSync(dotenv)) process.loadEnvFile(dotenv);
 
 const program = new Command('xingfu').description('幸福 Xingfu — social-assistance ledger and 幸福清单 transparency site');
 registerStartCommand(program);

@@ -36,7 +36,13 @@ export async function createApiServer({ orm, config, logger }: ApiServerOptions)
   const formatError = createErrorFormatter(logger);
   const validationRules = queryLimitRules(config.XINGFU_MAX_QUERY_DEPTH, config.XINGFU_MAX_QUERY_COST);
   const apollo = (schema: GraphQLSchema) =>
-    new ApolloServer<RequestContext>({ schema, formatError, validationRules, introspection: true, includeStacktraceInErrorResponses: false });
+    new ApolloServer<RequestContext>({
+      schema,
+      formatError,
+      validationRules,
+      introspection: true,
+      includeStacktraceInErrorResponses: false,
+    });
   const internal = apollo(internalSchema);
   const publicServer = apollo(publicSchema);
   await Promise.all([internal.start(), publicServer.start()]);
@@ -81,7 +87,11 @@ export async function createApiServer({ orm, config, logger }: ApiServerOptions)
         s.once('error', (error: NodeJS.ErrnoException) =>
           reject(
             error.code === 'EADDRINUSE'
-              ? new DomainError('PORT_IN_USE', `Port ${port} is already in use, so the API cannot start: stop what uses it, or set XINGFU_API_PORT to a free port.`, { port })
+              ? new DomainError(
+                  'PORT_IN_USE',
+                  `Port ${port} is already in use, so the API cannot start: stop what uses it, or set XINGFU_API_PORT to a free port.`,
+                  { port },
+                )
               : error,
           ),
         );

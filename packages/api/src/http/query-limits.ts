@@ -11,8 +11,9 @@ const pageEstimator: ComplexityEstimator = ({ args, childComplexity }) => {
 
 /** Depth and cost limits applied to every operation on both endpoints. */
 export function queryLimitRules(maxDepth: number, maxCost: number): ValidationRule[] {
+  const depthRule = depthLimit(maxDepth) as ValidationRule;
   return [
-    depthLimit(maxDepth),
+    depthRule,
     createComplexityRule({
       maximumComplexity: maxCost,
       estimators: [pageEstimator, simpleEstimator({ defaultComplexity: 1 })],

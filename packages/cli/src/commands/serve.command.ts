@@ -17,6 +17,8 @@ export function registerServeCommand(program: Command): void {
       onShutdown(() => session.close());
       const api = await startApi(session.orm, config);
       onShutdown(() => api.stop());
-      say(`\nInternal GraphQL  ${api.url}/graphql\nPublic GraphQL    ${api.url}/public/graphql\nHealth            ${api.url}/healthz\n\nCtrl-C stops.`);
+      say(
+        `\nInternal GraphQL  ${api.url}/graphql\nPublic GraphQL    ${api.url}/public/graphql\nHealth            ${api.url}/healthz\n\nCtrl-C stops.`,
+      );
     });
 }

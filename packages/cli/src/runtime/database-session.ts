@@ -20,7 +20,11 @@ export async function openDatabaseSession(config: Config, options: { migrations?
   let embedded: EmbeddedDatabase | undefined;
   let url = config.DATABASE_URL;
   if (!url) {
-    const db = new EmbeddedDatabase({ dataDir: join(fromRoot(config.XINGFU_DATA_DIR), 'pg'), port: config.XINGFU_PG_PORT, database: 'xingfu' });
+    const db = new EmbeddedDatabase({
+      dataDir: join(fromRoot(config.XINGFU_DATA_DIR), 'pg'),
+      port: config.XINGFU_PG_PORT,
+      database: 'xingfu',
+    });
     embedded = db;
     await step(`Starting the embedded PostgreSQL on port ${config.XINGFU_PG_PORT}`, () => db.start());
     url = db.url;

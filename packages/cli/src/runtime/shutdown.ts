@@ -26,7 +26,7 @@ export function onShutdown(cleanup: Cleanup): void {
   installed = true;
   for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
     process.on(signal, () => {
-      process.stdout.write('\nStopping…\n');
+      if (!shuttingDown) process.stdout.write('\nStopping…\n');
       void shutdown(0);
     });
   }

@@ -16,7 +16,11 @@ export function serveSite(dir: string, port: number, host: string): Promise<Serv
     server.once('error', (error: NodeJS.ErrnoException) =>
       reject(
         error.code === 'EADDRINUSE'
-          ? new DomainError('PORT_IN_USE', `Port ${port} is already in use, so the site cannot be served: stop what uses it, or set XINGFU_SITE_PORT to a free port.`, { port })
+          ? new DomainError(
+              'PORT_IN_USE',
+              `Port ${port} is already in use, so the site cannot be served: stop what uses it, or set XINGFU_SITE_PORT to a free port.`,
+              { port },
+            )
           : error,
       ),
     );

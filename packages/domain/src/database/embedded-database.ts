@@ -42,9 +42,7 @@ export class EmbeddedDatabase {
       postgresFlags: [
         '-c',
         'listen_addresses=127.0.0.1',
-        ...(options.ephemeral
-          ? ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off']
-          : []),
+        ...(options.ephemeral ? ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off'] : []),
       ],
       onLog: log,
       onError: (error: unknown) => log(String(error)),

@@ -23,11 +23,9 @@ export class DomainError extends Error {
   }
 
   static invalidRegionCode(code: string): DomainError {
-    return new DomainError(
-      'INVALID_REGION_CODE',
-      `“${code}” is not a region code: use 2, 4, 6, 9 or 12 digits (e.g. 370115 for 济阳区).`,
-      { code },
-    );
+    return new DomainError('INVALID_REGION_CODE', `“${code}” is not a region code: use 2, 4, 6, 9 or 12 digits (e.g. 370115 for 济阳区).`, {
+      code,
+    });
   }
 
   static unknownRegion(code: string): DomainError {

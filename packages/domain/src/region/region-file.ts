@@ -13,7 +13,7 @@ export const SHIPPED_REGIONS_FILE = fileURLToPath(new URL('../../data/regions.cs
 export const SHIPPED_COUNTIES = ['370115', '370114', '371425', '320922'];
 
 export function readRegionFile(file = SHIPPED_REGIONS_FILE): RegionRow[] {
-  const records = parse(readFileSync(file), { columns: true, skip_empty_lines: true }) as Record<string, string>[];
+  const records = parse<Record<string, string>>(readFileSync(file), { columns: true, skip_empty_lines: true });
   return records.map((r) => ({
     code: r.code!,
     name: r.name!,

@@ -3,9 +3,41 @@ import { ReflectMetadataProvider } from '@mikro-orm/decorators/legacy';
 import { Migrator } from '@mikro-orm/migrations';
 import { defineConfig, type Options } from '@mikro-orm/postgresql';
 import { migrationsList } from '../migrations/index.js';
+import { ApplicationEvent } from '../application/application-event.entity.js';
+import { ApplicationIncome } from '../application/application-income.entity.js';
+import { Application } from '../application/application.entity.js';
+import { Objection } from '../application/objection.entity.js';
+import { AuditEntry } from '../audit/audit-entry.entity.js';
+import { Enrollment } from '../enrollment/enrollment.entity.js';
+import { HouseholdMember } from '../household/household-member.entity.js';
+import { Household } from '../household/household.entity.js';
+import { Person } from '../household/person.entity.js';
+import { Payment } from '../payroll/payment.entity.js';
+import { PayrollBatch } from '../payroll/payroll-batch.entity.js';
+import { Program } from '../program/program.entity.js';
+import { Standard } from '../program/standard.entity.js';
 import { Region } from '../region/region.entity.js';
+import { ReviewCampaign } from '../review/review-campaign.entity.js';
+import { ReviewTask } from '../review/review-task.entity.js';
 
-export const entities = [Region];
+export const entities = [
+  Region,
+  Program,
+  Standard,
+  Household,
+  Person,
+  HouseholdMember,
+  Application,
+  ApplicationIncome,
+  ApplicationEvent,
+  Objection,
+  Enrollment,
+  PayrollBatch,
+  Payment,
+  ReviewCampaign,
+  ReviewTask,
+  AuditEntry,
+];
 
 export interface OrmConfigOptions {
   /** postgres://user:password@host:port/database */

@@ -1,0 +1,148 @@
+import { randomBytes } from 'node:crypto';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { assertCan, assertInScope, type Actor } from '../access/actor.js';
+import { today } from '../access/clock.js';
+import { audit, snapshot } from '../audit/audit.js';
+import { DomainError } from '../errors/domain-error.js';
+import { parseIdNumber } from '../person/id-number.js';
+import type { AreaType } from '../program/standard.entity.js';
+import { RegionLevel } from '../region/region-level.js';
+import { Region } from '../region/region.entity.js';
+import { HouseholdMember, type MemberRelation } from './household-member.entity.js';
+import { Household } from './household.entity.js';
+import { Person } from './person.entity.js';
+
+export interface NewMember {
+  idNumber: string;
+  name: string;
+  relation: MemberRelation;
+  phone?: string | null;
+  disabilityCategory?: string | null;
+  disabilityLevel?: number | null;
+}
+
+export interface RegisterHouseholdInput {
+  villageCode: string;
+  areaType: AreaType;
+  address?: string;
+  phone?: string | null;
+  startDate?: string;
+  members: NewMember[];
+}
+
+const PUBLIC_ID_ALPHABET = '23456789abcdefghjkmnpqrstuvwxyz';
+
+/** A random public id (10 characters, ≈49 bits), unrelated to any key or ID number. */
+export function newPublicId(): string {
+  return [...randomBytes(10)].map((b) => PUBLIC_ID_ALPHABET[b % PUBLIC_ID_ALPHABET.length]).join('');
+}
+
+export async function findVillage(em: EntityManager, code: string): Promise<Region> {
+  if (!/^\d{12}$/.test(code)) throw DomainError.invalidRegionCode(code);
+  const village = await em.findOne(Region, { code });
+  if (!village) throw DomainError.unknownRegion(code);
+  if (village.level !== RegionLevel.VILLAGE) {
+    throw new DomainError(
+      'INVALID_REGION_CODE',
+      `${code} is a ${village.level}, not a village: households live in a village (12-digit code).`,
+    );
+  }
+  return village;
+}
+
+/** Registers a household with its members; every ID number is validated and new to the system. */
+export async function registerHousehold(em: EntityManager, actor: Actor, input: RegisterHouseholdInput): Promise<Household> {
+  assertCan(actor, 'registerHousehold');
+  const village = await findVillage(em, input.villageCode);
+  assertInScope(actor, village.code, 'village');
+  if (input.members.length === 0)
+    throw new DomainError('INVALID_INPUT', 'A household needs at least one member: add the head of household.');
+  if (input.members.filter((m) => m.relation === 'head').length !== 1) {
+    throw new DomainError('INVALID_INPUT', 'A household has exactly one head: mark one member (and only one) with relation HEAD.');
+  }
+  const parsed = input.members.map((m) => ({ member: m, id: parseIdNumber(m.idNumber) }));
+  const numbers = parsed.map((p) => p.id.idNumber);
+  if (new Set(numbers).size !== numbers.length) {
+    throw new DomainError('DUPLICATE_ID_NUMBER', 'The same ID number appears twice among the members: each person is listed once.');
+  }
+  const existing = await em.find(Person, { idNumber: { $in: numbers } });
+  if (existing.length > 0) {
+    throw new DomainError(
+      'DUPLICATE_ID_NUMBER',
+      'A member is already registered (ID numbers are unique across the system): look the person up with personByIdNumber and move them instead.',
+    );
+  }
+  for (const { member } of parsed) {
+    if (!member.name.trim()) throw new DomainError('INVALID_INPUT', 'Every member needs a name.');
+    if (member.disabilityLevel != null && !(member.disabilityLevel >= 1 && member.disabilityLevel <= 4)) {
+      throw new DomainError('INVALID_INPUT', 'Disability levels run from 1 (most severe) to 4.');
+    }
+  }
+  const startDate = input.startDate ?? today();
+  const household = em.create(Household, {
+    publicId: newPublicId(),
+    county: em.getReference(Region, village.code.slice(0, 6)),
+    village,
+    areaType: input.areaType,
+    address: input.address ?? '',
+    phone: input.phone ?? null,
+  });
+  for (const { member, id } of parsed) {
+    const person = em.create(Person, {
+      idNumber: id.idNumber,
+      name: member.name.trim(),
+      sex: id.sex,
+      birthDate: id.birthDate,
+      phone: member.phone ?? null,
+      disabilityCategory: member.disabilityCategory ?? null,
+      disabilityLevel: member.disabilityLevel ?? null,
+    });
+    em.create(HouseholdMember, { household, person, relation: member.relation, startDate });
+  }
+  await em.flush();
+  audit(em, actor, {
+    action: 'registerHousehold',
+    entity: 'household',
+    entityId: household.id,
+    regionCode: village.code,
+    after: snapshot(household),
+  });
+  await em.flush();
+  return household;
+}
+
+/** A household the actor may see, or NOT_FOUND / OUT_OF_SCOPE. */
+export async function getHousehold(em: EntityManager, actor: Actor, id: number): Promise<Household> {
+  const household = await em.findOne(Household, { id });
+  if (!household) throw new DomainError('NOT_FOUND', `No household ${id}.`);
+  assertInScope(actor, household.village.code, 'household');
+  return household;
+}
+
+/** Current members (membership without an end date) of a household. */
+export async function currentMembers(em: EntityManager, householdId: number): Promise<HouseholdMember[]> {
+  return em.find(HouseholdMember, { household: householdId, endDate: null }, { populate: ['person'], orderBy: { id: 'asc' } });
+}
+
+/** Records a death: the person's date of death, and their membership ends that day. */
+export async function recordDeath(em: EntityManager, actor: Actor, personId: number, deceasedOn: string): Promise<Person> {
+  assertCan(actor, 'editHousehold');
+  const person = await em.findOne(Person, { id: personId });
+  if (!person) throw new DomainError('NOT_FOUND', `No person ${personId}.`);
+  const membership = await em.findOne(HouseholdMember, { person, endDate: null }, { populate: ['household'] });
+  if (membership) assertInScope(actor, membership.household.village.code, 'person');
+  if (deceasedOn > today()) throw new DomainError('INVALID_INPUT', 'A date of death cannot be in the future.');
+  const before = snapshot(person);
+  person.deceasedOn = deceasedOn;
+  if (membership) membership.endDate = deceasedOn;
+  audit(em, actor, {
+    action: 'recordDeath',
+    entity: 'person',
+    entityId: person.id,
+    regionCode: membership?.household.village.code ?? actor.regionCode,
+    before,
+    after: snapshot(person),
+  });
+  await em.flush();
+  return person;
+}

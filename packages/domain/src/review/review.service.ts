@@ -1,0 +1,233 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { assertCan, assertInScope, type Actor } from '../access/actor.js';
+import { today } from '../access/clock.js';
+import { audit, snapshot } from '../audit/audit.js';
+import { type Enrollment } from '../enrollment/enrollment.entity.js';
+import { createEnrollment, endEnrollment } from '../enrollment/enrollment.service.js';
+import { DomainError } from '../errors/domain-error.js';
+import { addMonths, firstDayOfMonth, monthOfDate } from '../period/month.js';
+import { Region } from '../region/region.entity.js';
+import { RegionLevel } from '../region/region-level.js';
+import { ReviewCampaign } from './review-campaign.entity.js';
+import { ReviewTask, type ReviewForm, type ReviewOutcome } from './review-task.entity.js';
+
+/** Programs re-reviewed by default: the minimum living guarantee. */
+export const DEFAULT_REVIEW_PROGRAMS = ['dibao_urban', 'dibao_rural'];
+
+export interface CreateReviewCampaignInput {
+  countyCode: string;
+  name: string;
+  periodStart: string;
+  periodEnd: string;
+  programCodes?: string[];
+}
+
+/** A campaign with one task per enrolled household (active enrollments of the programs), inserted set-based. */
+export async function createReviewCampaign(em: EntityManager, actor: Actor, input: CreateReviewCampaignInput): Promise<ReviewCampaign> {
+  assertCan(actor, 'manageReviewCampaign');
+  const county = await em.findOne(Region, { code: input.countyCode });
+  if (!county) throw DomainError.unknownRegion(input.countyCode);
+  if (county.level !== RegionLevel.COUNTY)
+    throw new DomainError('INVALID_REGION_CODE', 'A re-review campaign covers a county (6-digit code).');
+  assertInScope(actor, county.code, 'county');
+  if (!input.name.trim()) throw new DomainError('INVALID_INPUT', 'Name the campaign (e.g. 2021年低保对象复核).');
+  if (
+    !/^\d{4}-\d{2}-\d{2}$/.test(input.periodStart) ||
+    !/^\d{4}-\d{2}-\d{2}$/.test(input.periodEnd) ||
+    input.periodEnd < input.periodStart
+  ) {
+    throw new DomainError('INVALID_INPUT', 'The period is two ISO dates (YYYY-MM-DD), the end not before the start.');
+  }
+  const campaign = em.create(ReviewCampaign, {
+    county,
+    name: input.name,
+    periodStart: input.periodStart,
+    periodEnd: input.periodEnd,
+    createdBy: actor.subject,
+  });
+  await em.flush();
+  const programs = input.programCodes ?? DEFAULT_REVIEW_PROGRAMS;
+  await em.execute(
+    `insert into review_task (campaign_id, enrollment_id, household_id, village_code)
+     select ?, e.id, e.household_id, e.village_code from enrollment e
+     where e.county_code = ? and e.status = 'active' and e.program_code = any(string_to_array(?, ','))`,
+    [campaign.id, county.code, programs.join(',')],
+  );
+  audit(em, actor, {
+    action: 'createReviewCampaign',
+    entity: 'review_campaign',
+    entityId: campaign.id,
+    regionCode: county.code,
+    after: snapshot(campaign),
+  });
+  await em.flush();
+  return campaign;
+}
+
+async function getTask(em: EntityManager, actor: Actor, id: number): Promise<ReviewTask> {
+  const task = await em.findOne(ReviewTask, { id }, { populate: ['enrollment', 'enrollment.program', 'household'] });
+  if (!task) throw new DomainError('NOT_FOUND', `No review task ${id}.`);
+  assertInScope(actor, task.villageCode, 'review task');
+  return task;
+}
+
+export async function scheduleReviewVisit(em: EntityManager, actor: Actor, taskId: number, appointmentAt: Date): Promise<ReviewTask> {
+  assertCan(actor, 'recordReviewVisit');
+  const task = await getTask(em, actor, taskId);
+  if (task.outcome) throw new DomainError('TRANSITION_NOT_ALLOWED', 'This review is decided already.');
+  const before = snapshot(task);
+  task.appointmentAt = appointmentAt;
+  audit(em, actor, {
+    action: 'scheduleReviewVisit',
+    entity: 'review_task',
+    entityId: task.id,
+    regionCode: task.villageCode,
+    before,
+    after: snapshot(task),
+  });
+  await em.flush();
+  return task;
+}
+
+export interface RecordReviewVisitInput {
+  taskId: number;
+  visitedOn: string;
+  form: ReviewForm;
+  neighbourCheck: string;
+  committeeCheck: string;
+}
+
+/** The home visit: the family review form and the neighbour / village-committee check. */
+export async function recordReviewVisit(em: EntityManager, actor: Actor, input: RecordReviewVisitInput): Promise<ReviewTask> {
+  assertCan(actor, 'recordReviewVisit');
+  const task = await getTask(em, actor, input.taskId);
+  if (task.outcome) throw new DomainError('TRANSITION_NOT_ALLOWED', 'This review is decided already.');
+  if (input.visitedOn > today()) throw new DomainError('INVALID_INPUT', 'A visit cannot be recorded before it happens.');
+  if (!Number.isSafeInteger(input.form.monthlyIncomeFen) || input.form.monthlyIncomeFen < 0) {
+    throw new DomainError('INVALID_AMOUNT', 'The household income on the form is a whole number of fen, zero or more.');
+  }
+  if (!(input.form.members >= 1)) throw new DomainError('INVALID_INPUT', 'The form counts at least one member.');
+  const before = snapshot(task);
+  task.visitedOn = input.visitedOn;
+  task.form = input.form;
+  task.neighbourCheck = input.neighbourCheck;
+  task.committeeCheck = input.committeeCheck;
+  audit(em, actor, {
+    action: 'recordReviewVisit',
+    entity: 'review_task',
+    entityId: task.id,
+    regionCode: task.villageCode,
+    before,
+    after: snapshot(task),
+  });
+  await em.flush();
+  return task;
+}
+
+export interface DecideReviewInput {
+  taskId: number;
+  outcome: ReviewOutcome;
+  reason: string;
+  /** For adjust: the re-assessed per-capita income (gap programs) and covered members. */
+  perCapitaIncomeFen?: number | null;
+  coveredMembers?: number | null;
+}
+
+/**
+ * continue: nothing changes. adjust: the enrollment ends with this month and a new one, with the
+ * new assessment, starts next month. cancel (核销): the enrollment ends with this month.
+ */
+export async function decideReview(em: EntityManager, actor: Actor, input: DecideReviewInput): Promise<ReviewTask> {
+  assertCan(actor, 'decideReview');
+  const task = await getTask(em, actor, input.taskId);
+  if (task.outcome) throw new DomainError('TRANSITION_NOT_ALLOWED', 'This review is decided already.');
+  if (!task.visitedOn) throw new DomainError('TRANSITION_NOT_ALLOWED', 'Record the home visit before deciding the review.');
+  if (!input.reason.trim() && input.outcome !== 'continue')
+    throw new DomainError('INVALID_INPUT', 'Give the reason for the adjustment or cancellation.');
+  const before = snapshot(task);
+  const decidedOn = today();
+  const thisMonth = firstDayOfMonth(monthOfDate(decidedOn));
+  const enrollment: Enrollment = task.enrollment;
+  if (input.outcome !== 'continue' && enrollment.status !== 'active') {
+    throw new DomainError('TRANSITION_NOT_ALLOWED', 'The enrollment under review has already ended.');
+  }
+  if (input.outcome === 'adjust') {
+    const perCapita = input.perCapitaIncomeFen ?? enrollment.perCapitaIncomeFen;
+    const covered = input.coveredMembers ?? enrollment.coveredMembers;
+    if (!Number.isSafeInteger(perCapita) || perCapita < 0)
+      throw new DomainError('INVALID_AMOUNT', 'The per-capita income is a whole number of fen, zero or more.');
+    if (!(covered >= 1)) throw new DomainError('INVALID_INPUT', 'At least one member stays covered; cancel the enrollment otherwise.');
+    await endEnrollment(em, actor, enrollment, thisMonth, 'adjusted');
+    task.newEnrollment = await createEnrollment(em, actor, {
+      program: enrollment.program,
+      household: task.household,
+      person: enrollment.person ?? null,
+      application: enrollment.application ?? null,
+      amountRule: enrollment.amountRule,
+      tier: enrollment.tier,
+      coveredMembers: covered,
+      perCapitaIncomeFen: perCapita,
+      startMonth: firstDayOfMonth(addMonths(thisMonth.slice(0, 7), 1)),
+      previousEnrollment: enrollment,
+    });
+  } else if (input.outcome === 'cancel') {
+    await endEnrollment(em, actor, enrollment, thisMonth, 'cancelled_on_review');
+  }
+  task.outcome = input.outcome;
+  task.outcomeReason = input.reason;
+  task.decidedOn = decidedOn;
+  task.decidedBy = actor.subject;
+  audit(em, actor, {
+    action: 'decideReview',
+    entity: 'review_task',
+    entityId: task.id,
+    regionCode: task.villageCode,
+    before,
+    after: snapshot(task),
+  });
+  await em.flush();
+  return task;
+}
+
+export interface ReviewStatistics {
+  tasks: number;
+  reviewedHouseholds: number;
+  continuedHouseholds: number;
+  cancelledHouseholds: number;
+  cancelledPersons: number;
+  adjustedHouseholds: number;
+  adjustedPersons: number;
+  newlyApprovedHouseholds: number;
+  newlyApprovedPersons: number;
+}
+
+/**
+ * The figures bureaus publish for a campaign (e.g. 滨海县 2021: 7209 reviewed; 477 households /
+ * 775 persons cancelled; …). Persons are the covered members of the enrollment under review;
+ * newly approved are the campaign programs' approvals in the county during the period.
+ */
+export async function reviewStatistics(em: EntityManager, campaignIds: readonly number[]): Promise<Map<number, ReviewStatistics>> {
+  const rows = await em.execute<(ReviewStatistics & { campaign_id: number })[]>(
+    `select c.id as campaign_id,
+       count(t.id)::int as tasks,
+       count(t.outcome)::int as "reviewedHouseholds",
+       count(*) filter (where t.outcome = 'continue')::int as "continuedHouseholds",
+       count(*) filter (where t.outcome = 'cancel')::int as "cancelledHouseholds",
+       coalesce(sum(e.covered_members) filter (where t.outcome = 'cancel'), 0)::int as "cancelledPersons",
+       count(*) filter (where t.outcome = 'adjust')::int as "adjustedHouseholds",
+       coalesce(sum(e.covered_members) filter (where t.outcome = 'adjust'), 0)::int as "adjustedPersons",
+       (select count(*) from application a where a.county_code = c.county_code and a.status = 'approved'
+          and a.program_code in (select distinct e2.program_code from review_task t2 join enrollment e2 on e2.id = t2.enrollment_id where t2.campaign_id = c.id)
+          and a.decided_on between c.period_start and c.period_end)::int as "newlyApprovedHouseholds",
+       (select coalesce(sum(a.covered_members), 0) from application a where a.county_code = c.county_code and a.status = 'approved'
+          and a.program_code in (select distinct e2.program_code from review_task t2 join enrollment e2 on e2.id = t2.enrollment_id where t2.campaign_id = c.id)
+          and a.decided_on between c.period_start and c.period_end)::int as "newlyApprovedPersons"
+     from review_campaign c
+     left join review_task t on t.campaign_id = c.id
+     left join enrollment e on e.id = t.enrollment_id
+     where c.id = any(string_to_array(?, ',')::int[])
+     group by c.id`,
+    [campaignIds.join(',')],
+  );
+  return new Map(rows.map(({ campaign_id, ...stats }) => [campaign_id, stats]));
+}

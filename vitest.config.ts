@@ -1,9 +1,9 @@
-import { createRequire } from 'node:module';
 import { defineConfig } from 'vitest/config';
 
-// graphql 16 ships both index.mjs and CJS index.js; Node (and so type-graphql) loads the CJS one,
-// Vite would pick the .mjs one, and graphql refuses types from "another realm". Pin the CJS entry.
-const graphqlEntry = createRequire(new URL('./packages/api/package.json', import.meta.url)).resolve('graphql');
+// The packages are tested as built (dist/, compiled by tsc with decorator metadata) and loaded by
+// Node itself, like their dependencies: one module graph, so one instance of `graphql` (which
+// refuses types "from another realm") and of MikroORM's metadata.
+const external = [/\/packages\/[^/]+\/dist\//];
 
 /**
  * Test projects by kind: `unit` needs no database; `integration` and `e2e` share one embedded
@@ -11,16 +11,18 @@ const graphqlEntry = createRequire(new URL('./packages/api/package.json', import
  * cloned from a migrated template.
  */
 export default defineConfig({
-  resolve: { alias: [{ find: /^graphql$/, replacement: graphqlEntry }] },
   test: {
+    server: { deps: { external } },
     projects: [
       {
+        extends: true,
         test: {
           name: 'unit',
           include: ['tests/unit/**/*.test.ts'],
         },
       },
       {
+        extends: true,
         test: {
           name: 'integration',
           include: ['tests/integration/**/*.test.ts', 'tests/issues/**/*.test.ts'],
@@ -30,6 +32,7 @@ export default defineConfig({
         },
       },
       {
+        extends: true,
         test: {
           name: 'e2e',
           include: ['tests/e2e/**/*.test.ts'],

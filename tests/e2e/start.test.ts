@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { findFreePort } from '@xingfu/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isAlive, runCli } from '../support/cli-process.js';
+import { tokenFor } from '../support/staff.js';
 
 let dir: string;
 beforeAll(async () => {
@@ -38,10 +39,11 @@ describe('xingfu start', () => {
       const postgresPid = Number(readFileSync(join(dir, 'data', 'pg', 'postmaster.pid'), 'utf8').split('\n')[0]);
       expect(isAlive(postgresPid)).toBe(true);
 
+      const token = await tokenFor('town_clerk', '370115104');
       for (const endpoint of ['/graphql', '/public/graphql']) {
         const response = await fetch(`http://127.0.0.1:${p.api}${endpoint}`, {
           method: 'POST',
-          headers: { 'content-type': 'application/json' },
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
           body: JSON.stringify({ query: '{ region(code: "370115") { children { name } } }' }),
         });
         const body = (await response.json()) as { data: { region: { children: { name: string }[] } } };

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.js';
 import { startTestApi, type TestApi } from '../support/graphql-client.js';
+import { tokenFor } from '../support/staff.js';
 
 const JIYANG_TOWNS = [
   ['370115001', '济阳街道'],
@@ -17,11 +18,17 @@ const JIYANG_TOWNS = [
 
 let db: TestDatabase;
 let api: TestApi;
+let clerk: string;
 
 beforeAll(async () => {
   db = await createTestDatabase();
   api = await startTestApi(db.orm);
+  clerk = await tokenFor('town_clerk', '370115104');
 });
+
+/** Region queries as staff on the internal endpoint, anonymously on the public one. */
+const ask = <T>(endpoint: '/graphql' | '/public/graphql', query: string) =>
+  api.query<T>(endpoint, query, endpoint === '/graphql' ? { token: clerk } : {});
 
 afterAll(async () => {
   await api?.close();
@@ -30,7 +37,7 @@ afterAll(async () => {
 
 describe.each(['/graphql', '/public/graphql'] as const)('region query on %s', (endpoint) => {
   it('answers 济阳区 with its 10 real towns in code order', async () => {
-    const result = await api.query<{ region: { name: string; children: { code: string; name: string }[] } }>(
+    const result = await ask<{ region: { name: string; children: { code: string; name: string }[] } }>(
       endpoint,
       '{ region(code: "370115") { name children { code name } } }',
     );
@@ -40,7 +47,7 @@ describe.each(['/graphql', '/public/graphql'] as const)('region query on %s', (e
   });
 
   it('accepts the 12-digit form of a code and walks up to the province', async () => {
-    const result = await api.query<{ region: { code: string; level: string; parent: { name: string; parent: { name: string } } } }>(
+    const result = await ask<{ region: { code: string; level: string; parent: { name: string; parent: { name: string } } } }>(
       endpoint,
       '{ region(code: "370115104000") { code level parent { name parent { name } } } }',
     );
@@ -48,27 +55,45 @@ describe.each(['/graphql', '/public/graphql'] as const)('region query on %s', (e
   });
 
   it('answers null for a well-formed code nobody has', async () => {
-    const result = await api.query(endpoint, '{ region(code: "999999") { name } }');
+    const result = await ask(endpoint, '{ region(code: "999999") { name } }');
     expect(result.errors).toBeUndefined();
     expect(result.data).toEqual({ region: null });
   });
 
   it('refuses a malformed code with INVALID_REGION_CODE', async () => {
-    const result = await api.query(endpoint, '{ region(code: "37011") { name } }');
+    const result = await ask(endpoint, '{ region(code: "37011") { name } }');
     expect(result.errors?.[0]?.extensions?.['code']).toBe('INVALID_REGION_CODE');
     expect(result.errors?.[0]?.message).toMatch(/2, 4, 6, 9 or 12 digits/);
   });
 
   it('answers introspection', async () => {
-    const result = await api.query<{ __schema: { queryType: { name: string } } }>(endpoint, '{ __schema { queryType { name } } }');
+    const result = await ask<{ __schema: { queryType: { name: string } } }>(endpoint, '{ __schema { queryType { name } } }');
     expect(result.data?.__schema.queryType.name).toBe('Query');
   });
 
   it('refuses an operation deeper than the depth limit', async () => {
     const deep = `{ region(code: "37") { ${'children { '.repeat(14)}code${' }'.repeat(14)} } }`;
-    const result = await api.query(endpoint, deep);
+    const result = await ask(endpoint, deep);
     expect(result.data).toBeUndefined();
     expect(result.errors?.[0]?.message).toMatch(/exceeds maximum operation depth/);
+  });
+});
+
+describe('the internal endpoint', () => {
+  it('gives an anonymous caller nothing but an authentication error, introspection included', async () => {
+    for (const query of ['{ region(code: "370115") { name } }', '{ __schema { queryType { name } } }']) {
+      const result = await api.query('/graphql', query);
+      expect(result.status).toBe(401);
+      expect(result.data).toBeUndefined();
+      expect(result.errors?.[0]?.extensions?.['code']).toBe('UNAUTHENTICATED');
+    }
+  });
+
+  it('refuses a token signed with another secret', async () => {
+    const result = await api.query('/graphql', '{ me { role } }', {
+      token: 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ4Iiwicm9sZSI6ImNvdW50eV9hZG1pbiIsInJlZ2lvbiI6IjM3MDExNSJ9.c2lnbmF0dXJl',
+    });
+    expect(result.errors?.[0]?.extensions?.['code']).toBe('UNAUTHENTICATED');
   });
 });
 

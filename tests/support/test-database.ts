@@ -20,11 +20,11 @@ async function admin<T>(work: (client: pg.Client) => Promise<T>): Promise<T> {
 }
 
 /** A database of this test file's own, cloned from the migrated template (regions loaded). */
-export async function createTestDatabase(): Promise<TestDatabase> {
+export async function createTestDatabase(options: { onQuery?: (message: string) => void } = {}): Promise<TestDatabase> {
   const name = `test_${randomBytes(6).toString('hex')}`;
   await admin((c) => c.query(`create database ${name} template ${inject('templateDatabase')}`));
   const url = inject('postgresAdminUrl').replace(/\/postgres$/, `/${name}`);
-  const orm = await openOrm({ clientUrl: url, poolMax: 4 });
+  const orm = await openOrm({ clientUrl: url, poolMax: 4, ...(options.onQuery ? { onQuery: options.onQuery } : {}) });
   return {
     orm,
     url,

@@ -4,3 +4,4 @@ export * from './context/loaders.js';
 export * from './http/api-server.js';
 export * from './logging/logger.js';
 export * from './schema/build-schemas.js';
+export * from './auth/tokens.js';

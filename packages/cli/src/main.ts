@@ -7,6 +7,7 @@ import { registerSchemaCommands } from './commands/schema.command.js';
 import { registerServeCommand } from './commands/serve.command.js';
 import { registerSiteCommands } from './commands/site.command.js';
 import { registerStartCommand } from './commands/start.command.js';
+import { registerTokenCommand } from './commands/token.command.js';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { WORKSPACE_ROOT } from './runtime/paths.js';
@@ -23,6 +24,7 @@ registerDbCommands(program);
 registerRegionCommands(program);
 registerSchemaCommands(program);
 registerSiteCommands(program);
+registerTokenCommand(program);
 
 try {
   await program.parseAsync(process.argv);

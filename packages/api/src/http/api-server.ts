@@ -2,7 +2,9 @@ import type { Server } from 'node:http';
 import { ApolloServer } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
 import type { MikroORM } from '@xingfu/domain';
-import { DomainError } from '@xingfu/domain';
+import { DomainError, type Actor } from '@xingfu/domain';
+import { GraphQLError } from 'graphql';
+import { TokenError, createTokenVerifier } from '../auth/tokens.js';
 import express, { type Request, type Response, type NextFunction } from 'express';
 import type { GraphQLSchema } from 'graphql';
 import type { Config } from '../config/config.js';
@@ -13,14 +15,14 @@ import { IDE_ASSETS } from '../ide/ide-assets.js';
 import { graphiqlPage } from '../ide/graphiql-page.js';
 import type { Logger } from '../logging/logger.js';
 import { buildInternalSchema, buildPublicSchema } from '../schema/build-schemas.js';
-import { queryLimitRules } from './query-limits.js';
+import { costLimitPlugin, depthLimitRule } from './query-limits.js';
 
 export const INTERNAL_PATH = '/graphql';
 export const PUBLIC_PATH = '/public/graphql';
 
 export interface ApiServerOptions {
   orm: MikroORM;
-  config: Pick<Config, 'XINGFU_MAX_QUERY_DEPTH' | 'XINGFU_MAX_QUERY_COST'>;
+  config: Pick<Config, 'XINGFU_MAX_QUERY_DEPTH' | 'XINGFU_MAX_QUERY_COST' | 'XINGFU_JWT_SECRET' | 'XINGFU_JWKS_URL'>;
   logger: Logger;
 }
 
@@ -34,12 +36,14 @@ export interface ApiServer {
 export async function createApiServer({ orm, config, logger }: ApiServerOptions): Promise<ApiServer> {
   const [internalSchema, publicSchema] = await Promise.all([buildInternalSchema(), buildPublicSchema()]);
   const formatError = createErrorFormatter(logger);
-  const validationRules = queryLimitRules(config.XINGFU_MAX_QUERY_DEPTH, config.XINGFU_MAX_QUERY_COST);
+  const validationRules = [depthLimitRule(config.XINGFU_MAX_QUERY_DEPTH)];
+  const plugins = [costLimitPlugin<RequestContext>(config.XINGFU_MAX_QUERY_COST)];
   const apollo = (schema: GraphQLSchema) =>
     new ApolloServer<RequestContext>({
       schema,
       formatError,
       validationRules,
+      plugins,
       introspection: true,
       includeStacktraceInErrorResponses: false,
     });
@@ -47,10 +51,27 @@ export async function createApiServer({ orm, config, logger }: ApiServerOptions)
   const publicServer = apollo(publicSchema);
   await Promise.all([internal.start(), publicServer.start()]);
 
-  const context = (): Promise<RequestContext> => {
+  const verifyToken = createTokenVerifier({ secret: config.XINGFU_JWT_SECRET, jwksUrl: config.XINGFU_JWKS_URL });
+  const requestContext = (actor: Actor | null): RequestContext => {
     const em = orm.em.fork();
-    return Promise.resolve({ em, loaders: createLoaders(em), logger });
+    return { em, actor, loaders: createLoaders(em), logger };
   };
+  /** The internal endpoint answers nothing, introspection included, without a valid token. */
+  const internalContext = async ({ req }: { req: Request }): Promise<RequestContext> => {
+    const header = req.headers.authorization ?? '';
+    const token = /^Bearer\s+(\S+)$/i.exec(header)?.[1];
+    const refuse = (message: string) => new GraphQLError(message, { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });
+    if (!token)
+      throw refuse(
+        'Sign in: this endpoint needs a bearer token in the Authorization header (pnpm xingfu token mints one for development).',
+      );
+    try {
+      return requestContext(await verifyToken(token));
+    } catch (error) {
+      throw refuse(error instanceof TokenError ? error.message : 'The bearer token could not be verified.');
+    }
+  };
+  const publicContext = (): Promise<RequestContext> => Promise.resolve(requestContext(null));
 
   const app = express();
   app.disable('x-powered-by');
@@ -75,8 +96,8 @@ export async function createApiServer({ orm, config, logger }: ApiServerOptions)
     next();
   };
   const json = express.json({ limit: '1mb' });
-  app.use(INTERNAL_PATH, ide(INTERNAL_PATH, 'Xingfu — internal GraphQL'), json, expressMiddleware(internal, { context }));
-  app.use(PUBLIC_PATH, ide(PUBLIC_PATH, '幸福清单 — public GraphQL'), json, expressMiddleware(publicServer, { context }));
+  app.use(INTERNAL_PATH, ide(INTERNAL_PATH, 'Xingfu — internal GraphQL'), json, expressMiddleware(internal, { context: internalContext }));
+  app.use(PUBLIC_PATH, ide(PUBLIC_PATH, '幸福清单 — public GraphQL'), json, expressMiddleware(publicServer, { context: publicContext }));
 
   let server: Server | undefined;
   return {

@@ -1,7 +1,14 @@
-import type { ValidationRule } from 'graphql';
+import { createRequire } from 'node:module';
+import type { ApolloServerPlugin } from '@apollo/server';
+import { GraphQLError, type ValidationRule } from 'graphql';
 import depthLimit from 'graphql-depth-limit';
-import { createComplexityRule, simpleEstimator, type ComplexityEstimator } from 'graphql-query-complexity';
-import { GraphQLError } from 'graphql';
+import type * as QueryComplexity from 'graphql-query-complexity';
+import type { ComplexityEstimator } from 'graphql-query-complexity';
+
+// The ESM build of graphql-query-complexity imports graphql/index.mjs, a second instance of
+// graphql beside the CommonJS one type-graphql and Apollo load ("another realm" errors on input
+// types). Its CommonJS build shares the one instance.
+const { getComplexity, simpleEstimator } = createRequire(import.meta.url)('graphql-query-complexity') as typeof QueryComplexity;
 
 /** A list field costs its children times the page it asks for (`first`, else a default). */
 const pageEstimator: ComplexityEstimator = ({ args, childComplexity }) => {
@@ -9,19 +16,34 @@ const pageEstimator: ComplexityEstimator = ({ args, childComplexity }) => {
   return first === undefined ? undefined : 1 + childComplexity * Math.max(first, 1);
 };
 
-/** Depth and cost limits applied to every operation on both endpoints. */
-export function queryLimitRules(maxDepth: number, maxCost: number): ValidationRule[] {
-  const depthRule = depthLimit(maxDepth) as ValidationRule;
-  return [
-    depthRule,
-    createComplexityRule({
-      maximumComplexity: maxCost,
-      estimators: [pageEstimator, simpleEstimator({ defaultComplexity: 1 })],
-      createError: (max, actual) =>
-        new GraphQLError(
-          `This operation costs ${actual}, above the limit of ${max}: ask for smaller pages (first) or fewer nested fields.`,
-          { extensions: { code: 'QUERY_TOO_COMPLEX', cost: actual, maxCost: max } },
-        ),
-    }),
-  ];
+/** The depth limit, checked when the operation is validated. */
+export function depthLimitRule(maxDepth: number): ValidationRule {
+  return depthLimit(maxDepth) as ValidationRule;
+}
+
+/** The cost limit, computed with the operation's variables once it is resolved. */
+export function costLimitPlugin<T extends object>(maxCost: number): ApolloServerPlugin<T> {
+  return {
+    requestDidStart: () =>
+      Promise.resolve({
+        didResolveOperation: ({ request, document, schema }) => {
+          const cost = getComplexity({
+            schema,
+            query: document,
+            variables: request.variables ?? {},
+            ...(request.operationName ? { operationName: request.operationName } : {}),
+            estimators: [pageEstimator, simpleEstimator({ defaultComplexity: 1 })],
+          });
+          if (cost > maxCost) {
+            throw new GraphQLError(
+              `This operation costs ${cost}, above the limit of ${maxCost}: ask for smaller pages (first) or fewer nested fields.`,
+              {
+                extensions: { code: 'QUERY_TOO_COMPLEX', cost, maxCost, http: { status: 400 } },
+              },
+            );
+          }
+          return Promise.resolve();
+        },
+      }),
+  };
 }

@@ -1,10 +1,30 @@
 import 'reflect-metadata';
-import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
+import { lexicographicSortSchema, printSchema, type GraphQLScalarType, type GraphQLSchema } from 'graphql';
+import { GraphQLDateTimeISO } from 'graphql-scalars';
 import { buildSchema } from 'type-graphql';
+import { ApplicationResolver } from '../application/application.resolver.js';
+import { AuditResolver } from '../audit/audit.resolver.js';
+import { HouseholdMemberResolver, HouseholdResolver } from '../household/household.resolver.js';
+import { EnrollmentResolver, PaymentResolver, PayrollResolver } from '../payroll/payroll.resolver.js';
+import { ProgramResolver, StandardResolver } from '../program/program.resolver.js';
 import { RegionResolver } from '../region/region.resolver.js';
+import { ReviewCampaignResolver, ReviewTaskResolver } from '../review/review.resolver.js';
 
 /** Resolvers of the internal schema (/graphql): authenticated case work. */
-export const internalResolvers = [RegionResolver] as const;
+export const internalResolvers = [
+  RegionResolver,
+  ProgramResolver,
+  StandardResolver,
+  HouseholdResolver,
+  HouseholdMemberResolver,
+  ApplicationResolver,
+  EnrollmentResolver,
+  PaymentResolver,
+  PayrollResolver,
+  ReviewCampaignResolver,
+  ReviewTaskResolver,
+  AuditResolver,
+] as const;
 
 /**
  * Resolvers of the public schema (/public/graphql). A schema of its own: only types that carry
@@ -12,12 +32,14 @@ export const internalResolvers = [RegionResolver] as const;
  */
 export const publicResolvers = [RegionResolver] as const;
 
+const SCALARS = [{ type: Date, scalar: GraphQLDateTimeISO }] as { type: new (...args: never[]) => unknown; scalar: GraphQLScalarType }[];
+
 export function buildInternalSchema(): Promise<GraphQLSchema> {
-  return buildSchema({ resolvers: [...internalResolvers], validate: true });
+  return buildSchema({ resolvers: [...internalResolvers], validate: true, scalarsMap: SCALARS });
 }
 
 export function buildPublicSchema(): Promise<GraphQLSchema> {
-  return buildSchema({ resolvers: [...publicResolvers], validate: true });
+  return buildSchema({ resolvers: [...publicResolvers], validate: true, scalarsMap: SCALARS });
 }
 
 /** The SDL committed under schema/: sorted, so diffs show real changes only. */

@@ -44,6 +44,8 @@ export interface OrmConfigOptions {
   clientUrl: string;
   debug?: boolean;
   poolMax?: number;
+  /** Called with every SQL statement the ORM runs (query counting in tests and benchmarks). */
+  onQuery?: (message: string) => void;
 }
 
 export function createOrmConfig(options: OrmConfigOptions): Options {
@@ -52,7 +54,8 @@ export function createOrmConfig(options: OrmConfigOptions): Options {
     entities,
     metadataProvider: ReflectMetadataProvider,
     extensions: [Migrator],
-    debug: options.debug ?? false,
+    debug: options.onQuery ? ['query'] : (options.debug ?? false),
+    ...(options.onQuery ? { logger: options.onQuery, colors: false } : {}),
     pool: { min: 0, max: options.poolMax ?? 10 },
     migrations: {
       migrationsList,

@@ -1,0 +1,54 @@
+import {
+  AMOUNT_RULES,
+  APPLICATION_CHANNELS,
+  APPLICATION_STATUSES,
+  AREA_TYPES,
+  BENEFICIARY_UNITS,
+  DISCLOSURE_POLICIES,
+  ENROLLMENT_STATUSES,
+  EXIT_REASONS,
+  MEMBER_RELATIONS,
+  PAYMENT_FREQUENCIES,
+  PAYMENT_KINDS,
+  PAYROLL_STATUSES,
+  REVIEW_OUTCOMES,
+  ROLES,
+  SEXES,
+} from '@xingfu/domain';
+import { registerStringEnum } from './string-enum.js';
+
+export const AreaTypeEnum = registerStringEnum(AREA_TYPES, 'AreaType', 'Urban or rural hukou: decides which standard applies.');
+export const SexEnum = registerStringEnum(SEXES, 'Sex', 'Sex, as derived from the ID number.');
+export const MemberRelationEnum = registerStringEnum(MEMBER_RELATIONS, 'MemberRelation', 'Relation to the head of household.');
+export const PaymentFrequencyEnum = registerStringEnum(PAYMENT_FREQUENCIES, 'PaymentFrequency', 'Monthly, or one payment per case.');
+export const DisclosurePolicyEnum = registerStringEnum(
+  DISCLOSURE_POLICIES,
+  'DisclosurePolicy',
+  'LISTED: per household in the 幸福清单; COUNTED: in aggregates only; HIDDEN: not published.',
+);
+export const BeneficiaryUnitEnum = registerStringEnum(BENEFICIARY_UNITS, 'BeneficiaryUnit', 'Paid to a household or to a person.');
+export const AmountRuleEnum = registerStringEnum(
+  AMOUNT_RULES,
+  'AmountRule',
+  'GAP: (standard − per-capita income) × covered members; STANDARD: standard × covered; TIERED: the tier’s standard; CASE: per case.',
+);
+export const ApplicationChannelEnum = registerStringEnum(APPLICATION_CHANNELS, 'ApplicationChannel', 'Where the application came in.');
+export const ApplicationStatusEnum = registerStringEnum(
+  APPLICATION_STATUSES,
+  'ApplicationStatus',
+  '申请 APPLIED → 受理 ACCEPTED → 核对 VERIFIED → 入户调查 INVESTIGATED → 公示 PUBLICIZED → 审批 APPROVED, or 驳回 REJECTED.',
+);
+export const EnrollmentStatusEnum = registerStringEnum(ENROLLMENT_STATUSES, 'EnrollmentStatus', 'Whether the enrollment is still paid.');
+export const ExitReasonEnum = registerStringEnum(EXIT_REASONS, 'ExitReason', 'Why an enrollment ended.');
+export const PayrollStatusEnum = registerStringEnum(PAYROLL_STATUSES, 'PayrollStatus', 'DRAFT → APPROVED (frozen) → PAID.');
+export const PaymentKindEnum = registerStringEnum(
+  PAYMENT_KINDS,
+  'PaymentKind',
+  'REGULAR: monthly payroll; BACK_PAY: 补发; RECOVERY: 追回 (negative); ONE_OFF: per-case aid.',
+);
+export const ReviewOutcomeEnum = registerStringEnum(
+  REVIEW_OUTCOMES,
+  'ReviewOutcome',
+  'Continue, adjust the amount from next month, or cancel (核销).',
+);
+export const RoleEnum = registerStringEnum(ROLES, 'Role', 'Staff role, bound to a region.');

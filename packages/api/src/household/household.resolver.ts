@@ -1,0 +1,132 @@
+import {
+  DomainError,
+  Household,
+  HouseholdMember,
+  Person,
+  assertInScope,
+  getHousehold,
+  parseIdNumber,
+  recordDeath,
+  registerHousehold,
+  type Application,
+  type Enrollment,
+  type Region,
+} from '@xingfu/domain';
+import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { actorOf, scopedRegion } from '../auth/require-actor.js';
+import { pageWindow, toPage, type Page } from '../common/connection.js';
+import type { RequestContext } from '../context/context.type.js';
+import { RegionType } from '../region/region.type.js';
+import { ApplicationType } from '../application/application.types.js';
+import { EnrollmentType } from '../payroll/payroll.types.js';
+import {
+  HouseholdsArgs,
+  RecordDeathInput,
+  RecordDeathPayload,
+  RegisterHouseholdInput,
+  RegisterHouseholdPayload,
+} from './household.inputs.js';
+import { HouseholdConnection, HouseholdMemberType, HouseholdType, PersonType } from './household.types.js';
+
+@Resolver(() => HouseholdType)
+export class HouseholdResolver {
+  @Query(() => HouseholdConnection, { description: 'Households in a region (yours by default), by id.' })
+  async households(@Args(() => HouseholdsArgs) args: HouseholdsArgs, @Ctx() ctx: RequestContext): Promise<Page<Household>> {
+    const actor = actorOf(ctx);
+    const region = scopedRegion(actor, args.regionCode);
+    const { limit, afterId } = pageWindow(args);
+    const filter = `h.village_code like ? ${args.programCode ? `and exists (select 1 from enrollment e where e.household_id = h.id and e.status = 'active' and e.program_code = ?)` : ''}`;
+    const params = [`${region}%`, ...(args.programCode ? [args.programCode] : [])];
+    const [ids, count] = await Promise.all([
+      ctx.em.execute<{ id: number }[]>(`select h.id from household h where ${filter} and h.id > ? order by h.id limit ?`, [
+        ...params,
+        afterId,
+        limit + 1,
+      ]),
+      ctx.em.execute<{ count: number }[]>(`select count(*)::int as count from household h where ${filter}`, params),
+    ]);
+    const households = await ctx.em.find(Household, { id: { $in: ids.map((r) => r.id) } }, { orderBy: { id: 'asc' } });
+    return toPage(households, limit, count[0]?.count ?? 0);
+  }
+
+  @Query(() => HouseholdType)
+  async household(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext): Promise<Household> {
+    return getHousehold(ctx.em, actorOf(ctx), Number(id));
+  }
+
+  @Query(() => PersonType, { nullable: true, description: 'A person by ID number, if registered in your region.' })
+  async personByIdNumber(@Arg('idNumber', () => String) idNumber: string, @Ctx() ctx: RequestContext): Promise<Person | null> {
+    const actor = actorOf(ctx);
+    const { idNumber: normalized } = parseIdNumber(idNumber);
+    const person = await ctx.em.findOne(Person, { idNumber: normalized });
+    if (!person) return null;
+    const membership = await ctx.em.findOne(HouseholdMember, { person, endDate: null }, { populate: ['household'] });
+    if (!membership) {
+      if (actor.role !== 'county_admin' && actor.role !== 'auditor') return null;
+      return person;
+    }
+    assertInScope(actor, membership.household.village.code, 'person');
+    return person;
+  }
+
+  @FieldResolver(() => RegionType)
+  async village(@Root() household: Household, @Ctx() ctx: RequestContext): Promise<Region> {
+    const village = await ctx.loaders.regionByCode.load(household.village.code);
+    if (!village) throw new DomainError('NOT_FOUND', 'The village of this household is missing.');
+    return village;
+  }
+
+  @FieldResolver(() => [HouseholdMemberType], { description: 'Current members.' })
+  async members(@Root() household: Household, @Ctx() ctx: RequestContext): Promise<HouseholdMember[]> {
+    return ctx.loaders.currentMembersByHousehold.load(household.id);
+  }
+
+  @FieldResolver(() => [EnrollmentType], { description: 'Enrollments, newest first.' })
+  async enrollments(@Root() household: Household, @Ctx() ctx: RequestContext): Promise<Enrollment[]> {
+    return ctx.loaders.enrollmentsByHousehold.load(household.id);
+  }
+
+  @FieldResolver(() => [ApplicationType])
+  async applications(@Root() household: Household, @Ctx() ctx: RequestContext): Promise<Application[]> {
+    return ctx.loaders.applicationsByHousehold.load(household.id);
+  }
+
+  @Mutation(() => RegisterHouseholdPayload, { description: 'Registers a household with its members (ID numbers validated, unique).' })
+  async registerHousehold(
+    @Arg('input', () => RegisterHouseholdInput) input: RegisterHouseholdInput,
+    @Ctx() ctx: RequestContext,
+  ): Promise<RegisterHouseholdPayload> {
+    const actor = actorOf(ctx);
+    const household = await ctx.em.transactional((em) =>
+      registerHousehold(em, actor, {
+        villageCode: input.villageCode,
+        areaType: input.areaType,
+        address: input.address ?? '',
+        phone: input.phone ?? null,
+        ...(input.startDate ? { startDate: input.startDate } : {}),
+        members: input.members,
+      }),
+    );
+    return { household };
+  }
+
+  @Mutation(() => RecordDeathPayload, { description: 'Records a death; the membership ends that day.' })
+  async recordDeath(
+    @Arg('input', () => RecordDeathInput) input: RecordDeathInput,
+    @Ctx() ctx: RequestContext,
+  ): Promise<RecordDeathPayload> {
+    const actor = actorOf(ctx);
+    const person = await ctx.em.transactional((em) => recordDeath(em, actor, Number(input.personId), input.deceasedOn));
+    return { person };
+  }
+}
+
+@Resolver(() => HouseholdMemberType)
+export class HouseholdMemberResolver {
+  @FieldResolver(() => PersonType)
+  async person(@Root() member: HouseholdMember, @Ctx() ctx: RequestContext): Promise<Person> {
+    const person = await ctx.loaders.personById.load(member.person.id);
+    if (!person) throw new DomainError('NOT_FOUND', 'The person of this membership is missing.');
+    return person;
+  }
+}

@@ -1,0 +1,225 @@
+import {
+  DomainError,
+  Payment,
+  PayrollBatch,
+  approvePayroll,
+  discardPayroll,
+  firstDayOfMonth,
+  generatePayroll,
+  markPayrollPaid,
+  recordCorrection,
+  type Enrollment,
+  type Household,
+  type Program,
+} from '@xingfu/domain';
+import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, InputType, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { actorOf, scopedRegion } from '../auth/require-actor.js';
+import { PageArgs, pageWindow, toPage, type Page } from '../common/connection.js';
+import type { RequestContext } from '../context/context.type.js';
+import { HouseholdType } from '../household/household.types.js';
+import { ProgramType } from '../program/program.types.js';
+import { fenOf, MoneyScalar } from '../scalars/money.scalar.js';
+import { MonthScalar } from '../scalars/month.scalar.js';
+import { EnrollmentType, PaymentConnection, PaymentType, PayrollBatchType } from './payroll.types.js';
+
+@InputType('GeneratePayrollInput')
+export class GeneratePayrollInput {
+  @Field(() => String)
+  countyCode!: string;
+
+  @Field(() => String)
+  programCode!: string;
+
+  @Field(() => MonthScalar)
+  month!: string;
+}
+
+@InputType('PayrollBatchInput')
+export class PayrollBatchInput {
+  @Field(() => ID)
+  batchId!: string;
+}
+
+@ObjectType('PayrollBatchPayload')
+export class PayrollBatchPayload {
+  @Field(() => PayrollBatchType, { nullable: true })
+  batch!: PayrollBatch | null;
+}
+
+@InputType('CorrectionInput', { description: 'A back pay (补发) or recovery (追回) for one enrollment’s month.' })
+export class CorrectionInput {
+  @Field(() => ID)
+  enrollmentId!: string;
+
+  @Field(() => MonthScalar)
+  month!: string;
+
+  @Field(() => MoneyScalar, { description: 'A positive amount in yuan.' })
+  amount!: bigint;
+
+  @Field(() => String)
+  note!: string;
+}
+
+@ObjectType('CorrectionPayload')
+export class CorrectionPayload {
+  @Field(() => PaymentType)
+  payment!: Payment;
+}
+
+@ArgsType()
+export class PaymentsArgs extends PageArgs {
+  @Field(() => String, { nullable: true })
+  regionCode?: string | null;
+
+  @Field(() => String, { nullable: true })
+  programCode?: string | null;
+
+  @Field(() => MonthScalar, { nullable: true })
+  month?: string | null;
+}
+
+@Resolver(() => PayrollBatchType)
+export class PayrollResolver {
+  @Query(() => [PayrollBatchType], { description: 'Payroll batches of a county, newest month first.' })
+  async payrollBatches(
+    @Arg('countyCode', () => String) countyCode: string,
+    @Arg('month', () => MonthScalar, { nullable: true }) month: string | null,
+    @Ctx() ctx: RequestContext,
+  ): Promise<PayrollBatch[]> {
+    scopedRegion(actorOf(ctx), countyCode);
+    return ctx.em.find(
+      PayrollBatch,
+      { county: countyCode, ...(month ? { month: firstDayOfMonth(month) } : {}) },
+      { orderBy: { month: 'desc', program: 'asc' } },
+    );
+  }
+
+  @Query(() => PaymentConnection, { description: 'Ledger rows in a region, by id.' })
+  async payments(@Args(() => PaymentsArgs) args: PaymentsArgs, @Ctx() ctx: RequestContext): Promise<Page<Payment>> {
+    const region = scopedRegion(actorOf(ctx), args.regionCode);
+    const { limit, afterId } = pageWindow(args);
+    const where = {
+      villageCode: { $like: `${region}%` },
+      ...(args.programCode ? { program: args.programCode } : {}),
+      ...(args.month ? { month: firstDayOfMonth(args.month) } : {}),
+    };
+    const [rows, total] = await Promise.all([
+      ctx.em.find(Payment, { ...where, id: { $gt: afterId } }, { orderBy: { id: 'asc' }, limit: limit + 1 }),
+      ctx.em.count(Payment, where),
+    ]);
+    return toPage(rows, limit, total);
+  }
+
+  @FieldResolver(() => ProgramType)
+  async program(@Root() batch: PayrollBatch, @Ctx() ctx: RequestContext): Promise<Program> {
+    const program = await ctx.loaders.programByCode.load(batch.program.code);
+    if (!program) throw new DomainError('NOT_FOUND', 'Program missing.');
+    return program;
+  }
+
+  @FieldResolver(() => String)
+  countyCode(@Root() batch: PayrollBatch): string {
+    return batch.county.code;
+  }
+
+  @Mutation(() => PayrollBatchPayload, { description: 'Generates a county’s monthly batch from active enrollments; once per month.' })
+  async generatePayroll(
+    @Arg('input', () => GeneratePayrollInput) input: GeneratePayrollInput,
+    @Ctx() ctx: RequestContext,
+  ): Promise<PayrollBatchPayload> {
+    const actor = actorOf(ctx);
+    return { batch: await ctx.em.transactional((em) => generatePayroll(em, actor, input)) };
+  }
+
+  @Mutation(() => PayrollBatchPayload, { description: 'Approves (freezes) a draft batch.' })
+  async approvePayroll(
+    @Arg('input', () => PayrollBatchInput) input: PayrollBatchInput,
+    @Ctx() ctx: RequestContext,
+  ): Promise<PayrollBatchPayload> {
+    const actor = actorOf(ctx);
+    return { batch: await ctx.em.transactional((em) => approvePayroll(em, actor, Number(input.batchId))) };
+  }
+
+  @Mutation(() => PayrollBatchPayload, { description: 'Marks an approved batch paid.' })
+  async markPayrollPaid(
+    @Arg('input', () => PayrollBatchInput) input: PayrollBatchInput,
+    @Ctx() ctx: RequestContext,
+  ): Promise<PayrollBatchPayload> {
+    const actor = actorOf(ctx);
+    return { batch: await ctx.em.transactional((em) => markPayrollPaid(em, actor, Number(input.batchId))) };
+  }
+
+  @Mutation(() => PayrollBatchPayload, { description: 'Discards a draft batch so it can be generated again.' })
+  async discardPayroll(
+    @Arg('input', () => PayrollBatchInput) input: PayrollBatchInput,
+    @Ctx() ctx: RequestContext,
+  ): Promise<PayrollBatchPayload> {
+    const actor = actorOf(ctx);
+    await ctx.em.transactional((em) => discardPayroll(em, actor, Number(input.batchId)));
+    return { batch: null };
+  }
+
+  @Mutation(() => CorrectionPayload, { description: '补发: back pay for an enrollment’s month.' })
+  async recordBackPay(@Arg('input', () => CorrectionInput) input: CorrectionInput, @Ctx() ctx: RequestContext): Promise<CorrectionPayload> {
+    return this.correct('back_pay', input, ctx);
+  }
+
+  @Mutation(() => CorrectionPayload, { description: '追回: recovery of an overpayment (stored negative).' })
+  async recordRecovery(
+    @Arg('input', () => CorrectionInput) input: CorrectionInput,
+    @Ctx() ctx: RequestContext,
+  ): Promise<CorrectionPayload> {
+    return this.correct('recovery', input, ctx);
+  }
+
+  private async correct(kind: 'back_pay' | 'recovery', input: CorrectionInput, ctx: RequestContext): Promise<CorrectionPayload> {
+    const actor = actorOf(ctx);
+    const payment = await ctx.em.transactional((em) =>
+      recordCorrection(em, actor, kind, {
+        enrollmentId: Number(input.enrollmentId),
+        month: input.month,
+        amountFen: fenOf(input.amount),
+        note: input.note,
+      }),
+    );
+    return { payment };
+  }
+}
+
+@Resolver(() => EnrollmentType)
+export class EnrollmentResolver {
+  @FieldResolver(() => ProgramType)
+  async program(@Root() enrollment: Enrollment, @Ctx() ctx: RequestContext): Promise<Program> {
+    const program = await ctx.loaders.programByCode.load(enrollment.program.code);
+    if (!program) throw new DomainError('NOT_FOUND', 'Program missing.');
+    return program;
+  }
+
+  @FieldResolver(() => HouseholdType)
+  async household(@Root() enrollment: Enrollment, @Ctx() ctx: RequestContext): Promise<Household> {
+    const household = await ctx.loaders.householdById.load(enrollment.household.id);
+    if (!household) throw new DomainError('NOT_FOUND', 'Household missing.');
+    return household;
+  }
+
+  @FieldResolver(() => [PaymentType], { description: 'The 12 most recent ledger rows, newest first.' })
+  async payments(@Root() enrollment: Enrollment, @Ctx() ctx: RequestContext): Promise<Payment[]> {
+    return ctx.loaders.recentPaymentsByEnrollment.load(enrollment.id);
+  }
+}
+
+@Resolver(() => PaymentType)
+export class PaymentResolver {
+  @FieldResolver(() => ProgramType)
+  async program(@Root() payment: Payment, @Ctx() ctx: RequestContext): Promise<Program> {
+    const program = await ctx.loaders.programByCode.load(payment.program.code);
+    if (!program) throw new DomainError('NOT_FOUND', 'Program missing.');
+    return program;
+  }
+
+  @FieldResolver(() => String)
+  villageCode(@Root() payment: Payment): string {
+    return payment.villageCode;
+  }
+}

@@ -1,0 +1,95 @@
+import type { AmountRule, AreaType, EnrollmentStatus, ExitReason, PaymentKind, PayrollStatus } from '@xingfu/domain';
+import { Field, ID, Int, ObjectType } from 'type-graphql';
+import { Connection } from '../common/connection.js';
+import { AmountRuleEnum, AreaTypeEnum, EnrollmentStatusEnum, ExitReasonEnum, PaymentKindEnum, PayrollStatusEnum } from '../common/enums.js';
+import { MoneyScalar } from '../scalars/money.scalar.js';
+import { MonthScalar } from '../scalars/month.scalar.js';
+
+@ObjectType('Enrollment', { description: 'A household or person in a monthly program, from a month on.' })
+export class EnrollmentType {
+  @Field(() => ID)
+  id!: number;
+
+  @Field(() => AreaTypeEnum)
+  areaType!: AreaType;
+
+  @Field(() => AmountRuleEnum)
+  amountRule!: AmountRule;
+
+  @Field(() => String)
+  tier!: string;
+
+  @Field(() => Int)
+  coveredMembers!: number;
+
+  @Field(() => MoneyScalar, { name: 'perCapitaIncome', description: 'Assessed monthly per-capita income (gap programs).' })
+  perCapitaIncomeFen!: number;
+
+  @Field(() => MoneyScalar, { name: 'fixedAmount', nullable: true, description: 'A fixed monthly amount (渐退) overriding the rule.' })
+  fixedAmountFen?: number | null;
+
+  @Field(() => MonthScalar)
+  startMonth!: string;
+
+  @Field(() => MonthScalar, { nullable: true, description: 'Last month paid.' })
+  endMonth?: string | null;
+
+  @Field(() => EnrollmentStatusEnum)
+  status!: EnrollmentStatus;
+
+  @Field(() => ExitReasonEnum, { nullable: true })
+  exitReason?: ExitReason | null;
+}
+
+@ObjectType('Payment', { description: 'One row of the payment ledger.' })
+export class PaymentType {
+  @Field(() => ID)
+  id!: number;
+
+  @Field(() => MonthScalar, { description: 'The month the payment concerns.' })
+  month!: string;
+
+  @Field(() => PaymentKindEnum)
+  kind!: PaymentKind;
+
+  @Field(() => MoneyScalar, { name: 'amount' })
+  amountFen!: number;
+
+  @Field(() => Int)
+  coveredMembers!: number;
+
+  @Field(() => MoneyScalar, { name: 'standard', nullable: true, description: 'The standard in force, for regular payments.' })
+  standardFen?: number | null;
+
+  @Field(() => String)
+  note!: string;
+}
+
+@ObjectType('PayrollBatch', { description: 'A county’s monthly payroll of one program.' })
+export class PayrollBatchType {
+  @Field(() => ID)
+  id!: number;
+
+  @Field(() => MonthScalar)
+  month!: string;
+
+  @Field(() => PayrollStatusEnum)
+  status!: PayrollStatus;
+
+  @Field(() => Int)
+  paymentCount!: number;
+
+  @Field(() => MoneyScalar, { name: 'total' })
+  totalFen!: string;
+
+  @Field(() => Date)
+  generatedAt!: Date;
+
+  @Field(() => Date, { nullable: true })
+  approvedAt?: Date | null;
+
+  @Field(() => Date, { nullable: true })
+  paidAt?: Date | null;
+}
+
+export const PaymentConnection = Connection('Payment', PaymentType);

@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
 import type { ApolloServerPlugin } from '@apollo/server';
-import { GraphQLError, type ValidationRule } from 'graphql';
+import { GraphQLError, getNullableType, isListType, type ValidationRule } from 'graphql';
 import depthLimit from 'graphql-depth-limit';
 import type * as QueryComplexity from 'graphql-query-complexity';
 import type { ComplexityEstimator } from 'graphql-query-complexity';
@@ -10,10 +10,13 @@ import type { ComplexityEstimator } from 'graphql-query-complexity';
 // types). Its CommonJS build shares the one instance.
 const { getComplexity, simpleEstimator } = createRequire(import.meta.url)('graphql-query-complexity') as typeof QueryComplexity;
 
-/** A list field costs its children times the page it asks for (`first`, else a default). */
-const pageEstimator: ComplexityEstimator = ({ args, childComplexity }) => {
-  const first = typeof args['first'] === 'number' ? args['first'] : undefined;
-  return first === undefined ? undefined : 1 + childComplexity * Math.max(first, 1);
+/** Rows assumed for a list field that takes no page size (members, payments of a household, …). */
+export const ASSUMED_LIST_SIZE = 10;
+
+/** A list costs its children times the page it asks for (`first`), or times an assumed size. */
+const pageEstimator: ComplexityEstimator = ({ args, childComplexity, field }) => {
+  if (typeof args['first'] === 'number') return 1 + childComplexity * Math.max(args['first'], 1);
+  return isListType(getNullableType(field.type)) ? 1 + childComplexity * ASSUMED_LIST_SIZE : undefined;
 };
 
 /** The depth limit, checked when the operation is validated. */

@@ -1,0 +1,116 @@
+import {
+  acceptApplication,
+  addDays,
+  approveApplication,
+  generatePayroll,
+  investigateApplication,
+  publicizeApplication,
+  registerHousehold,
+  setStandard,
+  submitApplication,
+  today,
+  verifyApplication,
+  type Actor,
+} from '@xingfu/domain';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { idNumberFor, ok } from '../support/casework.js';
+import { startTestApi, type TestApi } from '../support/graphql-client.js';
+import { tokenFor } from '../support/staff.js';
+import { createTestDatabase, type TestDatabase } from '../support/test-database.js';
+
+/**
+ * DataLoader batches every relation: a page of households → members → person, enrollments →
+ * program → payments costs the same number of SQL statements whatever the page size.
+ */
+let db: TestDatabase;
+let api: TestApi;
+let token: string;
+let statements: string[] = [];
+const HOUSEHOLDS = 12;
+
+const NESTED_PAGE = `query ($first: Int!) {
+  households(regionCode: "370115104", first: $first) {
+    totalCount
+    edges { node {
+      publicId village { name }
+      members { relation person { name idNumber } }
+      enrollments { status program { name } payments { month amount kind } }
+    } }
+  }
+}`;
+
+beforeAll(async () => {
+  db = await createTestDatabase({ onQuery: (message) => statements.push(message) });
+  api = await startTestApi(db.orm);
+  token = await tokenFor('county_admin', '370115');
+  const admin: Actor = { subject: 'setup', role: 'county_admin', regionCode: '370115' };
+  const villages = await db.orm.em
+    .fork()
+    .execute<{ code: string }[]>(`select code from region where parent_code = '370115104' order by code limit 4`);
+  const run = <T>(work: Parameters<typeof db.orm.em.transactional<T>>[0]) => db.orm.em.fork().transactional(work);
+  await run((em) =>
+    setStandard(em, admin, {
+      programCode: 'dibao_rural',
+      countyCode: '370115',
+      areaType: 'rural',
+      effectiveMonth: '2025-01',
+      amountFen: 70000,
+    }),
+  );
+  for (let i = 0; i < HOUSEHOLDS; i++) {
+    const household = await run((em) =>
+      registerHousehold(em, admin, {
+        villageCode: villages[i % villages.length]!.code,
+        areaType: 'rural',
+        members: [
+          { idNumber: idNumberFor('1955-03-03'), name: '刘德福', relation: 'head' },
+          { idNumber: idNumberFor('1957-06-06'), name: '陈秀兰', relation: 'spouse' },
+        ],
+      }),
+    );
+    const application = await run((em) =>
+      submitApplication(em, admin, { householdId: household.id, programCode: 'dibao_rural', channel: 'county_centre' }),
+    );
+    await run((em) => acceptApplication(em, admin, application.id));
+    await run((em) =>
+      verifyApplication(em, admin, { applicationId: application.id, incomes: [{ kind: 'pension', monthlyFen: 10000 * (i + 1) }] }),
+    );
+    await run((em) => investigateApplication(em, admin, application.id, '入户核实'));
+    await run((em) => publicizeApplication(em, admin, application.id, addDays(today(), -8)));
+    await run((em) => approveApplication(em, admin, { applicationId: application.id, startMonth: '2026-01' }));
+  }
+  for (const month of ['2026-01', '2026-02', '2026-03']) {
+    await run((em) => generatePayroll(em, admin, { countyCode: '370115', programCode: 'dibao_rural', month }));
+  }
+});
+
+afterAll(async () => {
+  await api?.close();
+  await db?.drop();
+});
+
+async function statementsFor(first: number) {
+  statements = [];
+  const data = await ok<{ households: { edges: { node: { members: unknown[]; enrollments: { payments: unknown[] }[] } }[] } }>(
+    api,
+    token,
+    NESTED_PAGE,
+    { first },
+  );
+  return { count: statements.length, data };
+}
+
+describe('a nested page of households', () => {
+  it('costs the same number of SQL statements for 2 households as for 10', async () => {
+    const small = await statementsFor(2);
+    const large = await statementsFor(10);
+    expect(small.data.households.edges).toHaveLength(2);
+    expect(large.data.households.edges).toHaveLength(10);
+    expect(large.data.households.edges.every((e) => e.node.members.length === 2 && e.node.enrollments[0]!.payments.length === 3)).toBe(
+      true,
+    );
+    expect(large.count, statements.join('\n')).toBe(small.count);
+    expect(small.count).toBeGreaterThan(5);
+    expect(small.count).toBeLessThanOrEqual(12);
+  });
+});

@@ -22,7 +22,7 @@ export interface TestApi {
 /** The real HTTP API on a free port, over the test file's database. */
 export async function startTestApi(orm: MikroORM): Promise<TestApi> {
   const config = loadConfig({});
-  const api: ApiServer = await createApiServer({ orm, config, logger: createLogger('silent') });
+  const api: ApiServer = await createApiServer({ orm, config, logger: createLogger(process.env['XINGFU_TEST_LOG_LEVEL'] ?? 'silent') });
   const server: Server = await api.listen(0, '127.0.0.1');
   const address = server.address();
   const baseUrl = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;

@@ -41,3 +41,5 @@ export * from './review/review-task.entity.js';
 export * from './review/review.service.js';
 /** The ORM types the API works with, re-exported so every package uses the same instance. */
 export { EntityManager, MikroORM } from '@mikro-orm/postgresql';
+export * from './disclosure/linear-suppression.js';
+export * from './disclosure/release.service.js';

@@ -1,5 +1,6 @@
 import type { Server } from 'node:http';
-import { ApolloServer } from '@apollo/server';
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import { ApolloServerPluginCacheControl } from '@apollo/server/plugin/cacheControl';
 import { expressMiddleware } from '@as-integrations/express5';
 import type { MikroORM } from '@xingfu/domain';
 import { DomainError, type Actor } from '@xingfu/domain';
@@ -19,6 +20,8 @@ import { costLimitPlugin, depthLimitRule } from './query-limits.js';
 
 export const INTERNAL_PATH = '/graphql';
 export const PUBLIC_PATH = '/public/graphql';
+/** How long public responses may be cached. */
+export const PUBLIC_MAX_AGE_SECONDS = 300;
 
 export interface ApiServerOptions {
   orm: MikroORM;
@@ -38,17 +41,18 @@ export async function createApiServer({ orm, config, logger }: ApiServerOptions)
   const formatError = createErrorFormatter(logger);
   const validationRules = [depthLimitRule(config.XINGFU_MAX_QUERY_DEPTH)];
   const plugins = [costLimitPlugin<RequestContext>(config.XINGFU_MAX_QUERY_COST)];
-  const apollo = (schema: GraphQLSchema) =>
+  const apollo = (schema: GraphQLSchema, extraPlugins: ApolloServerPlugin<RequestContext>[] = []) =>
     new ApolloServer<RequestContext>({
       schema,
       formatError,
       validationRules,
-      plugins,
+      plugins: [...plugins, ...extraPlugins],
       introspection: true,
       includeStacktraceInErrorResponses: false,
     });
   const internal = apollo(internalSchema);
-  const publicServer = apollo(publicSchema);
+  // Public answers change only when a release is cut: caches and CDNs may keep them a while.
+  const publicServer = apollo(publicSchema, [ApolloServerPluginCacheControl({ defaultMaxAge: PUBLIC_MAX_AGE_SECONDS })]);
   await Promise.all([internal.start(), publicServer.start()]);
 
   const verifyToken = createTokenVerifier({ secret: config.XINGFU_JWT_SECRET, jwksUrl: config.XINGFU_JWKS_URL });

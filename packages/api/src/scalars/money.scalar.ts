@@ -10,6 +10,8 @@ export const MoneyScalar = new GraphQLScalarType<bigint, string>({
   description: 'An amount in yuan (元) as a decimal string with exactly two decimals, e.g. "730.00". Exact: never a float.',
   serialize(value) {
     if (typeof value === 'bigint') return formatFen(value);
+    // already formatted by the domain (public rollups read as yuan strings)
+    if (typeof value === 'string' && /^-?\d+\.\d{2}$/.test(value)) return value;
     if (typeof value === 'number' && Number.isSafeInteger(value)) return formatFen(BigInt(value));
     if (typeof value === 'string' && /^-?\d+$/.test(value)) return formatFen(BigInt(value));
     throw new TypeError(`Money cannot represent ${String(value)}`);

@@ -2,10 +2,12 @@ import type { MigrationObject } from '@mikro-orm/core';
 import { RegionsMigration } from './0001-regions.migration.js';
 import { SocialAssistanceMigration } from './0002-social-assistance.migration.js';
 import { ProgramCatalogMigration } from './0003-program-catalog.migration.js';
+import { DisclosureMigration } from './0004-disclosure.migration.js';
 
 /** Migrations in the order they apply. Hand-written SQL; the application never syncs the schema. */
 export const migrationsList: MigrationObject[] = [
   { name: '0001-regions', class: RegionsMigration },
   { name: '0002-social-assistance', class: SocialAssistanceMigration },
   { name: '0003-program-catalog', class: ProgramCatalogMigration },
+  { name: '0004-disclosure', class: DisclosureMigration },
 ];

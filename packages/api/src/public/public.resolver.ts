@@ -1,0 +1,334 @@
+import { DomainError, Program, formatFen, normalizeRegionCode, reviewStatistics } from '@xingfu/domain';
+import { Arg, Ctx, ID, Int, Query, Resolver } from 'type-graphql';
+import type { RequestContext } from '../context/context.type.js';
+import { ProgramType } from '../program/program.types.js';
+import { MonthScalar } from '../scalars/month.scalar.js';
+import {
+  AggregateType,
+  ApplicationStatisticsType,
+  ListedHouseholdType,
+  PeriodKind,
+  PublicReviewCampaignType,
+  PublicStandardType,
+  ReleaseChangeType,
+  ReleasedMonthType,
+  ReleaseType,
+} from './public.types.js';
+
+const money = (fen: string | number | bigint) => formatFen(BigInt(fen));
+
+function regionCodeOf(code: string, levels: number[]): string {
+  const normalized = normalizeRegionCode(code);
+  if (!normalized || !levels.includes(normalized.length)) throw DomainError.invalidRegionCode(code);
+  return normalized;
+}
+
+/**
+ * The public schema: releases, aggregates, standards, re-review results and the 幸福清单. Every
+ * figure is read from the rollups of a release (the latest unless one is named); nothing here
+ * touches a name, an ID number or a ledger row directly.
+ */
+@Resolver()
+export class PublicResolver {
+  private async releaseId(ctx: RequestContext, releaseId: string | null | undefined): Promise<string | null> {
+    const rows = releaseId
+      ? await ctx.em.execute<{ id: string }[]>('select id from disclosure_release where id = ?', [releaseId])
+      : await ctx.em.execute<{ id: string }[]>('select id from disclosure_release order by seq desc limit 1');
+    if (releaseId && rows.length === 0) throw new DomainError('NOT_FOUND', `No release ${releaseId}: see the releases query.`);
+    return rows[0]?.id ?? null;
+  }
+
+  @Query(() => [ReleaseType], { description: 'Every release, newest first.' })
+  async releases(@Ctx() ctx: RequestContext): Promise<ReleaseType[]> {
+    const rows = await ctx.em.execute<{ id: string; as_of: string; note: string }[]>(
+      `select id, to_char(as_of, 'YYYY-MM-DD') as as_of, note from disclosure_release order by seq desc`,
+    );
+    return rows.map((r) => ({ id: r.id, asOf: r.as_of, note: r.note }));
+  }
+
+  @Query(() => ReleaseType, { nullable: true, description: 'A release by id, or the latest.' })
+  async release(@Arg('id', () => ID, { nullable: true }) id: string | null, @Ctx() ctx: RequestContext): Promise<ReleaseType | null> {
+    const releaseId = await this.releaseId(ctx, id);
+    if (!releaseId) return null;
+    const rows = await ctx.em.execute<{ id: string; as_of: string; note: string }[]>(
+      `select id, to_char(as_of, 'YYYY-MM-DD') as as_of, note from disclosure_release where id = ?`,
+      [releaseId],
+    );
+    return rows[0] ? { id: rows[0].id, asOf: rows[0].as_of, note: rows[0].note } : null;
+  }
+
+  @Query(() => [ReleasedMonthType], { description: 'The county months a release publishes.' })
+  async releasedMonths(
+    @Arg('countyCode', () => String, { nullable: true }) countyCode: string | null,
+    @Arg('releaseId', () => ID, { nullable: true }) releaseId: string | null,
+    @Ctx() ctx: RequestContext,
+  ): Promise<ReleasedMonthType[]> {
+    const id = await this.releaseId(ctx, releaseId);
+    if (!id) return [];
+    const rows = await ctx.em.execute<{ county_code: string; month: string }[]>(
+      `select county_code, to_char(month, 'YYYY-MM') as month from release_period
+       where release_id = ? ${countyCode ? 'and county_code = ?' : ''} order by county_code, month`,
+      [id, ...(countyCode ? [countyCode] : [])],
+    );
+    return rows.map((r) => ({ countyCode: r.county_code, month: r.month }));
+  }
+
+  @Query(() => [ReleaseChangeType], { description: 'What a release added or corrected (its changelog).' })
+  async releaseChanges(
+    @Arg('releaseId', () => ID, { nullable: true }) releaseId: string | null,
+    @Ctx() ctx: RequestContext,
+  ): Promise<ReleaseChangeType[]> {
+    const id = await this.releaseId(ctx, releaseId);
+    if (!id) return [];
+    const rows = await ctx.em.execute<
+      {
+        county_code: string;
+        program_code: string;
+        month: string;
+        change: string;
+        amount_before_fen: string | null;
+        amount_after_fen: string;
+        households_before: number | null;
+        households_after: number;
+      }[]
+    >(
+      `select county_code, program_code, to_char(month, 'YYYY-MM') as month, change, amount_before_fen::text, amount_after_fen::text,
+              households_before, households_after
+       from release_change where release_id = ? order by county_code, month, program_code`,
+      [id],
+    );
+    return rows.map((r) => ({
+      countyCode: r.county_code,
+      programCode: r.program_code,
+      month: r.month,
+      change: r.change,
+      amountBefore: r.amount_before_fen === null ? null : money(r.amount_before_fen),
+      amountAfter: money(r.amount_after_fen),
+      householdsBefore: r.households_before,
+      householdsAfter: r.households_after,
+    }));
+  }
+
+  @Query(() => [ProgramType], { description: 'The program catalog with each program’s disclosure policy.' })
+  async programs(@Ctx() ctx: RequestContext): Promise<Program[]> {
+    return ctx.em.find(Program, {}, { orderBy: { sortOrder: 'asc' } });
+  }
+
+  @Query(() => [AggregateType], { description: 'Figures of a region (county, town or village) for a year, by program and period.' })
+  async aggregates(
+    @Arg('regionCode', () => String) regionCode: string,
+    @Arg('year', () => Int) year: number,
+    @Arg('periodKind', () => PeriodKind, { defaultValue: PeriodKind.MONTH }) periodKind: PeriodKind,
+    @Arg('programCode', () => String, { nullable: true }) programCode: string | null,
+    @Arg('releaseId', () => ID, { nullable: true }) releaseId: string | null,
+    @Ctx() ctx: RequestContext,
+  ): Promise<AggregateType[]> {
+    const region = regionCodeOf(regionCode, [6, 9, 12]);
+    return this.readAggregates(ctx, releaseId, `a.region_code = ?`, [region], year, periodKind, programCode);
+  }
+
+  @Query(() => [AggregateType], { description: 'Figures of the towns of a county, or the villages of a town, for a year.' })
+  async childAggregates(
+    @Arg('regionCode', () => String) regionCode: string,
+    @Arg('year', () => Int) year: number,
+    @Arg('periodKind', () => PeriodKind, { defaultValue: PeriodKind.YEAR }) periodKind: PeriodKind,
+    @Arg('programCode', () => String, { nullable: true }) programCode: string | null,
+    @Arg('releaseId', () => ID, { nullable: true }) releaseId: string | null,
+    @Ctx() ctx: RequestContext,
+  ): Promise<AggregateType[]> {
+    const region = regionCodeOf(regionCode, [6, 9]);
+    const level = region.length === 6 ? 'town' : 'village';
+    return this.readAggregates(
+      ctx,
+      releaseId,
+      `a.region_level = '${level}' and a.region_code like ?`,
+      [`${region}%`],
+      year,
+      periodKind,
+      programCode,
+    );
+  }
+
+  private async readAggregates(
+    ctx: RequestContext,
+    releaseId: string | null,
+    regionFilter: string,
+    regionParams: string[],
+    year: number,
+    periodKind: PeriodKind,
+    programCode: string | null,
+  ): Promise<AggregateType[]> {
+    const id = await this.releaseId(ctx, releaseId);
+    if (!id) return [];
+    const rows = await ctx.em.execute<
+      {
+        region_code: string;
+        program_code: string;
+        period: string;
+        suppressed: boolean;
+        households: number;
+        persons: number;
+        person_months: number;
+        amount_fen: string;
+      }[]
+    >(
+      `select a.region_code, a.program_code, a.period, a.suppressed, a.households, a.persons, a.person_months, a.amount_fen::text
+       from rollup_aggregate a join program p on p.code = a.program_code
+       where a.release_id = ? and ${regionFilter} and a.period_kind = ? and a.period like ? ${programCode ? 'and a.program_code = ?' : ''}
+       order by a.region_code, p.sort_order, a.period`,
+      [id, ...regionParams, periodKind, `${year}%`, ...(programCode ? [programCode] : [])],
+    );
+    return rows.map((r) => ({
+      regionCode: r.region_code,
+      programCode: r.program_code,
+      periodKind,
+      period: r.period,
+      suppressed: r.suppressed,
+      households: r.suppressed ? null : r.households,
+      persons: r.suppressed ? null : r.persons,
+      personMonths: r.suppressed ? null : r.person_months,
+      amount: r.suppressed ? null : money(r.amount_fen),
+    }));
+  }
+
+  @Query(() => [PublicStandardType], { description: 'Standards of a county, history included.' })
+  async standards(@Arg('countyCode', () => String) countyCode: string, @Ctx() ctx: RequestContext): Promise<PublicStandardType[]> {
+    const county = regionCodeOf(countyCode, [6]);
+    const rows = await ctx.em.execute<
+      { program_code: string; name: string; area_type: string; tier: string; month: string; amount_fen: string }[]
+    >(
+      `select s.program_code, p.name, s.area_type, s.tier, to_char(s.effective_month, 'YYYY-MM') as month, s.amount_fen::text
+       from standard s join program p on p.code = s.program_code
+       where s.county_code = ? and p.disclosure <> 'hidden'
+       order by p.sort_order, s.area_type, s.tier, s.effective_month`,
+      [county],
+    );
+    return rows.map((r) => ({
+      programCode: r.program_code,
+      programName: r.name,
+      areaType: r.area_type,
+      tier: r.tier,
+      effectiveMonth: r.month,
+      amount: money(r.amount_fen),
+    }));
+  }
+
+  @Query(() => [PublicReviewCampaignType], { description: 'Re-review campaigns of a county and their results.' })
+  async reviewCampaigns(
+    @Arg('countyCode', () => String) countyCode: string,
+    @Ctx() ctx: RequestContext,
+  ): Promise<PublicReviewCampaignType[]> {
+    const county = regionCodeOf(countyCode, [6]);
+    const campaigns = await ctx.em.execute<{ id: number; name: string; period_start: string; period_end: string }[]>(
+      `select id, name, to_char(period_start, 'YYYY-MM-DD') as period_start, to_char(period_end, 'YYYY-MM-DD') as period_end
+       from review_campaign where county_code = ? order by period_start desc`,
+      [county],
+    );
+    const stats = await reviewStatistics(
+      ctx.em,
+      campaigns.map((c) => c.id),
+    );
+    return campaigns.map((c) => {
+      const s = stats.get(c.id);
+      return {
+        id: c.id,
+        name: c.name,
+        periodStart: c.period_start,
+        periodEnd: c.period_end,
+        reviewedHouseholds: s?.reviewedHouseholds ?? 0,
+        cancelledHouseholds: s?.cancelledHouseholds ?? 0,
+        cancelledPersons: s?.cancelledPersons ?? 0,
+        adjustedHouseholds: s?.adjustedHouseholds ?? 0,
+        adjustedPersons: s?.adjustedPersons ?? 0,
+        newlyApprovedHouseholds: s?.newlyApprovedHouseholds ?? 0,
+        newlyApprovedPersons: s?.newlyApprovedPersons ?? 0,
+      };
+    });
+  }
+
+  @Query(() => [ApplicationStatisticsType], { description: 'Applications received, approved and rejected, for a county or town and year.' })
+  async applicationStatistics(
+    @Arg('regionCode', () => String) regionCode: string,
+    @Arg('year', () => Int) year: number,
+    @Arg('releaseId', () => ID, { nullable: true }) releaseId: string | null,
+    @Ctx() ctx: RequestContext,
+  ): Promise<ApplicationStatisticsType[]> {
+    const region = regionCodeOf(regionCode, [6, 9]);
+    const id = await this.releaseId(ctx, releaseId);
+    if (!id) return [];
+    const rows = await ctx.em.execute<
+      { region_code: string; program_code: string; year: number; received: number; approved: number; rejected: number }[]
+    >(
+      `select a.region_code, a.program_code, a.year, a.received, a.approved, a.rejected
+       from rollup_application a join program p on p.code = a.program_code
+       where a.release_id = ? and a.region_code = ? and a.year = ? order by p.sort_order`,
+      [id, region, year],
+    );
+    return rows.map((r) => ({
+      regionCode: r.region_code,
+      programCode: r.program_code,
+      year: r.year,
+      received: r.received,
+      approved: r.approved,
+      rejected: r.rejected,
+    }));
+  }
+
+  @Query(() => [ListedHouseholdType], { description: 'The 幸福清单 of a village for a released month: one row per assisted household.' })
+  async happinessList(
+    @Arg('villageCode', () => String) villageCode: string,
+    @Arg('month', () => MonthScalar) month: string,
+    @Arg('releaseId', () => ID, { nullable: true }) releaseId: string | null,
+    @Ctx() ctx: RequestContext,
+  ): Promise<ListedHouseholdType[]> {
+    const village = regionCodeOf(villageCode, [12]);
+    const id = await this.releaseId(ctx, releaseId);
+    if (!id) return [];
+    const rows = await ctx.em.execute<
+      {
+        public_id: string;
+        masked_name: string;
+        covered_members: number;
+        program_code: string;
+        name: string;
+        amount_fen: string;
+        year_to_date_fen: string;
+      }[]
+    >(
+      `select l.public_id, l.masked_name, l.covered_members, l.program_code, p.name, l.amount_fen::text, l.year_to_date_fen::text
+       from listing_row l join program p on p.code = l.program_code
+       where l.release_id = ? and l.village_code = ? and l.month = to_date(?, 'YYYY-MM')
+       order by l.public_id, p.sort_order`,
+      [id, village, month],
+    );
+    const households = new Map<string, ListedHouseholdType & { totalFen: bigint; ytdFen: bigint }>();
+    for (const r of rows) {
+      const row = households.get(r.public_id) ?? {
+        publicId: r.public_id,
+        maskedName: r.masked_name,
+        villageCode: village,
+        coveredMembers: 0,
+        programs: [],
+        total: '',
+        totalYearToDate: '',
+        totalFen: 0n,
+        ytdFen: 0n,
+      };
+      row.coveredMembers = Math.max(row.coveredMembers, r.covered_members);
+      row.programs.push({
+        programCode: r.program_code,
+        programName: r.name,
+        amount: money(r.amount_fen),
+        yearToDate: money(r.year_to_date_fen),
+      });
+      row.totalFen += BigInt(r.amount_fen);
+      row.ytdFen += BigInt(r.year_to_date_fen);
+      households.set(r.public_id, row);
+    }
+    return [...households.values()].map(({ totalFen, ytdFen, ...row }) => ({
+      ...row,
+      total: money(totalFen),
+      totalYearToDate: money(ytdFen),
+    }));
+  }
+}

@@ -1,0 +1,63 @@
+import type { Command } from 'commander';
+import { loadConfig } from '@xingfu/api';
+import { cutRelease, latestReleaseId, reconcileRelease } from '@xingfu/domain';
+import { openDatabaseSession } from '../runtime/database-session.js';
+import { say, step } from '../runtime/progress.js';
+
+export function registerReleaseCommands(program: Command): void {
+  program
+    .command('release')
+    .description('cut a disclosure release: publish every month whose payroll is approved, with rollups and changelog')
+    .option('--note <text>', 'what this release is, e.g. a correction of 2021-03', '')
+    .option('--as-of <date>', 'the as-of date (YYYY-MM-DD); defaults to today')
+    .action(async (options: { note: string; asOf?: string }) => {
+      const session = await openDatabaseSession(loadConfig());
+      try {
+        const summary = await step('Cutting the release', () =>
+          session.orm.em
+            .fork()
+            .transactional((em) =>
+              cutRelease(em, {
+                createdBy: process.env['USER'] ?? 'xingfu',
+                note: options.note,
+                ...(options.asOf ? { asOf: options.asOf } : {}),
+              }),
+            ),
+        );
+        say(
+          `Release ${summary.id} (as of ${summary.asOf}): ${summary.months} county months, ${summary.aggregateRows} aggregate rows, ${summary.listingRows} 幸福清单 rows, ${summary.changes} changes.`,
+        );
+      } finally {
+        await session.close();
+      }
+    });
+  program
+    .command('verify')
+    .description('recompute every published aggregate of a release from the ledger; exit 1 on any difference')
+    .option('--release <id>', 'the release to check; defaults to the latest')
+    .action(async (options: { release?: string }) => {
+      const session = await openDatabaseSession(loadConfig());
+      try {
+        const em = session.orm.em.fork();
+        const id = options.release ?? (await latestReleaseId(em));
+        if (!id) {
+          say('No release has been cut yet: nothing to verify.');
+          return;
+        }
+        const differences = await step(`Reconciling release ${id} with the ledger`, () => reconcileRelease(em, id));
+        if (differences.length === 0) {
+          say(`Release ${id}: every published month aggregate equals the ledger.`);
+          return;
+        }
+        for (const d of differences.slice(0, 50)) {
+          process.stderr.write(`${d.regionCode} ${d.programCode} ${d.period} ${d.field}: published ${d.published}, ledger ${d.ledger}\n`);
+        }
+        process.stderr.write(
+          `${differences.length} differences: cut a new release (pnpm xingfu release --note "correction") after checking the ledger.\n`,
+        );
+        process.exitCode = 1;
+      } finally {
+        await session.close();
+      }
+    });
+}

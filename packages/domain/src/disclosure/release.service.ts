@@ -1,0 +1,228 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { today } from '../access/clock.js';
+import { DomainError } from '../errors/domain-error.js';
+import { applySuppression } from './rollup-suppression.js';
+
+export interface ReleaseSummary {
+  id: string;
+  asOf: string;
+  months: number;
+  aggregateRows: number;
+  listingRows: number;
+  changes: number;
+}
+
+/**
+ * Months a release publishes: a county's complete months (before the as-of month) that have
+ * ledger rows and no payroll batch still in draft — a month becomes public once its payroll is
+ * approved.
+ */
+const PUBLISHABLE_MONTHS_SQL = `
+  insert into release_period (release_id, county_code, month)
+  select ?, p.county_code, p.month from payment p
+  where p.month < date_trunc('month', ?::date)
+  group by p.county_code, p.month
+  having not exists (
+    select 1 from payroll_batch b where b.county_code = p.county_code and b.month = p.month and b.status = 'draft')`;
+
+/**
+ * Aggregates of the released months, for every region level and period at once. A beneficiary is
+ * a person (person programs) or a household; persons = Σ over beneficiaries of their largest
+ * covered-members count in the period; person-months (人次) = Σ covered members of regular
+ * payments plus one per one-off payment; amount = every ledger row (regular, 补发, 追回, one-off).
+ */
+const AGGREGATE_SQL = `
+  insert into rollup_aggregate (release_id, region_code, region_level, program_code, period_kind, period,
+                                households, persons, person_months, payments, amount_fen)
+  select ?, region_code, region_level::region_level, program_code, period_kind, period,
+         count(distinct household_id), sum(max_covered), sum(person_months), sum(payments), sum(amount_fen)
+  from (
+    select r.code as region_code, r.level as region_level, p.program_code, per.kind as period_kind, per.period,
+           p.household_id, coalesce('p' || p.person_id, 'h' || p.household_id) as beneficiary,
+           max(p.covered_members) as max_covered,
+           sum(case when p.kind = 'regular' then p.covered_members when p.kind = 'one_off' then 1 else 0 end) as person_months,
+           count(*) as payments, sum(p.amount_fen) as amount_fen
+    from payment p
+    join release_period rp on rp.release_id = ? and rp.county_code = p.county_code and rp.month = p.month
+    join program pr on pr.code = p.program_code and pr.disclosure <> 'hidden'
+    cross join lateral (values ('month', to_char(p.month, 'YYYY-MM')), ('quarter', to_char(p.month, 'YYYY-"Q"Q')), ('year', to_char(p.month, 'YYYY')))
+      as per(kind, period)
+    cross join lateral (values (left(p.village_code, 6), 'county'), (left(p.village_code, 9), 'town'), (p.village_code, 'village'))
+      as r(code, level)
+    group by 1, 2, 3, 4, 5, 6, 7
+  ) beneficiaries
+  group by region_code, region_level, program_code, period_kind, period`;
+
+/**
+ * The 幸福清单: per village, released month and household, each listed program's amount that
+ * month and year to date. Names are masked here, in SQL: the full name never leaves the database.
+ */
+const LISTING_SQL = `
+  insert into listing_row (release_id, village_code, month, public_id, masked_name, covered_members, program_code, amount_fen, year_to_date_fen)
+  select ?, m.village_code, m.month, h.public_id, coalesce(mask_name(head.name), '*'), m.covered, m.program_code, m.amount_fen,
+         (select coalesce(sum(y.amount_fen), 0) from payment y
+          join release_period yp on yp.release_id = ? and yp.county_code = y.county_code and yp.month = y.month
+          where y.household_id = m.household_id and y.program_code = m.program_code
+            and y.month between date_trunc('year', m.month) and m.month)
+  from (
+    select p.village_code, p.month, p.household_id, p.program_code, max(p.covered_members) as covered, sum(p.amount_fen) as amount_fen
+    from payment p
+    join release_period rp on rp.release_id = ? and rp.county_code = p.county_code and rp.month = p.month
+    join program pr on pr.code = p.program_code and pr.disclosure = 'listed'
+    group by 1, 2, 3, 4
+  ) m
+  join household h on h.id = m.household_id
+  left join lateral (
+    select pe.name from household_member hm join person pe on pe.id = hm.person_id
+    where hm.household_id = m.household_id and hm.relation = 'head'
+    order by (hm.start_date < m.month + interval '1 month' and (hm.end_date is null or hm.end_date >= m.month)) desc,
+             (hm.end_date is null) desc, hm.start_date desc
+    limit 1
+  ) head on true`;
+
+/** Applications received, approved and rejected, by county and town, program and year. */
+const APPLICATION_SQL = `
+  insert into rollup_application (release_id, region_code, program_code, year, received, approved, rejected)
+  select ?, r.code, a.program_code, y.year,
+         count(*) filter (where extract(year from a.applied_on) = y.year),
+         count(*) filter (where a.status = 'approved' and extract(year from a.decided_on) = y.year),
+         count(*) filter (where a.status = 'rejected' and extract(year from a.decided_on) = y.year)
+  from application a
+  join program pr on pr.code = a.program_code and pr.disclosure <> 'hidden'
+  join (select distinct county_code, extract(year from month)::int as year from release_period where release_id = ?) y
+    on y.county_code = a.county_code
+  cross join lateral (values (left(a.village_code, 6)), (left(a.village_code, 9))) as r(code)
+  where extract(year from a.applied_on) = y.year or extract(year from a.decided_on) = y.year
+  group by r.code, a.program_code, y.year`;
+
+/** Month-level county figures that differ from the previous release (or are new in this one). */
+const CHANGELOG_SQL = `
+  insert into release_change (release_id, county_code, program_code, month, change, amount_before_fen, amount_after_fen, households_before, households_after)
+  select ?, cur.region_code, cur.program_code, to_date(cur.period, 'YYYY-MM'),
+         case when prev.region_code is null then 'added' else 'corrected' end,
+         prev.amount_fen, cur.amount_fen, prev.households, cur.households
+  from rollup_aggregate cur
+  left join rollup_aggregate prev on prev.release_id = ? and prev.region_code = cur.region_code
+    and prev.program_code = cur.program_code and prev.period_kind = 'month' and prev.period = cur.period
+  where cur.release_id = ? and cur.region_level = 'county' and cur.period_kind = 'month'
+    and (prev.region_code is null or prev.amount_fen <> cur.amount_fen or prev.households <> cur.households)`;
+
+/**
+ * Cuts a disclosure release: fixes which months are public, computes every aggregate and the
+ * 幸福清单 from the ledger, applies small-cell suppression, and records what changed since the
+ * previous release. Earlier releases stay as they were.
+ */
+export async function cutRelease(em: EntityManager, options: { createdBy: string; note?: string; asOf?: string }): Promise<ReleaseSummary> {
+  const asOf = options.asOf ?? today();
+  const previous = await em.execute<{ id: string; seq: number }[]>('select id, seq from disclosure_release order by seq desc limit 1');
+  const sameDay = await em.execute<{ n: number }[]>('select count(*)::int as n from disclosure_release where as_of = ?', [asOf]);
+  const id = `${asOf}.${(sameDay[0]?.n ?? 0) + 1}`;
+  const seq = (previous[0]?.seq ?? 0) + 1;
+  await em.execute('insert into disclosure_release (id, seq, as_of, created_by, note) values (?, ?, ?, ?, ?)', [
+    id,
+    seq,
+    asOf,
+    options.createdBy,
+    options.note ?? '',
+  ]);
+  await em.execute(PUBLISHABLE_MONTHS_SQL, [id, asOf]);
+  const months = await em.execute<{ n: number }[]>('select count(*)::int as n from release_period where release_id = ?', [id]);
+  if ((months[0]?.n ?? 0) === 0) {
+    throw new DomainError(
+      'NOT_FOUND',
+      'No month can be published: a month is published once it is over and its payroll batches are approved.',
+    );
+  }
+  await em.execute(AGGREGATE_SQL, [id, id]);
+  await applySuppression(em, id);
+  await em.execute(LISTING_SQL, [id, id, id]);
+  await em.execute(APPLICATION_SQL, [id, id]);
+  if (previous[0]) await em.execute(CHANGELOG_SQL, [id, previous[0].id, id]);
+  else await em.execute(CHANGELOG_SQL.replace('prev.release_id = ?', 'false and prev.release_id = ?'), [id, '', id]);
+  const counts = await em.execute<{ aggregates: number; listing: number; changes: number }[]>(
+    `select (select count(*) from rollup_aggregate where release_id = ?)::int as aggregates,
+            (select count(*) from listing_row where release_id = ?)::int as listing,
+            (select count(*) from release_change where release_id = ?)::int as changes`,
+    [id, id, id],
+  );
+  return {
+    id,
+    asOf,
+    months: months[0]?.n ?? 0,
+    aggregateRows: counts[0]?.aggregates ?? 0,
+    listingRows: counts[0]?.listing ?? 0,
+    changes: counts[0]?.changes ?? 0,
+  };
+}
+
+export interface ReconciliationDifference {
+  regionCode: string;
+  programCode: string;
+  period: string;
+  field: string;
+  published: string;
+  ledger: string;
+}
+
+/**
+ * Recomputes every published month aggregate of a release straight from the ledger, with a
+ * query written independently of the rollup's, and lists any difference.
+ */
+export async function reconcileRelease(em: EntityManager, releaseId: string): Promise<ReconciliationDifference[]> {
+  const rows = await em.execute<
+    {
+      region_code: string;
+      program_code: string;
+      period: string;
+      published_amount: string;
+      ledger_amount: string;
+      published_households: number;
+      ledger_households: number;
+    }[]
+  >(
+    `select a.region_code, a.program_code, a.period,
+            a.amount_fen::text as published_amount, coalesce(l.amount, 0)::text as ledger_amount,
+            a.households as published_households, coalesce(l.households, 0)::int as ledger_households
+     from rollup_aggregate a
+     left join lateral (
+       select sum(p.amount_fen) as amount, count(distinct p.household_id) as households
+       from payment p
+       where p.village_code like a.region_code || '%' and p.program_code = a.program_code
+         and to_char(p.month, 'YYYY-MM') = a.period
+     ) l on true
+     where a.release_id = ? and a.period_kind = 'month'
+       and (a.amount_fen <> coalesce(l.amount, 0) or a.households <> coalesce(l.households, 0))`,
+    [releaseId],
+  );
+  return rows.flatMap((r) => [
+    ...(r.published_amount !== r.ledger_amount
+      ? [
+          {
+            regionCode: r.region_code,
+            programCode: r.program_code,
+            period: r.period,
+            field: 'amount_fen',
+            published: r.published_amount,
+            ledger: r.ledger_amount,
+          },
+        ]
+      : []),
+    ...(r.published_households !== r.ledger_households
+      ? [
+          {
+            regionCode: r.region_code,
+            programCode: r.program_code,
+            period: r.period,
+            field: 'households',
+            published: String(r.published_households),
+            ledger: String(r.ledger_households),
+          },
+        ]
+      : []),
+  ]);
+}
+
+export async function latestReleaseId(em: EntityManager): Promise<string | null> {
+  const rows = await em.execute<{ id: string }[]>('select id from disclosure_release order by seq desc limit 1');
+  return rows[0]?.id ?? null;
+}

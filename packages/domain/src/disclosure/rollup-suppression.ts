@@ -1,0 +1,75 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { suppressLinear, type Line } from './linear-suppression.js';
+
+interface Cell {
+  region_code: string;
+  region_level: 'county' | 'town' | 'village';
+  program_code: string;
+  period: string;
+  households: number;
+}
+
+/**
+ * Suppresses small cells of the programs that are counted only, in the month and year rollups of a
+ * release, with the lines that link them: a region's months sum to its year, and in each month
+ * (and the year) the children of a county or town sum to it. Quarters follow their months: a
+ * quarter holding a suppressed month is suppressed.
+ */
+export async function applySuppression(em: EntityManager, releaseId: string): Promise<number> {
+  const cells = await em.execute<Cell[]>(
+    `select a.region_code, a.region_level, a.program_code, a.period, a.households
+     from rollup_aggregate a join program p on p.code = a.program_code and p.disclosure = 'counted'
+     where a.release_id = ? and a.period_kind in ('month', 'year')
+     order by a.program_code, a.region_code, a.period`,
+    [releaseId],
+  );
+  const index = new Map(cells.map((c, i) => [`${c.program_code}|${c.region_code}|${c.period}`, i]));
+  const lines: Line[] = [];
+  const childrenOf = new Map<string, string[]>();
+  const monthsOf = new Map<string, number[]>();
+  for (const [i, c] of cells.entries()) {
+    if (c.period.length === 7) {
+      const key = `${c.program_code}|${c.region_code}|${c.period.slice(0, 4)}`;
+      monthsOf.set(key, [...(monthsOf.get(key) ?? []), i]);
+    }
+    if (c.region_level !== 'county' && c.period.length === 4) {
+      const parent = c.region_code.slice(0, c.region_level === 'village' ? 9 : 6);
+      const key = `${c.program_code}|${parent}`;
+      childrenOf.set(key, [...(childrenOf.get(key) ?? []), c.region_code]);
+    }
+  }
+  for (const [key, months] of monthsOf) {
+    const total = index.get(key);
+    if (total !== undefined) lines.push({ cells: months, total });
+  }
+  for (const [key, children] of childrenOf) {
+    const [program, parent] = key.split('|') as [string, string];
+    const periods = new Set(cells.filter((c) => c.program_code === program && c.region_code === parent).map((c) => c.period));
+    for (const period of periods) {
+      const total = index.get(`${program}|${parent}|${period}`)!;
+      const members = children.map((child) => index.get(`${program}|${child}|${period}`)).filter((i): i is number => i !== undefined);
+      lines.push({ cells: members, total });
+    }
+  }
+  const suppressed = suppressLinear(
+    cells.map((c) => c.households),
+    lines,
+  );
+  const hidden = cells.filter((_, i) => suppressed[i]);
+  if (hidden.length === 0) return 0;
+  await em.execute(
+    `update rollup_aggregate a set suppressed = true
+     from jsonb_to_recordset(?::jsonb) as s(region_code text, program_code text, period text)
+     where a.release_id = ? and a.region_code = s.region_code and a.program_code = s.program_code and a.period = s.period`,
+    [JSON.stringify(hidden.map((c) => ({ region_code: c.region_code, program_code: c.program_code, period: c.period }))), releaseId],
+  );
+  await em.execute(
+    `update rollup_aggregate q set suppressed = true
+     where q.release_id = ? and q.period_kind = 'quarter' and exists (
+       select 1 from rollup_aggregate m where m.release_id = q.release_id and m.region_code = q.region_code
+         and m.program_code = q.program_code and m.period_kind = 'month' and m.suppressed
+         and to_char(to_date(m.period, 'YYYY-MM'), 'YYYY-"Q"Q') = q.period)`,
+    [releaseId],
+  );
+  return hidden.length;
+}

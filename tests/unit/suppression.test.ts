@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { SUPPRESSION_THRESHOLD, suppressSmallCells, type SuppressionResult } from '../../packages/domain/dist/disclosure/suppression.js';
+import { SUPPRESSION_THRESHOLD, suppressSmallCells, type SuppressionResult } from '@xingfu/domain';
 
 /** Draws many zeros and small counts, as small programs in small towns produce. */
 const count = fc.oneof(

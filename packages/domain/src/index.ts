@@ -42,4 +42,5 @@ export * from './review/review.service.js';
 /** The ORM types the API works with, re-exported so every package uses the same instance. */
 export { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 export * from './disclosure/linear-suppression.js';
+export * from './disclosure/suppression.js';
 export * from './disclosure/release.service.js';

@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { suppressLinear, type Line } from './linear-suppression.js';
+import { SUPPRESSION_THRESHOLD } from './suppression.js';
 
 interface Cell {
   region_code: string;
@@ -54,6 +55,7 @@ export async function applySuppression(em: EntityManager, releaseId: string): Pr
   const suppressed = suppressLinear(
     cells.map((c) => c.households),
     lines,
+    { threshold: SUPPRESSION_THRESHOLD },
   );
   const hidden = cells.filter((_, i) => suppressed[i]);
   if (hidden.length === 0) return 0;

@@ -1,3 +1,5 @@
+import { suppressLinear, type Line } from './linear-suppression.js';
+
 /**
  * Small-cell suppression (小数抑制) for published count tables.
  *
@@ -16,8 +18,9 @@
  * 1. Primary suppression. Every cell with 1 ≤ count ≤ threshold (10) is suppressed. A cell of 0 is
  *    shown as 0: a zero reveals nobody. Cells above the threshold are shown.
  *
- * 2. Secondary suppression. The lines are visited in a fixed order: rows top to bottom, then
- *    columns left to right, then the row-totals column, then the column-totals row. A line with
+ * 2. Secondary suppression (`suppressLinear`, which the release rollups use for their linked
+ *    tables too). The lines are visited in a fixed order: rows top to bottom, then columns left
+ *    to right, then the row-totals column, then the column-totals row. A line with
  *    exactly one suppressed number gets a second one, chosen among its numbers that are shown and
  *    not zero:
  *      - in a row or column, a cell if there is one; only when there is none (the line's single
@@ -61,12 +64,6 @@ export interface SuppressionResult {
   columnTotalSuppressed: boolean[];
 }
 
-/** One number of the extended table: a cell, a row total or a column total. */
-type Entry = { kind: 'cell'; row: number; column: number } | { kind: 'rowTotal'; row: number } | { kind: 'columnTotal'; column: number };
-
-/** A published sum: a row (cells + row total), a column, the row-totals column or the column-totals row. */
-type Line = { kind: 'row'; row: number } | { kind: 'column'; column: number } | { kind: 'rowTotals' } | { kind: 'columnTotals' };
-
 /**
  * Marks the cells (and, where needed, row and column totals) of a count table to be suppressed
  * before publication; see the file header for the exact rule.
@@ -77,146 +74,41 @@ type Line = { kind: 'row'; row: number } | { kind: 'column'; column: number } | 
  *   non-negative integer
  */
 export function suppressSmallCells(counts: number[][], threshold: number = SUPPRESSION_THRESHOLD): SuppressionResult {
-  if (!Number.isSafeInteger(threshold) || threshold < 0) {
-    throw new Error(`The suppression threshold must be a non-negative integer, got ${String(threshold)}`);
-  }
-  if (!Array.isArray(counts)) {
-    throw new Error('The counts must be a matrix (an array of rows)');
-  }
+  if (!Number.isInteger(threshold) || threshold < 0) throw new Error(`threshold must be a non-negative integer, got ${threshold}`);
   const rows = counts.length;
-  const columns = rows === 0 ? 0 : (counts[0]?.length ?? 0);
-  const value: number[][] = counts.map((line, row) => {
-    if (!Array.isArray(line) || line.length !== columns) {
-      throw new Error(`The counts must be rectangular: row ${row} does not have ${columns} cells`);
-    }
-    return line.map((count, column) => {
-      if (!Number.isSafeInteger(count) || count < 0) {
-        throw new Error(`Counts must be non-negative integers: row ${row}, column ${column} is ${String(count)}`);
-      }
-      return count;
-    });
-  });
-
-  const cell = (row: number, column: number): number => value[row]?.[column] ?? 0;
-  const rowTotal: number[] = value.map((line) => line.reduce((sum, count) => sum + count, 0));
-  const columnTotal: number[] = Array.from({ length: columns }, (_, column) => value.reduce((sum, line) => sum + (line[column] ?? 0), 0));
-  if (!Number.isSafeInteger(rowTotal.reduce((sum, total) => sum + total, 0))) {
-    throw new Error('The counts are too large to be added up exactly');
+  const columns = counts[0]?.length ?? 0;
+  for (const row of counts) {
+    if (row.length !== columns) throw new Error('the table is not rectangular: every row needs the same number of cells');
+    for (const n of row) if (!Number.isInteger(n) || n < 0) throw new Error(`counts must be non-negative integers, got ${n}`);
   }
-
-  const primary: boolean[][] = value.map((line) => line.map((count) => count >= 1 && count <= threshold));
-  const suppressed: boolean[][] = primary.map((line) => [...line]);
-  const rowTotalSuppressed: boolean[] = new Array<boolean>(rows).fill(false);
-  const columnTotalSuppressed: boolean[] = new Array<boolean>(columns).fill(false);
-
-  const countOf = (entry: Entry): number => {
-    switch (entry.kind) {
-      case 'cell':
-        return cell(entry.row, entry.column);
-      case 'rowTotal':
-        return rowTotal[entry.row] ?? 0;
-      case 'columnTotal':
-        return columnTotal[entry.column] ?? 0;
+  // Numbers of the extended table, in one array: cells row by row, then row totals, column totals, the grand total.
+  const cell = (r: number, c: number) => r * columns + c;
+  const rowTotal = (r: number) => rows * columns + r;
+  const columnTotal = (c: number) => rows * columns + rows + c;
+  const grand = rows * columns + rows + columns;
+  const values: number[] = new Array<number>(grand + 1).fill(0);
+  for (let r = 0; r < rows; r++) {
+    for (let c = 0; c < columns; c++) {
+      const n = counts[r]![c]!;
+      values[cell(r, c)] = n;
+      values[rowTotal(r)]! += n;
+      values[columnTotal(c)]! += n;
+      values[grand]! += n;
     }
-  };
-  const isSuppressed = (entry: Entry): boolean => {
-    switch (entry.kind) {
-      case 'cell':
-        return suppressed[entry.row]?.[entry.column] ?? false;
-      case 'rowTotal':
-        return rowTotalSuppressed[entry.row] ?? false;
-      case 'columnTotal':
-        return columnTotalSuppressed[entry.column] ?? false;
-    }
-  };
-  const suppress = (entry: Entry): void => {
-    switch (entry.kind) {
-      case 'cell': {
-        const line = suppressed[entry.row];
-        if (line) line[entry.column] = true;
-        return;
-      }
-      case 'rowTotal':
-        rowTotalSuppressed[entry.row] = true;
-        return;
-      case 'columnTotal':
-        columnTotalSuppressed[entry.column] = true;
-        return;
-    }
-  };
-
-  /** The numbers of a line, in order of position, the line's own total last (the grand total is never one). */
-  const entriesOf = (line: Line): Entry[] => {
-    switch (line.kind) {
-      case 'row':
-        return [
-          ...Array.from({ length: columns }, (_, column): Entry => ({ kind: 'cell', row: line.row, column })),
-          { kind: 'rowTotal', row: line.row },
-        ];
-      case 'column':
-        return [
-          ...Array.from({ length: rows }, (_, row): Entry => ({ kind: 'cell', row, column: line.column })),
-          { kind: 'columnTotal', column: line.column },
-        ];
-      case 'rowTotals':
-        return Array.from({ length: rows }, (_, row): Entry => ({ kind: 'rowTotal', row }));
-      case 'columnTotals':
-        return Array.from({ length: columns }, (_, column): Entry => ({ kind: 'columnTotal', column }));
-    }
-  };
-  /** The other line an entry of `line` belongs to. */
-  const crossLine = (entry: Entry, line: Line): Line => {
-    switch (entry.kind) {
-      case 'cell':
-        return line.kind === 'row' ? { kind: 'column', column: entry.column } : { kind: 'row', row: entry.row };
-      case 'rowTotal':
-        return line.kind === 'row' ? { kind: 'rowTotals' } : { kind: 'row', row: entry.row };
-      case 'columnTotal':
-        return line.kind === 'column' ? { kind: 'columnTotals' } : { kind: 'column', column: entry.column };
-    }
-  };
-  const suppressedIn = (line: Line): number => entriesOf(line).filter(isSuppressed).length;
-
-  /** The second number to suppress in a line that has exactly one, or undefined when there is none to take. */
-  const partnerFor = (line: Line): Entry | undefined => {
-    const open = entriesOf(line).filter((entry) => !isSuppressed(entry) && countOf(entry) > 0);
-    const cells = open.filter((entry) => entry.kind === 'cell');
-    const candidates = cells.length > 0 ? cells : open;
-    let best: { entry: Entry; key: [number, number, number] } | undefined;
-    candidates.forEach((entry, position) => {
-      const key: [number, number, number] = [suppressedIn(crossLine(entry, line)) > 0 ? 0 : 1, countOf(entry), position];
-      if (!best || compareKeys(key, best.key) < 0) best = { entry, key };
-    });
-    return best?.entry;
-  };
-
+  }
+  const range = (n: number) => [...Array(n).keys()];
   const lines: Line[] = [
-    ...Array.from({ length: rows }, (_, row): Line => ({ kind: 'row', row })),
-    ...Array.from({ length: columns }, (_, column): Line => ({ kind: 'column', column })),
-    { kind: 'rowTotals' },
-    { kind: 'columnTotals' },
+    ...range(rows).map((r) => ({ cells: range(columns).map((c) => cell(r, c)), total: rowTotal(r) })),
+    ...range(columns).map((c) => ({ cells: range(rows).map((r) => cell(r, c)), total: columnTotal(c) })),
+    { cells: range(rows).map(rowTotal), total: grand },
+    { cells: range(columns).map(columnTotal), total: grand },
   ];
-  // Every change suppresses one more number, so this ends after at most rows × columns + rows + columns changes.
-  let changed = true;
-  while (changed) {
-    changed = false;
-    for (const line of lines) {
-      if (suppressedIn(line) !== 1) continue;
-      const partner = partnerFor(line);
-      if (partner) {
-        suppress(partner);
-        changed = true;
-      }
-    }
-  }
-
-  return { suppressed, primary, rowTotalSuppressed, columnTotalSuppressed };
-}
-
-function compareKeys(a: readonly number[], b: readonly number[]): number {
-  for (let index = 0; index < a.length; index++) {
-    const difference = (a[index] ?? 0) - (b[index] ?? 0);
-    if (difference !== 0) return difference;
-  }
-  return 0;
+  const primary = values.map((n, i) => i < rows * columns && n >= 1 && n <= threshold);
+  const suppressed = suppressLinear(values, lines, { threshold, primary, locked: new Set([grand]) });
+  return {
+    suppressed: range(rows).map((r) => range(columns).map((c) => suppressed[cell(r, c)]!)),
+    primary: range(rows).map((r) => range(columns).map((c) => primary[cell(r, c)]!)),
+    rowTotalSuppressed: range(rows).map((r) => suppressed[rowTotal(r)]!),
+    columnTotalSuppressed: range(columns).map((c) => suppressed[columnTotal(c)]!),
+  };
 }

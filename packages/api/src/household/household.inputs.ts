@@ -1,10 +1,10 @@
-import type { AreaType, Household, MemberRelation, Person } from '@xingfu/domain';
+import type { AreaType, Household, HouseholdMember, MemberRelation, Person } from '@xingfu/domain';
 import { ArrayMinSize, IsOptional, Length, Matches, MaxLength } from 'class-validator';
 import { ArgsType, Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { PageArgs } from '../common/connection.js';
 import { AreaTypeEnum, MemberRelationEnum } from '../common/enums.js';
 import { DateScalar } from '../scalars/month.scalar.js';
-import { HouseholdType, PersonType } from './household.types.js';
+import { HouseholdMemberType, HouseholdType, PersonType } from './household.types.js';
 
 @InputType('NewMemberInput')
 export class NewMemberInput {
@@ -87,4 +87,28 @@ export class HouseholdsArgs extends PageArgs {
 
   @Field(() => String, { nullable: true, description: 'Only households with an active enrollment in this program.' })
   programCode?: string | null;
+}
+
+@InputType('AddHouseholdMemberInput')
+export class AddHouseholdMemberInput extends NewMemberInput {
+  @Field(() => ID)
+  householdId!: string;
+
+  @Field(() => DateScalar, { nullable: true })
+  startDate?: string | null;
+}
+
+@InputType('EndHouseholdMembershipInput')
+export class EndHouseholdMembershipInput {
+  @Field(() => ID)
+  memberId!: string;
+
+  @Field(() => DateScalar)
+  endDate!: string;
+}
+
+@ObjectType('HouseholdMemberPayload')
+export class HouseholdMemberPayload {
+  @Field(() => HouseholdMemberType)
+  member!: HouseholdMember;
 }

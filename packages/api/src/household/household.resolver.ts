@@ -3,7 +3,9 @@ import {
   Household,
   HouseholdMember,
   Person,
+  addHouseholdMember,
   assertInScope,
+  endHouseholdMembership,
   getHousehold,
   parseIdNumber,
   recordDeath,
@@ -20,6 +22,9 @@ import { RegionType } from '../region/region.type.js';
 import { ApplicationType } from '../application/application.types.js';
 import { EnrollmentType } from '../payroll/payroll.types.js';
 import {
+  AddHouseholdMemberInput,
+  EndHouseholdMembershipInput,
+  HouseholdMemberPayload,
   HouseholdsArgs,
   RecordDeathInput,
   RecordDeathPayload,
@@ -108,6 +113,29 @@ export class HouseholdResolver {
       }),
     );
     return { household };
+  }
+
+  @Mutation(() => HouseholdMemberPayload, { description: 'A person joins a household (birth, marriage, moving in).' })
+  async addHouseholdMember(
+    @Arg('input', () => AddHouseholdMemberInput) input: AddHouseholdMemberInput,
+    @Ctx() ctx: RequestContext,
+  ): Promise<HouseholdMemberPayload> {
+    const actor = actorOf(ctx);
+    const { householdId, startDate, ...member } = input;
+    return {
+      member: await ctx.em.transactional((em) =>
+        addHouseholdMember(em, actor, { ...member, householdId: Number(householdId), ...(startDate ? { startDate } : {}) }),
+      ),
+    };
+  }
+
+  @Mutation(() => HouseholdMemberPayload, { description: 'A member leaves the household on a date.' })
+  async endHouseholdMembership(
+    @Arg('input', () => EndHouseholdMembershipInput) input: EndHouseholdMembershipInput,
+    @Ctx() ctx: RequestContext,
+  ): Promise<HouseholdMemberPayload> {
+    const actor = actorOf(ctx);
+    return { member: await ctx.em.transactional((em) => endHouseholdMembership(em, actor, Number(input.memberId), input.endDate)) };
   }
 
   @Mutation(() => RecordDeathPayload, { description: 'Records a death; the membership ends that day.' })

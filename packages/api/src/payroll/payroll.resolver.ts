@@ -8,7 +8,9 @@ import {
   generatePayroll,
   markPayrollPaid,
   recordCorrection,
-  type Enrollment,
+  exitEnrollment,
+  Enrollment,
+  type ExitReason,
   type Household,
   type Program,
 } from '@xingfu/domain';
@@ -20,7 +22,8 @@ import { HouseholdType } from '../household/household.types.js';
 import { ProgramType } from '../program/program.types.js';
 import { fenOf, MoneyScalar } from '../scalars/money.scalar.js';
 import { MonthScalar } from '../scalars/month.scalar.js';
-import { EnrollmentType, PaymentConnection, PaymentType, PayrollBatchType } from './payroll.types.js';
+import { EnrollmentConnection, EnrollmentType, PaymentConnection, PaymentType, PayrollBatchType } from './payroll.types.js';
+import { ExitReasonEnum } from '../common/enums.js';
 
 @InputType('GeneratePayrollInput')
 export class GeneratePayrollInput {
@@ -65,6 +68,36 @@ export class CorrectionInput {
 export class CorrectionPayload {
   @Field(() => PaymentType)
   payment!: Payment;
+}
+
+@InputType('EndEnrollmentInput')
+export class EndEnrollmentInput {
+  @Field(() => ID)
+  enrollmentId!: string;
+
+  @Field(() => MonthScalar, { description: 'The last month paid.' })
+  lastMonth!: string;
+
+  @Field(() => ExitReasonEnum)
+  reason!: ExitReason;
+}
+
+@ObjectType('EndEnrollmentPayload')
+export class EndEnrollmentPayload {
+  @Field(() => EnrollmentType)
+  enrollment!: Enrollment;
+}
+
+@ArgsType()
+export class EnrollmentsArgs extends PageArgs {
+  @Field(() => String, { nullable: true })
+  regionCode?: string | null;
+
+  @Field(() => String, { nullable: true })
+  programCode?: string | null;
+
+  @Field(() => MonthScalar, { nullable: true, description: 'Only enrollments paid in this month.' })
+  activeIn?: string | null;
 }
 
 @ArgsType()
@@ -189,6 +222,36 @@ export class PayrollResolver {
 
 @Resolver(() => EnrollmentType)
 export class EnrollmentResolver {
+  @Query(() => EnrollmentConnection, { description: 'Enrollments in a region (yours by default), by id.' })
+  async enrollments(@Args(() => EnrollmentsArgs) args: EnrollmentsArgs, @Ctx() ctx: RequestContext): Promise<Page<Enrollment>> {
+    const region = scopedRegion(actorOf(ctx), args.regionCode);
+    const { limit, afterId } = pageWindow(args);
+    const month = args.activeIn ? firstDayOfMonth(args.activeIn) : null;
+    const where = {
+      village: { $like: `${region}%` },
+      ...(args.programCode ? { program: args.programCode } : {}),
+      ...(month ? { startMonth: { $lte: month }, $or: [{ endMonth: null }, { endMonth: { $gte: month } }] } : {}),
+    };
+    const [rows, total] = await Promise.all([
+      ctx.em.find(Enrollment, { ...where, id: { $gt: afterId } }, { orderBy: { id: 'asc' }, limit: limit + 1 }),
+      ctx.em.count(Enrollment, where),
+    ]);
+    return toPage(rows, limit, total);
+  }
+
+  @Mutation(() => EndEnrollmentPayload, { description: 'Ends an enrollment after its last paid month (death, moving away, …).' })
+  async endEnrollment(
+    @Arg('input', () => EndEnrollmentInput) input: EndEnrollmentInput,
+    @Ctx() ctx: RequestContext,
+  ): Promise<EndEnrollmentPayload> {
+    const actor = actorOf(ctx);
+    return {
+      enrollment: await ctx.em.transactional((em) =>
+        exitEnrollment(em, actor, { enrollmentId: Number(input.enrollmentId), lastMonth: input.lastMonth, reason: input.reason }),
+      ),
+    };
+  }
+
   @FieldResolver(() => ProgramType)
   async program(@Root() enrollment: Enrollment, @Ctx() ctx: RequestContext): Promise<Program> {
     const program = await ctx.loaders.programByCode.load(enrollment.program.code);

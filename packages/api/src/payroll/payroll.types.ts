@@ -93,3 +93,5 @@ export class PayrollBatchType {
 }
 
 export const PaymentConnection = Connection('Payment', PaymentType);
+
+export const EnrollmentConnection = Connection('Enrollment', EnrollmentType);

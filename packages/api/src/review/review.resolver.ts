@@ -125,6 +125,11 @@ export class DecideReviewInput {
   @IsOptional()
   perCapitaIncome?: bigint | null;
   @Field(() => Int, { nullable: true, description: 'For ADJUST: members covered from next month.' }) coveredMembers?: number | null;
+  @Field(() => MoneyScalar, {
+    nullable: true,
+    description: 'For ADJUST: 渐退 — a fixed monthly amount kept while income rose above the line.',
+  })
+  fixedAmount?: bigint | null;
 }
 
 @ObjectType('ReviewCampaignPayload')
@@ -268,6 +273,7 @@ export class ReviewTaskResolver {
         reason: input.reason,
         perCapitaIncomeFen: fenOf(input.perCapitaIncome),
         coveredMembers: input.coveredMembers ?? null,
+        fixedAmountFen: fenOf(input.fixedAmount),
       }),
     );
     return { task };

@@ -24,6 +24,7 @@ export const PERMISSIONS = {
   recordObjection: ['county_admin', 'town_clerk', 'grid_worker'],
   resolveObjection: ['county_admin'],
   approveApplication: ['county_admin'],
+  endEnrollment: ['county_admin'],
   rejectApplication: ['county_admin', 'town_clerk'],
   setStandard: ['county_admin'],
   managePayroll: ['county_admin'],

@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { Actor } from '../access/actor.js';
+import { assertCan, assertInScope, type Actor } from '../access/actor.js';
+import { firstDayOfMonth, parseMonth } from '../period/month.js';
 import type { Application } from '../application/application.entity.js';
 import { audit, snapshot } from '../audit/audit.js';
 import { DomainError } from '../errors/domain-error.js';
@@ -117,4 +118,21 @@ export async function endEnrollment(
     after: snapshot(enrollment),
   });
   await em.flush();
+}
+
+/** Ends an enrollment by hand (death, moving away, income above the line, …), audited. */
+export async function exitEnrollment(
+  em: EntityManager,
+  actor: Actor,
+  input: { enrollmentId: number; lastMonth: string; reason: ExitReason },
+): Promise<Enrollment> {
+  assertCan(actor, 'endEnrollment');
+  const enrollment = await em.findOne(Enrollment, { id: input.enrollmentId });
+  if (!enrollment) throw new DomainError('NOT_FOUND', `No enrollment ${input.enrollmentId}.`);
+  assertInScope(actor, enrollment.village.code, 'enrollment');
+  if (input.reason === 'adjusted' || input.reason === 'cancelled_on_review') {
+    throw new DomainError('INVALID_INPUT', 'Adjustments and cancellations on review go through decideReview.');
+  }
+  await endEnrollment(em, actor, enrollment, firstDayOfMonth(parseMonth(input.lastMonth)), input.reason);
+  return enrollment;
 }

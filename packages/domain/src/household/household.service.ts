@@ -146,3 +146,67 @@ export async function recordDeath(em: EntityManager, actor: Actor, personId: num
   await em.flush();
   return person;
 }
+
+export interface AddMemberInput extends NewMember {
+  householdId: number;
+  startDate?: string;
+}
+
+/** A person joins a household (birth, marriage, moving in); the ID number must be new to the system. */
+export async function addHouseholdMember(em: EntityManager, actor: Actor, input: AddMemberInput): Promise<HouseholdMember> {
+  assertCan(actor, 'editHousehold');
+  const household = await getHousehold(em, actor, input.householdId);
+  const id = parseIdNumber(input.idNumber);
+  if (await em.findOne(Person, { idNumber: id.idNumber })) {
+    throw new DomainError(
+      'DUPLICATE_ID_NUMBER',
+      'This person is already registered: end their current membership first, then add them here.',
+    );
+  }
+  if (input.relation === 'head' && (await currentMembers(em, household.id)).some((m) => m.relation === 'head')) {
+    throw new DomainError('INVALID_INPUT', 'This household already has a head: add the person with another relation.');
+  }
+  if (!input.name.trim()) throw new DomainError('INVALID_INPUT', 'Every member needs a name.');
+  const person = em.create(Person, {
+    idNumber: id.idNumber,
+    name: input.name.trim(),
+    sex: id.sex,
+    birthDate: id.birthDate,
+    phone: input.phone ?? null,
+    disabilityCategory: input.disabilityCategory ?? null,
+    disabilityLevel: input.disabilityLevel ?? null,
+  });
+  const member = em.create(HouseholdMember, { household, person, relation: input.relation, startDate: input.startDate ?? today() });
+  await em.flush();
+  audit(em, actor, {
+    action: 'addHouseholdMember',
+    entity: 'household_member',
+    entityId: member.id,
+    regionCode: household.village.code,
+    after: snapshot(member),
+  });
+  await em.flush();
+  return member;
+}
+
+/** A member leaves the household (moving away, marriage out) on a date. */
+export async function endHouseholdMembership(em: EntityManager, actor: Actor, memberId: number, endDate: string): Promise<HouseholdMember> {
+  assertCan(actor, 'editHousehold');
+  const member = await em.findOne(HouseholdMember, { id: memberId }, { populate: ['household'] });
+  if (!member) throw new DomainError('NOT_FOUND', `No membership ${memberId}.`);
+  assertInScope(actor, member.household.village.code, 'household');
+  if (member.endDate) throw new DomainError('TRANSITION_NOT_ALLOWED', 'This membership has already ended.');
+  if (endDate < member.startDate) throw new DomainError('INVALID_INPUT', 'A membership cannot end before it started.');
+  const before = snapshot(member);
+  member.endDate = endDate;
+  audit(em, actor, {
+    action: 'endHouseholdMembership',
+    entity: 'household_member',
+    entityId: member.id,
+    regionCode: member.household.village.code,
+    before,
+    after: snapshot(member),
+  });
+  await em.flush();
+  return member;
+}

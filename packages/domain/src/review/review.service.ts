@@ -131,6 +131,8 @@ export interface DecideReviewInput {
   /** For adjust: the re-assessed per-capita income (gap programs) and covered members. */
   perCapitaIncomeFen?: number | null;
   coveredMembers?: number | null;
+  /** For adjust: 渐退 — a fixed monthly amount kept while income rose above the line. */
+  fixedAmountFen?: number | null;
 }
 
 /**
@@ -157,6 +159,9 @@ export async function decideReview(em: EntityManager, actor: Actor, input: Decid
     if (!Number.isSafeInteger(perCapita) || perCapita < 0)
       throw new DomainError('INVALID_AMOUNT', 'The per-capita income is a whole number of fen, zero or more.');
     if (!(covered >= 1)) throw new DomainError('INVALID_INPUT', 'At least one member stays covered; cancel the enrollment otherwise.');
+    if (input.fixedAmountFen != null && (!Number.isSafeInteger(input.fixedAmountFen) || input.fixedAmountFen <= 0)) {
+      throw new DomainError('INVALID_AMOUNT', 'A gradual-exit (渐退) amount is a positive whole number of fen.');
+    }
     await endEnrollment(em, actor, enrollment, thisMonth, 'adjusted');
     task.newEnrollment = await createEnrollment(em, actor, {
       program: enrollment.program,
@@ -167,6 +172,7 @@ export async function decideReview(em: EntityManager, actor: Actor, input: Decid
       tier: enrollment.tier,
       coveredMembers: covered,
       perCapitaIncomeFen: perCapita,
+      fixedAmountFen: input.fixedAmountFen ?? null,
       startMonth: firstDayOfMonth(addMonths(thisMonth.slice(0, 7), 1)),
       previousEnrollment: enrollment,
     });

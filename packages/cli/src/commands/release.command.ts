@@ -14,15 +14,13 @@ export function registerReleaseCommands(program: Command): void {
       const session = await openDatabaseSession(loadConfig());
       try {
         const summary = await step('Cutting the release', () =>
-          session.orm.em
-            .fork()
-            .transactional((em) =>
-              cutRelease(em, {
-                createdBy: process.env['USER'] ?? 'xingfu',
-                note: options.note,
-                ...(options.asOf ? { asOf: options.asOf } : {}),
-              }),
-            ),
+          session.orm.em.fork().transactional((em) =>
+            cutRelease(em, {
+              createdBy: process.env['USER'] ?? 'xingfu',
+              note: options.note,
+              ...(options.asOf ? { asOf: options.asOf } : {}),
+            }),
+          ),
         );
         say(
           `Release ${summary.id} (as of ${summary.asOf}): ${summary.months} county months, ${summary.aggregateRows} aggregate rows, ${summary.listingRows} 幸福清单 rows, ${summary.changes} changes.`,

@@ -34,7 +34,7 @@ describe('xingfu start', () => {
       XINGFU_LOG_LEVEL: 'warn',
     });
     try {
-      await run.waitForOutput(/Ctrl-C stops everything/, 150_000);
+      await run.waitForOutput(/Ctrl-C stops everything/, 540_000);
       expect(run.stdout()).toContain(`http://localhost:${p.site}/`);
       const postgresPid = Number(readFileSync(join(dir, 'data', 'pg', 'postmaster.pid'), 'utf8').split('\n')[0]);
       expect(isAlive(postgresPid)).toBe(true);

@@ -5,6 +5,7 @@ import { registerDbCommands } from './commands/db.command.js';
 import { registerRegionCommands } from './commands/regions.command.js';
 import { registerReleaseCommands } from './commands/release.command.js';
 import { registerSchemaCommands } from './commands/schema.command.js';
+import { registerSeedCommand } from './commands/seed.command.js';
 import { registerServeCommand } from './commands/serve.command.js';
 import { registerSiteCommands } from './commands/site.command.js';
 import { registerStartCommand } from './commands/start.command.js';
@@ -25,6 +26,7 @@ registerDbCommands(program);
 registerRegionCommands(program);
 registerReleaseCommands(program);
 registerSchemaCommands(program);
+registerSeedCommand(program);
 registerSiteCommands(program);
 registerTokenCommand(program);
 

@@ -11,13 +11,14 @@ import {
   recordDeath,
   registerHousehold,
   type Application,
-  type Enrollment,
   type Region,
 } from '@xingfu/domain';
-import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Info, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { actorOf, scopedRegion } from '../auth/require-actor.js';
-import { pageWindow, toPage, type Page } from '../common/connection.js';
+import { pageWindow, selects, toPage, type Page } from '../common/connection.js';
 import type { RequestContext } from '../context/context.type.js';
+import { findHouseholdRows, type EnrollmentRow, type HouseholdRow, type MemberRow, type PersonRow } from '../context/read-models.js';
 import { RegionType } from '../region/region.type.js';
 import { ApplicationType } from '../application/application.types.js';
 import { EnrollmentType } from '../payroll/payroll.types.js';
@@ -36,21 +37,23 @@ import { HouseholdConnection, HouseholdMemberType, HouseholdType, PersonType } f
 @Resolver(() => HouseholdType)
 export class HouseholdResolver {
   @Query(() => HouseholdConnection, { description: 'Households in a region (yours by default), by id.' })
-  async households(@Args(() => HouseholdsArgs) args: HouseholdsArgs, @Ctx() ctx: RequestContext): Promise<Page<Household>> {
+  async households(
+    @Args(() => HouseholdsArgs) args: HouseholdsArgs,
+    @Ctx() ctx: RequestContext,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<Page<HouseholdRow>> {
     const actor = actorOf(ctx);
     const region = scopedRegion(actor, args.regionCode);
     const { limit, afterId } = pageWindow(args);
     const filter = `h.village_code like ? ${args.programCode ? `and exists (select 1 from enrollment e where e.household_id = h.id and e.status = 'active' and e.program_code = ?)` : ''}`;
     const params = [`${region}%`, ...(args.programCode ? [args.programCode] : [])];
-    const [ids, count] = await Promise.all([
-      ctx.em.execute<{ id: number }[]>(`select h.id from household h where ${filter} and h.id > ? order by h.id limit ?`, [
-        ...params,
-        afterId,
-        limit + 1,
-      ]),
-      ctx.em.execute<{ count: number }[]>(`select count(*)::int as count from household h where ${filter}`, params),
+    const [households, count] = await Promise.all([
+      findHouseholdRows(ctx.em, `${filter} and h.id > ?`, [...params, afterId], limit + 1),
+      // counting a county's households costs more than reading a page: only when asked for
+      selects(info, 'totalCount')
+        ? ctx.em.execute<{ count: number }[]>(`select count(*)::int as count from household h where ${filter}`, params)
+        : Promise.resolve([]),
     ]);
-    const households = await ctx.em.find(Household, { id: { $in: ids.map((r) => r.id) } }, { orderBy: { id: 'asc' } });
     return toPage(households, limit, count[0]?.count ?? 0);
   }
 
@@ -75,24 +78,24 @@ export class HouseholdResolver {
   }
 
   @FieldResolver(() => RegionType)
-  async village(@Root() household: Household, @Ctx() ctx: RequestContext): Promise<Region> {
+  async village(@Root() household: Household | HouseholdRow, @Ctx() ctx: RequestContext): Promise<Region> {
     const village = await ctx.loaders.regionByCode.load(household.village.code);
     if (!village) throw new DomainError('NOT_FOUND', 'The village of this household is missing.');
     return village;
   }
 
   @FieldResolver(() => [HouseholdMemberType], { description: 'Current members.' })
-  async members(@Root() household: Household, @Ctx() ctx: RequestContext): Promise<HouseholdMember[]> {
+  async members(@Root() household: Household | HouseholdRow, @Ctx() ctx: RequestContext): Promise<MemberRow[]> {
     return ctx.loaders.currentMembersByHousehold.load(household.id);
   }
 
   @FieldResolver(() => [EnrollmentType], { description: 'Enrollments, newest first.' })
-  async enrollments(@Root() household: Household, @Ctx() ctx: RequestContext): Promise<Enrollment[]> {
+  async enrollments(@Root() household: Household | HouseholdRow, @Ctx() ctx: RequestContext): Promise<EnrollmentRow[]> {
     return ctx.loaders.enrollmentsByHousehold.load(household.id);
   }
 
   @FieldResolver(() => [ApplicationType])
-  async applications(@Root() household: Household, @Ctx() ctx: RequestContext): Promise<Application[]> {
+  async applications(@Root() household: Household | HouseholdRow, @Ctx() ctx: RequestContext): Promise<Application[]> {
     return ctx.loaders.applicationsByHousehold.load(household.id);
   }
 
@@ -152,9 +155,12 @@ export class HouseholdResolver {
 @Resolver(() => HouseholdMemberType)
 export class HouseholdMemberResolver {
   @FieldResolver(() => PersonType)
-  async person(@Root() member: HouseholdMember, @Ctx() ctx: RequestContext): Promise<Person> {
-    const person = await ctx.loaders.personById.load(member.person.id);
-    if (!person) throw new DomainError('NOT_FOUND', 'The person of this membership is missing.');
-    return person;
+  person(@Root() member: HouseholdMember | MemberRow, @Ctx() ctx: RequestContext): PersonRow | Promise<PersonRow> {
+    // rows of the members loader carry their person (no promise per member); entities load it
+    if (!(member instanceof HouseholdMember)) return member.person;
+    return ctx.loaders.personById.load(member.person.id).then((person) => {
+      if (!person) throw new DomainError('NOT_FOUND', 'The person of this membership is missing.');
+      return person;
+    });
   }
 }

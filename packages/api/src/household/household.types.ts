@@ -4,7 +4,7 @@ import { Connection } from '../common/connection.js';
 import { AreaTypeEnum, MemberRelationEnum, SexEnum } from '../common/enums.js';
 import { DateScalar } from '../scalars/month.scalar.js';
 
-@ObjectType('Person', { description: 'A registered person (internal only: carries personal data).' })
+@ObjectType('Person', { description: 'A registered person (internal only: carries personal data).', simpleResolvers: true })
 export class PersonType {
   @Field(() => ID)
   id!: number;
@@ -34,7 +34,7 @@ export class PersonType {
   deceasedOn?: string | null;
 }
 
-@ObjectType('HouseholdMember')
+@ObjectType('HouseholdMember', { simpleResolvers: true })
 export class HouseholdMemberType {
   @Field(() => ID)
   id!: number;
@@ -49,7 +49,7 @@ export class HouseholdMemberType {
   endDate?: string | null;
 }
 
-@ObjectType('Household')
+@ObjectType('Household', { simpleResolvers: true })
 export class HouseholdType {
   @Field(() => ID)
   id!: number;

@@ -1,6 +1,7 @@
 import type { Server } from 'node:http';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginCacheControl } from '@apollo/server/plugin/cacheControl';
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import type { MikroORM } from '@xingfu/domain';
 import { DomainError, type Actor } from '@xingfu/domain';
@@ -50,7 +51,10 @@ export async function createApiServer({ orm, config, logger }: ApiServerOptions)
       introspection: true,
       includeStacktraceInErrorResponses: false,
     });
-  const internal = apollo(internalSchema);
+  // Internal answers carry personal data and are never cached. Apollo installs its cache-control
+  // plugin unless told otherwise, and a plugin with willResolveField wraps every field resolver of
+  // the schema: measurable on large nested pages (see docs/benchmarks.md).
+  const internal = apollo(internalSchema, [ApolloServerPluginCacheControlDisabled()]);
   // Public answers change only when a release is cut: caches and CDNs may keep them a while.
   const publicServer = apollo(publicSchema, [ApolloServerPluginCacheControl({ defaultMaxAge: PUBLIC_MAX_AGE_SECONDS })]);
   await Promise.all([internal.start(), publicServer.start()]);

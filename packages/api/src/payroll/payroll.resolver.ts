@@ -18,6 +18,7 @@ import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, InputType, Mutation
 import { actorOf, scopedRegion } from '../auth/require-actor.js';
 import { PageArgs, pageWindow, toPage, type Page } from '../common/connection.js';
 import type { RequestContext } from '../context/context.type.js';
+import type { EnrollmentRow, PaymentRow, ProgramRow } from '../context/read-models.js';
 import { HouseholdType } from '../household/household.types.js';
 import { ProgramType } from '../program/program.types.js';
 import { fenOf, MoneyScalar } from '../scalars/money.scalar.js';
@@ -253,21 +254,24 @@ export class EnrollmentResolver {
   }
 
   @FieldResolver(() => ProgramType)
-  async program(@Root() enrollment: Enrollment, @Ctx() ctx: RequestContext): Promise<Program> {
-    const program = await ctx.loaders.programByCode.load(enrollment.program.code);
-    if (!program) throw new DomainError('NOT_FOUND', 'Program missing.');
-    return program;
+  program(@Root() enrollment: Enrollment | EnrollmentRow, @Ctx() ctx: RequestContext): Program | ProgramRow | Promise<Program> {
+    // rows of the enrollments loader carry their program (no promise per enrollment); entities load it
+    if (!(enrollment instanceof Enrollment)) return enrollment.program;
+    return ctx.loaders.programByCode.load(enrollment.program.code).then((program) => {
+      if (!program) throw new DomainError('NOT_FOUND', 'Program missing.');
+      return program;
+    });
   }
 
   @FieldResolver(() => HouseholdType)
-  async household(@Root() enrollment: Enrollment, @Ctx() ctx: RequestContext): Promise<Household> {
+  async household(@Root() enrollment: Enrollment | EnrollmentRow, @Ctx() ctx: RequestContext): Promise<Household> {
     const household = await ctx.loaders.householdById.load(enrollment.household.id);
     if (!household) throw new DomainError('NOT_FOUND', 'Household missing.');
     return household;
   }
 
   @FieldResolver(() => [PaymentType], { description: 'The 12 most recent ledger rows, newest first.' })
-  async payments(@Root() enrollment: Enrollment, @Ctx() ctx: RequestContext): Promise<Payment[]> {
+  async payments(@Root() enrollment: Enrollment | EnrollmentRow, @Ctx() ctx: RequestContext): Promise<PaymentRow[]> {
     return ctx.loaders.recentPaymentsByEnrollment.load(enrollment.id);
   }
 }
@@ -275,14 +279,14 @@ export class EnrollmentResolver {
 @Resolver(() => PaymentType)
 export class PaymentResolver {
   @FieldResolver(() => ProgramType)
-  async program(@Root() payment: Payment, @Ctx() ctx: RequestContext): Promise<Program> {
+  async program(@Root() payment: Payment | PaymentRow, @Ctx() ctx: RequestContext): Promise<Program> {
     const program = await ctx.loaders.programByCode.load(payment.program.code);
     if (!program) throw new DomainError('NOT_FOUND', 'Program missing.');
     return program;
   }
 
   @FieldResolver(() => String)
-  villageCode(@Root() payment: Payment): string {
+  villageCode(@Root() payment: Payment | PaymentRow): string {
     return payment.villageCode;
   }
 }

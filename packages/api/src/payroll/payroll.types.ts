@@ -5,7 +5,7 @@ import { AmountRuleEnum, AreaTypeEnum, EnrollmentStatusEnum, ExitReasonEnum, Pay
 import { MoneyScalar } from '../scalars/money.scalar.js';
 import { MonthScalar } from '../scalars/month.scalar.js';
 
-@ObjectType('Enrollment', { description: 'A household or person in a monthly program, from a month on.' })
+@ObjectType('Enrollment', { description: 'A household or person in a monthly program, from a month on.', simpleResolvers: true })
 export class EnrollmentType {
   @Field(() => ID)
   id!: number;
@@ -22,10 +22,15 @@ export class EnrollmentType {
   @Field(() => Int)
   coveredMembers!: number;
 
-  @Field(() => MoneyScalar, { name: 'perCapitaIncome', description: 'Assessed monthly per-capita income (gap programs).' })
+  @Field(() => MoneyScalar, { name: 'perCapitaIncome', simple: false, description: 'Assessed monthly per-capita income (gap programs).' })
   perCapitaIncomeFen!: number;
 
-  @Field(() => MoneyScalar, { name: 'fixedAmount', nullable: true, description: 'A fixed monthly amount (渐退) overriding the rule.' })
+  @Field(() => MoneyScalar, {
+    name: 'fixedAmount',
+    simple: false,
+    nullable: true,
+    description: 'A fixed monthly amount (渐退) overriding the rule.',
+  })
   fixedAmountFen?: number | null;
 
   @Field(() => MonthScalar)
@@ -41,7 +46,7 @@ export class EnrollmentType {
   exitReason?: ExitReason | null;
 }
 
-@ObjectType('Payment', { description: 'One row of the payment ledger.' })
+@ObjectType('Payment', { description: 'One row of the payment ledger.', simpleResolvers: true })
 export class PaymentType {
   @Field(() => ID)
   id!: number;
@@ -52,13 +57,18 @@ export class PaymentType {
   @Field(() => PaymentKindEnum)
   kind!: PaymentKind;
 
-  @Field(() => MoneyScalar, { name: 'amount' })
+  @Field(() => MoneyScalar, { name: 'amount', simple: false })
   amountFen!: number;
 
   @Field(() => Int)
   coveredMembers!: number;
 
-  @Field(() => MoneyScalar, { name: 'standard', nullable: true, description: 'The standard in force, for regular payments.' })
+  @Field(() => MoneyScalar, {
+    name: 'standard',
+    simple: false,
+    nullable: true,
+    description: 'The standard in force, for regular payments.',
+  })
   standardFen?: number | null;
 
   @Field(() => String)

@@ -4,7 +4,7 @@ import { AmountRuleEnum, AreaTypeEnum, BeneficiaryUnitEnum, DisclosurePolicyEnum
 import { MoneyScalar } from '../scalars/money.scalar.js';
 import { MonthScalar } from '../scalars/month.scalar.js';
 
-@ObjectType('Program', { description: 'A program of the catalog (低保, 特困, 临时救助, …).' })
+@ObjectType('Program', { description: 'A program of the catalog (低保, 特困, 临时救助, …).', simpleResolvers: true })
 export class ProgramType {
   @Field(() => ID)
   code!: string;

@@ -1,4 +1,4 @@
-import { DomainError, Program, formatFen, normalizeRegionCode, reviewStatistics } from '@xingfu/domain';
+import { DomainError, Program, RegionLevel, formatFen, normalizeRegionCode, reviewStatistics } from '@xingfu/domain';
 import { Arg, Ctx, ID, Int, Query, Resolver } from 'type-graphql';
 import type { RequestContext } from '../context/context.type.js';
 import { ProgramType } from '../program/program.types.js';
@@ -87,9 +87,9 @@ export class PublicResolver {
         month: string;
         change: string;
         amount_before_fen: string | null;
-        amount_after_fen: string;
+        amount_after_fen: string | null;
         households_before: number | null;
-        households_after: number;
+        households_after: number | null;
       }[]
     >(
       `select county_code, program_code, to_char(month, 'YYYY-MM') as month, change, amount_before_fen::text, amount_after_fen::text,
@@ -103,7 +103,7 @@ export class PublicResolver {
       month: r.month,
       change: r.change,
       amountBefore: r.amount_before_fen === null ? null : money(r.amount_before_fen),
-      amountAfter: money(r.amount_after_fen),
+      amountAfter: r.amount_after_fen === null ? null : money(r.amount_after_fen),
       householdsBefore: r.households_before,
       householdsAfter: r.households_after,
     }));
@@ -143,6 +143,34 @@ export class PublicResolver {
       releaseId,
       `a.region_level = '${level}' and a.region_code like ?`,
       [`${region}%`],
+      year,
+      periodKind,
+      programCode,
+    );
+  }
+
+  @Query(() => [AggregateType], {
+    description:
+      'Figures of every region of a county at one level (the county itself, its towns or its villages) for a year, in one answer: what the static site reads instead of one childAggregates per town.',
+  })
+  async countyAggregates(
+    @Arg('countyCode', () => String) countyCode: string,
+    @Arg('year', () => Int) year: number,
+    @Arg('level', () => RegionLevel, { description: 'COUNTY, TOWN or VILLAGE.' }) level: RegionLevel,
+    @Arg('periodKind', () => PeriodKind, { defaultValue: PeriodKind.YEAR }) periodKind: PeriodKind,
+    @Arg('programCode', () => String, { nullable: true }) programCode: string | null,
+    @Arg('releaseId', () => ID, { nullable: true }) releaseId: string | null,
+    @Ctx() ctx: RequestContext,
+  ): Promise<AggregateType[]> {
+    const county = regionCodeOf(countyCode, [6]);
+    if (![RegionLevel.COUNTY, RegionLevel.TOWN, RegionLevel.VILLAGE].includes(level)) {
+      throw new DomainError('INVALID_INPUT', `Aggregates exist for counties, towns and villages, not for the level ${level}.`);
+    }
+    return this.readAggregates(
+      ctx,
+      releaseId,
+      `a.region_level = '${level}' and a.region_code like ?`,
+      [`${county}%`],
       year,
       periodKind,
       programCode,
@@ -281,11 +309,29 @@ export class PublicResolver {
     @Arg('releaseId', () => ID, { nullable: true }) releaseId: string | null,
     @Ctx() ctx: RequestContext,
   ): Promise<ListedHouseholdType[]> {
-    const village = regionCodeOf(villageCode, [12]);
+    return this.readListing(ctx, regionCodeOf(villageCode, [12]), month, releaseId);
+  }
+
+  @Query(() => [ListedHouseholdType], {
+    description:
+      'The 幸福清单 of every village of a county for a released month, by village: the same rows as happinessList, in one answer for the static site.',
+  })
+  async countyHappinessList(
+    @Arg('countyCode', () => String) countyCode: string,
+    @Arg('month', () => MonthScalar) month: string,
+    @Arg('releaseId', () => ID, { nullable: true }) releaseId: string | null,
+    @Ctx() ctx: RequestContext,
+  ): Promise<ListedHouseholdType[]> {
+    return this.readListing(ctx, regionCodeOf(countyCode, [6]), month, releaseId);
+  }
+
+  /** Listing rows of the villages under a region code (a village, or a whole county), masked names only. */
+  private async readListing(ctx: RequestContext, region: string, month: string, releaseId: string | null): Promise<ListedHouseholdType[]> {
     const id = await this.releaseId(ctx, releaseId);
     if (!id) return [];
     const rows = await ctx.em.execute<
       {
+        village_code: string;
         public_id: string;
         masked_name: string;
         covered_members: number;
@@ -295,18 +341,19 @@ export class PublicResolver {
         year_to_date_fen: string;
       }[]
     >(
-      `select l.public_id, l.masked_name, l.covered_members, l.program_code, p.name, l.amount_fen::text, l.year_to_date_fen::text
+      `select l.village_code, l.public_id, l.masked_name, l.covered_members, l.program_code, p.name, l.amount_fen::text, l.year_to_date_fen::text
        from listing_row l join program p on p.code = l.program_code
-       where l.release_id = ? and l.village_code = ? and l.month = to_date(?, 'YYYY-MM')
-       order by l.public_id, p.sort_order`,
-      [id, village, month],
+       where l.release_id = ? and l.village_code like ? and l.month = to_date(?, 'YYYY-MM')
+       order by l.village_code, l.public_id, p.sort_order`,
+      [id, `${region}%`, month],
     );
     const households = new Map<string, ListedHouseholdType & { totalFen: bigint; ytdFen: bigint }>();
     for (const r of rows) {
-      const row = households.get(r.public_id) ?? {
+      const key = `${r.village_code}|${r.public_id}`;
+      const row = households.get(key) ?? {
         publicId: r.public_id,
         maskedName: r.masked_name,
-        villageCode: village,
+        villageCode: r.village_code,
         coveredMembers: 0,
         programs: [],
         total: '',
@@ -323,7 +370,7 @@ export class PublicResolver {
       });
       row.totalFen += BigInt(r.amount_fen);
       row.ytdFen += BigInt(r.year_to_date_fen);
-      households.set(r.public_id, row);
+      households.set(key, row);
     }
     return [...households.values()].map(({ totalFen, ytdFen, ...row }) => ({
       ...row,

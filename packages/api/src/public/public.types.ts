@@ -22,10 +22,10 @@ export class ReleaseChangeType {
   @Field(() => String) programCode!: string;
   @Field(() => MonthScalar) month!: string;
   @Field(() => String, { description: 'added or corrected' }) change!: string;
-  @Field(() => MoneyScalar, { nullable: true }) amountBefore!: string | null;
-  @Field(() => MoneyScalar) amountAfter!: string;
+  @Field(() => MoneyScalar, { nullable: true, description: 'null when new, or when the cell is suppressed' }) amountBefore!: string | null;
+  @Field(() => MoneyScalar, { nullable: true, description: 'null when the cell is suppressed' }) amountAfter!: string | null;
   @Field(() => Int, { nullable: true }) householdsBefore!: number | null;
-  @Field(() => Int) householdsAfter!: number;
+  @Field(() => Int, { nullable: true }) householdsAfter!: number | null;
 }
 
 @ObjectType('Release', { description: 'A disclosure release: what was public as of a date. Corrections come as new releases.' })

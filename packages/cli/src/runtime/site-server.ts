@@ -4,7 +4,16 @@ import sirv from 'sirv';
 
 /** Serves the built static site. */
 export function serveSite(dir: string, port: number, host: string): Promise<Server> {
-  const handler = sirv(dir, { dev: false, etag: true, extensions: ['html'] });
+  const handler = sirv(dir, {
+    dev: false,
+    etag: true,
+    extensions: ['html'],
+    // downloads are UTF-8: say so, or browsers guess the charset of the CSVs wrong
+    setHeaders: (res, path) => {
+      if (path.endsWith('.csv')) res.setHeader('Content-Type', 'text/csv; charset=utf-8');
+      if (path.endsWith('.md')) res.setHeader('Content-Type', 'text/markdown; charset=utf-8');
+    },
+  });
   const server = createServer((req, res) =>
     handler(req, res, () => {
       res.statusCode = 404;

@@ -90,7 +90,11 @@ export class EmbeddedDatabase {
   async stop(): Promise<void> {
     if (!this.running) return;
     this.running = false;
+    const pidFile = resolve(this.options.dataDir, 'postmaster.pid');
+    const pid = existsSync(pidFile) ? Number((await readFile(pidFile, 'utf8')).split('\n')[0]) : 0;
     await this.postgres.stop();
+    // the postmaster exits after its children: wait until it is gone (a big checkpoint takes a while)
+    for (let i = 0; i < 600 && pid > 0 && isAlive(pid); i++) await new Promise((r) => setTimeout(r, 100));
   }
 }
 

@@ -55,30 +55,30 @@ const AGGREGATE_SQL = `
 
 /**
  * The 幸福清单: per village, released month and household, each listed program's amount that
- * month and year to date. Names are masked here, in SQL: the full name never leaves the database.
+ * month and year to date (a running sum over the released months of the year). The head of
+ * household is the current head (or the latest one). Names are masked here, in SQL: the full name
+ * never leaves the database.
  */
 const LISTING_SQL = `
   insert into listing_row (release_id, village_code, month, public_id, masked_name, covered_members, program_code, amount_fen, year_to_date_fen)
-  select ?, m.village_code, m.month, h.public_id, coalesce(mask_name(head.name), '*'), m.covered, m.program_code, m.amount_fen,
-         (select coalesce(sum(y.amount_fen), 0) from payment y
-          join release_period yp on yp.release_id = ? and yp.county_code = y.county_code and yp.month = y.month
-          where y.household_id = m.household_id and y.program_code = m.program_code
-            and y.month between date_trunc('year', m.month) and m.month)
-  from (
+  with monthly as (
     select p.village_code, p.month, p.household_id, p.program_code, max(p.covered_members) as covered, sum(p.amount_fen) as amount_fen
     from payment p
     join release_period rp on rp.release_id = ? and rp.county_code = p.county_code and rp.month = p.month
     join program pr on pr.code = p.program_code and pr.disclosure = 'listed'
     group by 1, 2, 3, 4
-  ) m
+  ),
+  heads as (
+    select distinct on (hm.household_id) hm.household_id, mask_name(pe.name) as masked_name
+    from household_member hm join person pe on pe.id = hm.person_id
+    where hm.relation = 'head' and hm.household_id in (select household_id from monthly)
+    order by hm.household_id, (hm.end_date is null) desc, hm.start_date desc
+  )
+  select ?, m.village_code, m.month, h.public_id, coalesce(heads.masked_name, '*'), m.covered, m.program_code, m.amount_fen,
+         sum(m.amount_fen) over (partition by m.household_id, m.program_code, date_trunc('year', m.month) order by m.month)
+  from monthly m
   join household h on h.id = m.household_id
-  left join lateral (
-    select pe.name from household_member hm join person pe on pe.id = hm.person_id
-    where hm.household_id = m.household_id and hm.relation = 'head'
-    order by (hm.start_date < m.month + interval '1 month' and (hm.end_date is null or hm.end_date >= m.month)) desc,
-             (hm.end_date is null) desc, hm.start_date desc
-    limit 1
-  ) head on true`;
+  left join heads on heads.household_id = m.household_id`;
 
 /** Applications received, approved and rejected, by county and town, program and year. */
 const APPLICATION_SQL = `
@@ -95,12 +95,16 @@ const APPLICATION_SQL = `
   where extract(year from a.applied_on) = y.year or extract(year from a.decided_on) = y.year
   group by r.code, a.program_code, y.year`;
 
-/** Month-level county figures that differ from the previous release (or are new in this one). */
+/**
+ * Month-level county figures that differ from the previous release (or are new in this one).
+ * Figures of a suppressed cell stay out of the changelog too.
+ */
 const CHANGELOG_SQL = `
   insert into release_change (release_id, county_code, program_code, month, change, amount_before_fen, amount_after_fen, households_before, households_after)
   select ?, cur.region_code, cur.program_code, to_date(cur.period, 'YYYY-MM'),
          case when prev.region_code is null then 'added' else 'corrected' end,
-         prev.amount_fen, cur.amount_fen, prev.households, cur.households
+         case when prev.suppressed then null else prev.amount_fen end, case when cur.suppressed then null else cur.amount_fen end,
+         case when prev.suppressed then null else prev.households end, case when cur.suppressed then null else cur.households end
   from rollup_aggregate cur
   left join rollup_aggregate prev on prev.release_id = ? and prev.region_code = cur.region_code
     and prev.program_code = cur.program_code and prev.period_kind = 'month' and prev.period = cur.period
@@ -135,7 +139,7 @@ export async function cutRelease(em: EntityManager, options: { createdBy: string
   }
   await em.execute(AGGREGATE_SQL, [id, id]);
   await applySuppression(em, id);
-  await em.execute(LISTING_SQL, [id, id, id]);
+  await em.execute(LISTING_SQL, [id, id]);
   await em.execute(APPLICATION_SQL, [id, id]);
   if (previous[0]) await em.execute(CHANGELOG_SQL, [id, previous[0].id, id]);
   else await em.execute(CHANGELOG_SQL.replace('prev.release_id = ?', 'false and prev.release_id = ?'), [id, '', id]);
@@ -165,8 +169,9 @@ export interface ReconciliationDifference {
 }
 
 /**
- * Recomputes every published month aggregate of a release straight from the ledger, with a
- * query written independently of the rollup's, and lists any difference.
+ * Recomputes every published month aggregate of a release straight from the ledger (sums and
+ * distinct households per region, program and month: a query independent of the rollup's
+ * beneficiary-level one) and lists any difference, including rows missing on either side.
  */
 export async function reconcileRelease(em: EntityManager, releaseId: string): Promise<ReconciliationDifference[]> {
   const rows = await em.execute<
@@ -180,19 +185,26 @@ export async function reconcileRelease(em: EntityManager, releaseId: string): Pr
       ledger_households: number;
     }[]
   >(
-    `select a.region_code, a.program_code, a.period,
-            a.amount_fen::text as published_amount, coalesce(l.amount, 0)::text as ledger_amount,
-            a.households as published_households, coalesce(l.households, 0)::int as ledger_households
-     from rollup_aggregate a
-     left join lateral (
-       select sum(p.amount_fen) as amount, count(distinct p.household_id) as households
+    `with ledger as (
+       select r.code as region_code, p.program_code, to_char(p.month, 'YYYY-MM') as period,
+              sum(p.amount_fen) as amount, count(distinct p.household_id) as households
        from payment p
-       where p.village_code like a.region_code || '%' and p.program_code = a.program_code
-         and to_char(p.month, 'YYYY-MM') = a.period
-     ) l on true
-     where a.release_id = ? and a.period_kind = 'month'
-       and (a.amount_fen <> coalesce(l.amount, 0) or a.households <> coalesce(l.households, 0))`,
-    [releaseId],
+       join release_period rp on rp.release_id = ? and rp.county_code = p.county_code and rp.month = p.month
+       join program pr on pr.code = p.program_code and pr.disclosure <> 'hidden'
+       cross join lateral (values (left(p.village_code, 6)), (left(p.village_code, 9)), (p.village_code)) as r(code)
+       group by 1, 2, 3
+     ),
+     published as (
+       select region_code, program_code, period, amount_fen, households from rollup_aggregate
+       where release_id = ? and period_kind = 'month'
+     )
+     select coalesce(a.region_code, l.region_code) as region_code, coalesce(a.program_code, l.program_code) as program_code,
+            coalesce(a.period, l.period) as period,
+            coalesce(a.amount_fen, 0)::text as published_amount, coalesce(l.amount, 0)::text as ledger_amount,
+            coalesce(a.households, 0)::int as published_households, coalesce(l.households, 0)::int as ledger_households
+     from published a full join ledger l on l.region_code = a.region_code and l.program_code = a.program_code and l.period = a.period
+     where a.amount_fen is distinct from l.amount or a.households is distinct from l.households`,
+    [releaseId, releaseId],
   );
   return rows.flatMap((r) => [
     ...(r.published_amount !== r.ledger_amount

@@ -59,19 +59,33 @@ export async function applySuppression(em: EntityManager, releaseId: string): Pr
   );
   const hidden = cells.filter((_, i) => suppressed[i]);
   if (hidden.length === 0) return 0;
+  // a quarter holding a suppressed month is suppressed too
+  const quarters = new Map<string, { region_code: string; program_code: string; period_kind: string; period: string }>();
+  for (const c of hidden) {
+    if (c.period.length !== 7) continue;
+    const period = `${c.period.slice(0, 4)}-Q${Math.ceil(Number(c.period.slice(5, 7)) / 3)}`;
+    quarters.set(`${c.region_code}|${c.program_code}|${period}`, {
+      region_code: c.region_code,
+      program_code: c.program_code,
+      period_kind: 'quarter',
+      period,
+    });
+  }
+  const keys = [
+    ...hidden.map((c) => ({
+      region_code: c.region_code,
+      program_code: c.program_code,
+      period_kind: c.period.length === 7 ? 'month' : 'year',
+      period: c.period,
+    })),
+    ...quarters.values(),
+  ];
   await em.execute(
     `update rollup_aggregate a set suppressed = true
-     from jsonb_to_recordset(?::jsonb) as s(region_code text, program_code text, period text)
-     where a.release_id = ? and a.region_code = s.region_code and a.program_code = s.program_code and a.period = s.period`,
-    [JSON.stringify(hidden.map((c) => ({ region_code: c.region_code, program_code: c.program_code, period: c.period }))), releaseId],
-  );
-  await em.execute(
-    `update rollup_aggregate q set suppressed = true
-     where q.release_id = ? and q.period_kind = 'quarter' and exists (
-       select 1 from rollup_aggregate m where m.release_id = q.release_id and m.region_code = q.region_code
-         and m.program_code = q.program_code and m.period_kind = 'month' and m.suppressed
-         and to_char(to_date(m.period, 'YYYY-MM'), 'YYYY-"Q"Q') = q.period)`,
-    [releaseId],
+     from jsonb_to_recordset(?::jsonb) as s(region_code text, program_code text, period_kind text, period text)
+     where a.release_id = ? and a.region_code = s.region_code and a.program_code = s.program_code
+       and a.period_kind = s.period_kind and a.period = s.period`,
+    [JSON.stringify(keys), releaseId],
   );
   return hidden.length;
 }

@@ -43,9 +43,9 @@ export class DisclosureMigration extends Migration {
       month date not null,
       change varchar(20) not null check (change in ('added', 'corrected')),
       amount_before_fen bigint,
-      amount_after_fen bigint not null,
+      amount_after_fen bigint,
       households_before integer,
-      households_after integer not null
+      households_after integer
     )`);
     this.addSql(`create index release_change_release_index on release_change (release_id)`);
     this.addSql(`create table rollup_aggregate (

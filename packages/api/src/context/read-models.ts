@@ -1,0 +1,293 @@
+import type { Enrollment, EntityManager, Household, HouseholdMember, Payment, Person, Program } from '@xingfu/domain';
+import DataLoader from 'dataloader';
+
+/*
+ * Read models of the nested read paths (households → members → person, enrollments → payments):
+ * the columns a response can show, as plain objects shaped like the entities (references as
+ * { id } or { code }), each list read with one SQL statement. A page of 100 households carries
+ * about 1,500 rows; hydrating them as managed entities (identity map, a reference object per
+ * foreign key) was most of the API's CPU time and garbage. Resolvers take an entity or a row.
+ */
+
+export type HouseholdRow = Pick<Household, 'id' | 'publicId' | 'areaType' | 'address' | 'phone'> & { village: { code: string } };
+
+export type PersonRow = Pick<
+  Person,
+  'id' | 'idNumber' | 'name' | 'sex' | 'birthDate' | 'phone' | 'disabilityCategory' | 'disabilityLevel' | 'deceasedOn'
+>;
+
+/** A membership with its person (read in the same statement). */
+export type MemberRow = Pick<HouseholdMember, 'id' | 'relation' | 'startDate' | 'endDate'> & {
+  household: { id: number };
+  person: PersonRow;
+};
+
+export type ProgramRow = Pick<
+  Program,
+  'code' | 'name' | 'category' | 'frequency' | 'unit' | 'amountRule' | 'disclosure' | 'minorsOnly' | 'description'
+>;
+
+export type EnrollmentRow = Pick<
+  Enrollment,
+  | 'id'
+  | 'areaType'
+  | 'amountRule'
+  | 'tier'
+  | 'coveredMembers'
+  | 'perCapitaIncomeFen'
+  | 'fixedAmountFen'
+  | 'startMonth'
+  | 'endMonth'
+  | 'status'
+  | 'exitReason'
+> & { household: { id: number }; program: ProgramRow };
+
+export type PaymentRow = Pick<
+  Payment,
+  'id' | 'month' | 'kind' | 'amountFen' | 'coveredMembers' | 'standardFen' | 'note' | 'villageCode'
+> & {
+  program: { code: string };
+};
+
+/** bigint columns arrive as strings; every single amount and id is far below 2^53. */
+const int = (value: string | number): number => Number(value);
+const intOrNull = (value: string | number | null): number | null => (value === null ? null : Number(value));
+
+/** Keys of a batch as one array parameter (the ORM expands a JS array into a list of parameters). */
+const keyList = (keys: readonly number[]) => keys.join(',');
+
+function groupBy<R, K>(rows: R[], key: (row: R) => K): Map<K, R[]> {
+  const groups = new Map<K, R[]>();
+  for (const row of rows) {
+    const k = key(row);
+    const list = groups.get(k);
+    if (list) list.push(row);
+    else groups.set(k, [row]);
+  }
+  return groups;
+}
+
+interface HouseholdRecord {
+  id: number;
+  public_id: string;
+  area_type: Household['areaType'];
+  address: string;
+  phone: string | null;
+  village_code: string;
+}
+
+/** Columns of `household h` for `householdRow`. */
+export const HOUSEHOLD_COLUMNS = 'h.id, h.public_id, h.area_type, h.address, h.phone, h.village_code';
+
+export function householdRow(r: HouseholdRecord): HouseholdRow {
+  return { id: r.id, publicId: r.public_id, areaType: r.area_type, address: r.address, phone: r.phone, village: { code: r.village_code } };
+}
+
+/** Reads households with a `where` on `household h` (and its parameters), in id order. */
+export async function findHouseholdRows(em: EntityManager, where: string, params: unknown[], limit: number): Promise<HouseholdRow[]> {
+  const records = await em.execute<HouseholdRecord[]>(`select ${HOUSEHOLD_COLUMNS} from household h where ${where} order by h.id limit ?`, [
+    ...params,
+    limit,
+  ]);
+  return records.map(householdRow);
+}
+
+interface PersonRecord {
+  person_id: number;
+  id_number: string;
+  name: string;
+  sex: Person['sex'];
+  birth_date: string;
+  phone: string | null;
+  disability_category: string | null;
+  disability_level: number | null;
+  deceased_on: string | null;
+}
+
+const PERSON_COLUMNS =
+  'p.id as person_id, p.id_number, p.name, p.sex, p.birth_date, p.phone, p.disability_category, p.disability_level, p.deceased_on';
+
+function personRow(r: PersonRecord): PersonRow {
+  return {
+    id: r.person_id,
+    idNumber: r.id_number,
+    name: r.name,
+    sex: r.sex,
+    birthDate: r.birth_date,
+    phone: r.phone,
+    disabilityCategory: r.disability_category,
+    disabilityLevel: r.disability_level,
+    deceasedOn: r.deceased_on,
+  };
+}
+
+interface MemberRecord extends PersonRecord {
+  id: number;
+  household_id: number;
+  relation: HouseholdMember['relation'];
+  start_date: string;
+  end_date: string | null;
+}
+
+/** Current members of many households, with their persons, by id. */
+export function createCurrentMembersLoader(em: EntityManager) {
+  return new DataLoader<number, MemberRow[]>(async (householdIds) => {
+    const records = await em.execute<MemberRecord[]>(
+      `select m.id, m.household_id, m.relation, m.start_date, m.end_date, ${PERSON_COLUMNS}
+       from household_member m join person p on p.id = m.person_id
+       where m.end_date is null and m.household_id = any(string_to_array(?, ',')::int[]) order by m.id`,
+      [keyList(householdIds)],
+    );
+    const rows = records.map((r): MemberRow => ({
+      id: r.id,
+      relation: r.relation,
+      startDate: r.start_date,
+      endDate: r.end_date,
+      household: { id: r.household_id },
+      person: personRow(r),
+    }));
+    const groups = groupBy(rows, (r) => r.household.id);
+    return householdIds.map((id) => groups.get(id) ?? []);
+  });
+}
+
+export function createPersonRowLoader(em: EntityManager) {
+  return new DataLoader<number, PersonRow | null>(async (ids) => {
+    const records = await em.execute<PersonRecord[]>(
+      `select ${PERSON_COLUMNS} from person p where p.id = any(string_to_array(?, ',')::int[])`,
+      [keyList(ids)],
+    );
+    const byId = new Map(records.map((r) => [r.person_id, personRow(r)]));
+    return ids.map((id) => byId.get(id) ?? null);
+  });
+}
+
+interface EnrollmentRecord {
+  id: number;
+  household_id: number;
+  program_code: string;
+  program_name: string;
+  program_category: string;
+  program_frequency: Program['frequency'];
+  program_unit: Program['unit'];
+  program_amount_rule: Program['amountRule'];
+  program_disclosure: Program['disclosure'];
+  program_minors_only: boolean;
+  program_description: string;
+  area_type: Enrollment['areaType'];
+  amount_rule: Enrollment['amountRule'];
+  tier: string;
+  covered_members: number;
+  per_capita_income_fen: string;
+  fixed_amount_fen: string | null;
+  start_month: string;
+  end_month: string | null;
+  status: Enrollment['status'];
+  exit_reason: Enrollment['exitReason'];
+}
+
+function programRow(r: EnrollmentRecord): ProgramRow {
+  return {
+    code: r.program_code,
+    name: r.program_name,
+    category: r.program_category,
+    frequency: r.program_frequency,
+    unit: r.program_unit,
+    amountRule: r.program_amount_rule,
+    disclosure: r.program_disclosure,
+    minorsOnly: r.program_minors_only,
+    description: r.program_description,
+  };
+}
+
+/** Enrollments of many households, newest first, with their programs. */
+export function createEnrollmentsByHouseholdLoader(em: EntityManager) {
+  return new DataLoader<number, EnrollmentRow[]>(async (householdIds) => {
+    const records = await em.execute<EnrollmentRecord[]>(
+      `select e.id, e.household_id, e.area_type, e.amount_rule, e.tier, e.covered_members, e.per_capita_income_fen, e.fixed_amount_fen,
+              e.start_month, e.end_month, e.status, e.exit_reason,
+              g.code as program_code, g.name as program_name, g.category as program_category, g.frequency as program_frequency,
+              g.unit as program_unit, g.amount_rule as program_amount_rule, g.disclosure as program_disclosure,
+              g.minors_only as program_minors_only, g.description as program_description
+       from enrollment e join program g on g.code = e.program_code
+       where e.household_id = any(string_to_array(?, ',')::int[]) order by e.start_month desc, e.id desc`,
+      [keyList(householdIds)],
+    );
+    const programs = new Map<string, ProgramRow>();
+    const programOf = (r: EnrollmentRecord): ProgramRow => {
+      let program = programs.get(r.program_code);
+      if (!program) programs.set(r.program_code, (program = programRow(r)));
+      return program;
+    };
+    const rows = records.map((r): EnrollmentRow => ({
+      id: r.id,
+      areaType: r.area_type,
+      amountRule: r.amount_rule,
+      tier: r.tier,
+      coveredMembers: r.covered_members,
+      perCapitaIncomeFen: int(r.per_capita_income_fen),
+      fixedAmountFen: intOrNull(r.fixed_amount_fen),
+      startMonth: r.start_month,
+      endMonth: r.end_month,
+      status: r.status,
+      exitReason: r.exit_reason,
+      household: { id: r.household_id },
+      program: programOf(r),
+    }));
+    const groups = groupBy(rows, (r) => r.household.id);
+    return householdIds.map((id) => groups.get(id) ?? []);
+  });
+}
+
+/** Payments shown under an enrollment: the most recent months. */
+export const RECENT_PAYMENTS = 12;
+
+interface PaymentRecord {
+  enrollment_id: number;
+  id: string;
+  month: string;
+  kind: Payment['kind'];
+  amount_fen: string;
+  covered_members: number;
+  standard_fen: string | null;
+  note: string;
+  program_code: string;
+  village_code: string;
+}
+
+/**
+ * The latest payments of many enrollments in one query. Each enrollment's rows are found through
+ * its household (payment_household_month_index): payment.enrollment_id has only a partial index,
+ * and filtering the ledger by enrollment alone scans all of it.
+ */
+export function createRecentPaymentsLoader(em: EntityManager) {
+  return new DataLoader<number, PaymentRow[]>(async (enrollmentIds) => {
+    const records = await em.execute<PaymentRecord[]>(
+      `select e.id as enrollment_id, p.id, p.month, p.kind, p.amount_fen, p.covered_members, p.standard_fen, p.note, p.program_code, p.village_code
+       from enrollment e
+       cross join lateral (
+         select * from payment p where p.household_id = e.household_id and p.enrollment_id = e.id
+         order by p.month desc, p.id desc limit ?
+       ) p
+       where e.id = any(string_to_array(?, ',')::int[])
+       order by e.id, p.month desc, p.id desc`,
+      [RECENT_PAYMENTS, keyList(enrollmentIds)],
+    );
+    const rows = records.map((r) => ({
+      enrollmentId: r.enrollment_id,
+      row: {
+        id: int(r.id),
+        month: r.month,
+        kind: r.kind,
+        amountFen: int(r.amount_fen),
+        coveredMembers: r.covered_members,
+        standardFen: intOrNull(r.standard_fen),
+        note: r.note,
+        villageCode: r.village_code,
+        program: { code: r.program_code },
+      } satisfies PaymentRow,
+    }));
+    const groups = groupBy(rows, (r) => r.enrollmentId);
+    return enrollmentIds.map((id) => (groups.get(id) ?? []).map((r) => r.row));
+  });
+}

@@ -1,0 +1,243 @@
+import { DomainError } from '@xingfu/domain';
+import pg from 'pg';
+import { stamp } from './generate/calendar.js';
+import { expandStandards } from './generate/context.js';
+import { generateLedger, type DoneMessage, type GeneratorInit } from './generate/ledger.js';
+import { SYNTHETIC_MARK, type VillageInfo } from './generate/population.js';
+import { copyText } from './load/copy.js';
+import { deleteGeneratedData } from './load/replace.js';
+import { ID_TABLES, type TableName } from './load/tables.js';
+import { verifyReferences } from './load/verify.js';
+import { findPreset } from './presets/index.js';
+import type { Preset } from './presets/preset.js';
+
+export const DEFAULT_SEED = 20211231;
+
+/**
+ * Named scales. A number multiplies the preset's population (1 = the calibrated county); `village`
+ * is one village's share of the county, in one village; `province` is about a million households
+ * (≈ 20 million payment rows), spread over the preset county's villages.
+ */
+export const NAMED_SCALES = { village: 'village', county: 1, province: 30 } as const;
+
+export interface ParsedScale {
+  factor: number;
+  singleVillage: boolean;
+  label: string;
+}
+
+export function parseScale(text: string | number | undefined): ParsedScale {
+  if (text === undefined || text === '' || text === 'county') return { factor: 1, singleVillage: false, label: 'county (1)' };
+  if (text === 'village') return { factor: 0, singleVillage: true, label: 'village' };
+  if (text === 'province') return { factor: NAMED_SCALES.province, singleVillage: false, label: `province (${NAMED_SCALES.province})` };
+  const value = typeof text === 'number' ? text : Number(text);
+  if (!Number.isFinite(value) || value <= 0 || value > 100) {
+    throw new DomainError('INVALID_INPUT', `--scale is village, county, province or a number above 0 and at most 100, not “${text}”.`);
+  }
+  return { factor: value, singleVillage: false, label: String(value) };
+}
+
+export interface SeedProgress {
+  block: number;
+  blocks: number;
+  rows: number;
+  seconds: number;
+}
+
+export interface SeedOptions {
+  /** A connection string; the load runs in one transaction on one connection. */
+  databaseUrl: string;
+  preset: string | Preset;
+  seed?: number;
+  scale?: string | number;
+  /** Delete the county's generated data first; without it a county with households is refused. */
+  replace?: boolean;
+  onProgress?: (progress: SeedProgress) => void;
+  /**
+   * Keep PostgreSQL's per-row foreign-key triggers on during the load (slower). Off by default for
+   * a superuser, who loads with them off and has the references checked set-based before commit.
+   */
+  referenceTriggers?: boolean;
+}
+
+export interface SeedReport {
+  preset: string;
+  countyCode: string;
+  countyName: string;
+  seed: number;
+  scale: string;
+  households: number;
+  persons: number;
+  payments: number;
+  rows: number;
+  rowsByTable: Record<string, number>;
+  deletedRows: number;
+  seconds: number;
+  rowsPerSecond: number;
+}
+
+async function villagesOf(client: pg.ClientBase, countyCode: string): Promise<{ countyName: string; villages: VillageInfo[] }> {
+  const county = await client.query<{ name: string }>(`select name from region where code = $1 and level = 'county'`, [countyCode]);
+  const result = await client.query<{ code: string; name: string; town_code: string; town_name: string }>(
+    `select v.code, v.name, t.code as town_code, t.name as town_name from region v join region t on t.code = v.parent_code
+     where v.level = 'village' and starts_with(v.code, $1) order by v.code`,
+    [countyCode],
+  );
+  if (!county.rows[0] || result.rows.length === 0) {
+    throw new DomainError(
+      'UNKNOWN_REGION',
+      `The regions of county ${countyCode} are not imported: run \`pnpm xingfu regions import --county ${countyCode}\` first.`,
+      { code: countyCode },
+    );
+  }
+  return {
+    countyName: county.rows[0].name,
+    villages: result.rows.map((r) => ({
+      code: r.code,
+      name: r.name,
+      townCode: r.town_code,
+      townName: r.town_name,
+      urban: /(居民委员会|居委会|社区)/.test(r.name),
+    })),
+  };
+}
+
+/** A superuser may turn the per-row foreign-key triggers off for the load (they are then checked set-based). */
+async function canSkipReferenceTriggers(client: pg.ClientBase): Promise<boolean> {
+  const result = await client.query<{ superuser: boolean }>('select rolsuper as superuser from pg_roles where rolname = current_user');
+  return result.rows[0]?.superuser === true;
+}
+
+const LOCKED_TABLES = [...ID_TABLES, 'standard'].join(', ');
+
+/**
+ * Generates a preset's synthetic ledger and loads it with COPY, block by block, in one
+ * transaction: either all of it is there or none. Same preset, seed and scale on the same
+ * database state → the same rows, byte for byte.
+ */
+export async function seedDatabase(options: SeedOptions): Promise<SeedReport> {
+  const preset = typeof options.preset === 'string' ? findPreset(options.preset) : options.preset;
+  const seed = options.seed ?? DEFAULT_SEED;
+  if (!Number.isSafeInteger(seed) || seed < 0) throw new DomainError('INVALID_INPUT', `--seed is a whole number, 0 or more, not ${seed}.`);
+  const scale = parseScale(options.scale);
+  const started = performance.now();
+  const client = new pg.Client({ connectionString: options.databaseUrl });
+  await client.connect();
+  try {
+    const { countyName, villages } = await villagesOf(client, preset.countyCode);
+    const factor = scale.singleVillage ? 1 / villages.length : scale.factor;
+    await client.query('begin');
+    await client.query(`lock table ${LOCKED_TABLES} in share row exclusive mode`);
+    const existing = await client.query<{ n: string }>('select count(*)::text as n from household where county_code = $1', [
+      preset.countyCode,
+    ]);
+    const households = Number(existing.rows[0]?.n ?? 0);
+    let deletedRows = 0;
+    if (households > 0) {
+      if (!options.replace) {
+        throw new DomainError(
+          'INVALID_INPUT',
+          `${countyName} (${preset.countyCode}) already has ${households} households: add --replace to delete its generated data (${SYNTHETIC_MARK}) first.`,
+        );
+      }
+      deletedRows = await deleteGeneratedData(client, preset.countyCode);
+    }
+    // after the deletions (whose cascades are triggers too)
+    const fast = !options.referenceTriggers && (await canSkipReferenceTriggers(client));
+    if (fast) await client.query('set local session_replication_role = replica');
+    const idStart = new Map<TableName, number>();
+    for (const table of ID_TABLES) {
+      const r = await client.query<{ max: string }>(`select coalesce(max(id), 0)::text as max from ${table}`);
+      idStart.set(table, Number(r.rows[0]?.max ?? 0));
+    }
+    const taken = await client.query<{ id_number: string }>('select id_number from person where starts_with(id_number, $1)', [
+      preset.countyCode,
+    ]);
+    const standardIds = await writeStandards(client, preset);
+    const rowsByTable: Record<string, number> = { standard: standardIds.length };
+    const init: GeneratorInit = {
+      preset,
+      seed,
+      factor,
+      singleVillage: scale.singleVillage,
+      villages,
+      countyName,
+      idStart: [...idStart],
+      taken: taken.rows.map((r) => r.id_number),
+      standardIds,
+      scaleLabel: scale.label,
+    };
+    // Generate a block, load it, drop it: memory stays flat at any scale. (A worker thread that
+    // generates ahead was measured slower at the province scale on 2 cores: see docs/benchmarks-load.md.)
+    let done: DoneMessage | undefined;
+    let loaded = 0;
+    for (const message of generateLedger(init)) {
+      if (message.type === 'done') {
+        done = message;
+        continue;
+      }
+      const counts = await copyText(client, message.tables);
+      for (const [table, n] of counts) {
+        rowsByTable[table] = (rowsByTable[table] ?? 0) + n;
+        loaded += n;
+      }
+      if (message.block > 0 && message.block <= message.blocks) {
+        options.onProgress?.({ block: message.block, blocks: message.blocks, rows: loaded, seconds: (performance.now() - started) / 1000 });
+      }
+    }
+    if (!done) throw new Error('the generator ended without its totals');
+    await client.query(
+      `update payroll_batch b set payment_count = v.count, total_fen = v.total
+       from unnest($1::int[], $2::int[], $3::bigint[]) as v(id, count, total) where b.id = v.id`,
+      [done.batches.map((b) => b.id), done.batches.map((b) => b.count), done.batches.map((b) => b.total)],
+    );
+    if (fast) {
+      await client.query('set local session_replication_role = origin');
+      await verifyReferences(client, idStart);
+    }
+    for (const table of [...ID_TABLES, 'standard']) {
+      await client.query(`select setval(pg_get_serial_sequence('${table}', 'id'), greatest((select max(id) from ${table}), 1))`);
+    }
+    await client.query('commit');
+    await client.query(`analyze ${LOCKED_TABLES}`);
+    const seconds = (performance.now() - started) / 1000;
+    const rows = Object.values(rowsByTable).reduce((a, b) => a + b, 0);
+    return {
+      preset: preset.name,
+      countyCode: preset.countyCode,
+      countyName,
+      seed,
+      scale: scale.label,
+      households: done.counts.households,
+      persons: done.counts.persons,
+      payments: done.counts.payments,
+      rows,
+      rowsByTable,
+      deletedRows,
+      seconds,
+      rowsPerSecond: Math.round(rows / seconds),
+    };
+  } catch (error) {
+    await client.query('rollback').catch(() => undefined);
+    throw error;
+  } finally {
+    await client.end();
+  }
+}
+
+/** The preset's standards (upserted: the preset decides the county's standards); their ids in order. */
+async function writeStandards(client: pg.ClientBase, preset: Preset): Promise<number[]> {
+  const values: unknown[] = [];
+  const tuples = expandStandards(preset).map((s, i) => {
+    values.push(s.program, preset.countyCode, s.area, s.tier ?? '', `${s.effective}-01`, s.yuan * 100, stamp(`${s.effective}-01`, 9, 0));
+    const b = i * 7;
+    return `($${b + 1}, $${b + 2}, $${b + 3}::area_type, $${b + 4}, $${b + 5}::date, $${b + 6}::bigint, $${b + 7}::timestamptz)`;
+  });
+  const result = await client.query<{ id: number }>(
+    `insert into standard (program_code, county_code, area_type, tier, effective_month, amount_fen, created_at) values ${tuples.join(', ')}
+     on conflict (program_code, county_code, area_type, tier, effective_month) do update set amount_fen = excluded.amount_fen
+     returning id`,
+    values,
+  );
+  return result.rows.map((r) => r.id);
+}

@@ -1,0 +1,399 @@
+import { fenToYuan } from './money';
+import type { Aggregate, County, CountyRelease, Edition, Program, Site } from './site-data';
+
+/**
+ * The aggregate tables of the site. Each is one `Dataset`: the pages render it as an HTML table
+ * and /data/ serves it as CSV, Excel CSV, XLSX and JSON with a datapackage.json — one source, so
+ * the figures of a page and of its files are the same numbers.
+ */
+
+/** A suppressed figure: `c` in every format. */
+export const SUPPRESSED = Symbol('c');
+
+/** text (codes included), integer, amount in fen, suppressed, or nothing. */
+export type Cell = string | number | bigint | typeof SUPPRESSED | null;
+
+export interface Field {
+  name: string;
+  type: 'string' | 'integer' | 'number' | 'date' | 'yearmonth';
+  title: string;
+  titleEn: string;
+  description: string;
+  unit?: string;
+  unitEn?: string;
+  /** A code: text in every format (12-digit village codes must survive Excel). */
+  code?: boolean;
+  /** May hold `c`. */
+  suppressible?: boolean;
+}
+
+export interface Dataset {
+  /** The file name without extension: summary-by-program, monthly-by-town, … */
+  name: string;
+  title: string;
+  titleEn: string;
+  description: string;
+  fields: Field[];
+  rows: Cell[][];
+  primaryKey: string[];
+}
+
+const F = {
+  period: {
+    name: 'period',
+    type: 'yearmonth',
+    title: '月份',
+    titleEn: 'Month',
+    description: '发放月份，YYYY-MM。',
+  },
+  programCode: {
+    name: 'program_code',
+    type: 'string',
+    title: '救助项目代码',
+    titleEn: 'Program code',
+    description: '救助项目的代码，见“救助项目”页。',
+    code: true,
+  },
+  programName: { name: 'program_name', type: 'string', title: '救助项目', titleEn: 'Program', description: '救助项目名称。' },
+  townCode: {
+    name: 'town_code',
+    type: 'string',
+    title: '乡镇（街道）代码',
+    titleEn: 'Town code',
+    description: '统计用区划代码（9位）。',
+    code: true,
+  },
+  townName: { name: 'town_name', type: 'string', title: '乡镇（街道）', titleEn: 'Town', description: '乡镇（街道）名称。' },
+  villageCode: {
+    name: 'village_code',
+    type: 'string',
+    title: '村（社区）代码',
+    titleEn: 'Village code',
+    description: '统计用区划代码（12位）。',
+    code: true,
+  },
+  villageName: { name: 'village_name', type: 'string', title: '村（社区）', titleEn: 'Village', description: '村（居）民委员会名称。' },
+  households: {
+    name: 'households',
+    type: 'integer',
+    title: '户数',
+    titleEn: 'Households',
+    description: '期间内至少有一笔发放记录的家庭数（不重复计数）。',
+    unit: '户',
+    unitEn: 'households',
+    suppressible: true,
+  },
+  persons: {
+    name: 'persons',
+    type: 'integer',
+    title: '人数',
+    titleEn: 'Persons',
+    description: '期间内被保障的人数：每个保障对象取期间内最大的保障人口数后相加。',
+    unit: '人',
+    unitEn: 'persons',
+    suppressible: true,
+  },
+  personMonths: {
+    name: 'person_months',
+    type: 'integer',
+    title: '人次',
+    titleEn: 'Person-months',
+    description: '按月发放的项目：每月保障人口数之和；一次性救助：每笔发放计 1 人次。',
+    unit: '人次',
+    unitEn: 'person-months',
+    suppressible: true,
+  },
+  amount: {
+    name: 'amount_yuan',
+    type: 'number',
+    title: '金额（元）',
+    titleEn: 'Amount (yuan)',
+    description: '期间内全部发放记录之和（含正常发放、补发、追回），元，保留两位小数。',
+    unit: '元',
+    unitEn: 'yuan (CNY)',
+    suppressible: true,
+  },
+} satisfies Record<string, Field>;
+
+const FIGURES: Field[] = [F.households, F.persons, F.personMonths, F.amount];
+
+function figures(a: Aggregate): Cell[] {
+  if (a.suppressed) return [SUPPRESSED, SUPPRESSED, SUPPRESSED, SUPPRESSED];
+  return [a.households, a.persons, a.personMonths, a.amountFen];
+}
+
+const byProgram = (site: Site) => (a: Aggregate, b: Aggregate) =>
+  (site.programByCode.get(a.programCode)?.order ?? 0) - (site.programByCode.get(b.programCode)?.order ?? 0);
+
+export function programName(site: Site, code: string): string {
+  return site.programByCode.get(code)?.name ?? code;
+}
+
+export interface RegionNames {
+  towns: Map<string, string>;
+  villages: Map<string, { name: string; townCode: string }>;
+}
+
+export function regionNames(county: County): RegionNames {
+  return {
+    towns: new Map(county.towns.map((t) => [t.code, t.name])),
+    villages: new Map(county.towns.flatMap((t) => t.villages.map((v) => [v.code, { name: v.name, townCode: t.code }] as const))),
+  };
+}
+
+/** Contract: program_code,program_name,households,persons,person_months,amount_yuan */
+export function summaryByProgram(site: Site, cr: CountyRelease, year: number): Dataset {
+  const f = cr.figures.get(year)!;
+  return {
+    name: 'summary-by-program',
+    title: `${cr.county.name}${year}年社会救助分项目汇总`,
+    titleEn: `${cr.county.name} ${year}: social assistance by program`,
+    description: `${cr.county.name}全县（区）${year}年已发布月份的各救助项目户数、人数、人次和金额。`,
+    fields: [F.programCode, F.programName, ...FIGURES],
+    primaryKey: ['program_code'],
+    rows: [...f.countyYear].sort(byProgram(site)).map((a) => [a.programCode, programName(site, a.programCode), ...figures(a)]),
+  };
+}
+
+export function monthlyByProgram(site: Site, cr: CountyRelease, year: number): Dataset {
+  const f = cr.figures.get(year)!;
+  return {
+    name: 'monthly-by-program',
+    title: `${cr.county.name}${year}年社会救助分月分项目汇总`,
+    titleEn: `${cr.county.name} ${year}: social assistance by month and program`,
+    description: `${cr.county.name}全县（区）${year}年各已发布月份、各救助项目的户数、人数、人次和金额。`,
+    fields: [F.period, F.programCode, F.programName, ...FIGURES],
+    primaryKey: ['period', 'program_code'],
+    rows: [...f.countyMonth]
+      .sort((a, b) => a.period.localeCompare(b.period) || byProgram(site)(a, b))
+      .map((a) => [a.period, a.programCode, programName(site, a.programCode), ...figures(a)]),
+  };
+}
+
+export function summaryByTown(site: Site, cr: CountyRelease, year: number): Dataset {
+  const f = cr.figures.get(year)!;
+  const names = regionNames(cr.county);
+  return {
+    name: 'summary-by-town',
+    title: `${cr.county.name}${year}年社会救助分乡镇（街道）汇总`,
+    titleEn: `${cr.county.name} ${year}: social assistance by town and program`,
+    description: `${cr.county.name}各乡镇（街道）${year}年已发布月份的各救助项目户数、人数、人次和金额。`,
+    fields: [F.townCode, F.townName, F.programCode, F.programName, ...FIGURES],
+    primaryKey: ['town_code', 'program_code'],
+    rows: [...f.townYear]
+      .sort((a, b) => a.regionCode.localeCompare(b.regionCode) || byProgram(site)(a, b))
+      .map((a) => [a.regionCode, names.towns.get(a.regionCode) ?? '', a.programCode, programName(site, a.programCode), ...figures(a)]),
+  };
+}
+
+/** Contract: period,town_code,town_name,program_code,households,persons,person_months,amount_yuan */
+export function monthlyByTown(site: Site, cr: CountyRelease, year: number): Dataset {
+  const f = cr.figures.get(year)!;
+  const names = regionNames(cr.county);
+  return {
+    name: 'monthly-by-town',
+    title: `${cr.county.name}${year}年社会救助分月分乡镇（街道）汇总`,
+    titleEn: `${cr.county.name} ${year}: social assistance by month, town and program`,
+    description: `${cr.county.name}各乡镇（街道）${year}年各已发布月份、各救助项目的户数、人数、人次和金额。`,
+    fields: [F.period, F.townCode, F.townName, F.programCode, ...FIGURES],
+    primaryKey: ['period', 'town_code', 'program_code'],
+    rows: [...f.townMonth]
+      .sort((a, b) => a.period.localeCompare(b.period) || a.regionCode.localeCompare(b.regionCode) || byProgram(site)(a, b))
+      .map((a) => [a.period, a.regionCode, names.towns.get(a.regionCode) ?? '', a.programCode, ...figures(a)]),
+  };
+}
+
+export function summaryByVillage(site: Site, cr: CountyRelease, year: number): Dataset {
+  const f = cr.figures.get(year)!;
+  const names = regionNames(cr.county);
+  return {
+    name: 'summary-by-village',
+    title: `${cr.county.name}${year}年社会救助分村（社区）汇总`,
+    titleEn: `${cr.county.name} ${year}: social assistance by village and program`,
+    description: `${cr.county.name}各村（社区）${year}年已发布月份的各救助项目户数、人数、人次和金额。`,
+    fields: [F.townCode, F.townName, F.villageCode, F.villageName, F.programCode, F.programName, ...FIGURES],
+    primaryKey: ['village_code', 'program_code'],
+    rows: [...f.villageYear]
+      .sort((a, b) => a.regionCode.localeCompare(b.regionCode) || byProgram(site)(a, b))
+      .map((a) => {
+        const village = names.villages.get(a.regionCode);
+        const town = a.regionCode.slice(0, 9);
+        return [
+          town,
+          names.towns.get(town) ?? '',
+          a.regionCode,
+          village?.name ?? '',
+          a.programCode,
+          programName(site, a.programCode),
+          ...figures(a),
+        ];
+      }),
+  };
+}
+
+const AREA: Record<string, string> = { URBAN: '城市', RURAL: '农村' };
+
+/** The month of an edition's as-of date: standards and campaigns after it are not shown. */
+function asOfMonth(edition: Edition): string {
+  return edition.release?.asOf.slice(0, 7) ?? '9999-12';
+}
+
+export function standardsTable(cr: CountyRelease, edition: Edition, year: number): Dataset {
+  const until = asOfMonth(edition);
+  return {
+    name: 'standards',
+    title: `${cr.county.name}社会救助标准（含历史）`,
+    titleEn: `${cr.county.name}: assistance standards, history included`,
+    description: `${cr.county.name}各救助项目的保障标准及其生效月份，截至本次发布日期（${year}年文件夹中给出全部历史）。`,
+    fields: [
+      F.programCode,
+      F.programName,
+      { name: 'area_type', type: 'string', title: '城乡', titleEn: 'Urban or rural', description: '城市或农村标准。' },
+      { name: 'tier', type: 'string', title: '档次', titleEn: 'Tier', description: '分档标准的档次（如尊老金年龄段）；不分档为空。' },
+      {
+        name: 'effective_month',
+        type: 'yearmonth',
+        title: '生效月份',
+        titleEn: 'Effective from',
+        description: '标准开始执行的月份，YYYY-MM。',
+      },
+      {
+        name: 'amount_yuan',
+        type: 'number',
+        title: '标准（元/人·月）',
+        titleEn: 'Standard (yuan per person per month)',
+        description: '保障标准，元/人·月，保留两位小数。',
+        unit: '元/人·月',
+        unitEn: 'yuan per person per month',
+      },
+    ],
+    primaryKey: ['program_code', 'area_type', 'tier', 'effective_month'],
+    rows: cr.county.standards
+      .filter((s) => s.effectiveMonth <= until)
+      .map((s) => [s.programCode, s.programName, AREA[s.areaType] ?? s.areaType, s.tier, s.effectiveMonth, s.amountFen]),
+  };
+}
+
+export function reviewsTable(cr: CountyRelease, edition: Edition): Dataset {
+  const until = edition.release?.asOf ?? '9999-12-31';
+  const count = (name: string, title: string, titleEn: string, unit: '户' | '人'): Field => ({
+    name,
+    type: 'integer',
+    title,
+    titleEn,
+    description: `${title}（${unit}）。`,
+    unit,
+    unitEn: unit === '户' ? 'households' : 'persons',
+  });
+  return {
+    name: 're-reviews',
+    title: `${cr.county.name}低保复核结果`,
+    titleEn: `${cr.county.name}: re-review campaigns and results`,
+    description: `${cr.county.name}开展的复核（动态管理）工作及其结果：复核户数、停保、调整和新纳入的户数和人数。`,
+    fields: [
+      { name: 'campaign_name', type: 'string', title: '复核工作', titleEn: 'Campaign', description: '复核工作的名称。' },
+      { name: 'period_start', type: 'date', title: '开始日期', titleEn: 'Start', description: '复核开始日期。' },
+      { name: 'period_end', type: 'date', title: '结束日期', titleEn: 'End', description: '复核结束日期。' },
+      count('reviewed_households', '复核户数', 'Households reviewed', '户'),
+      count('cancelled_households', '停保户数', 'Households cancelled', '户'),
+      count('cancelled_persons', '停保人数', 'Persons cancelled', '人'),
+      count('adjusted_households', '调整待遇户数', 'Households adjusted', '户'),
+      count('adjusted_persons', '调整待遇人数', 'Persons adjusted', '人'),
+      count('newly_approved_households', '新纳入户数', 'Households newly approved', '户'),
+      count('newly_approved_persons', '新纳入人数', 'Persons newly approved', '人'),
+    ],
+    primaryKey: ['campaign_name', 'period_start'],
+    rows: cr.county.reviews
+      .filter((r) => r.periodStart <= until)
+      .map((r) => [
+        r.name,
+        r.periodStart,
+        r.periodEnd,
+        r.reviewedHouseholds,
+        r.cancelledHouseholds,
+        r.cancelledPersons,
+        r.adjustedHouseholds,
+        r.adjustedPersons,
+        r.newlyApprovedHouseholds,
+        r.newlyApprovedPersons,
+      ]),
+  };
+}
+
+export function applicationsTable(site: Site, cr: CountyRelease, year: number): Dataset {
+  const f = cr.figures.get(year)!;
+  const count = (name: string, title: string, titleEn: string, description: string): Field => ({
+    name,
+    type: 'integer',
+    title,
+    titleEn,
+    description,
+    unit: '件',
+    unitEn: 'applications',
+  });
+  return {
+    name: 'applications',
+    title: `${cr.county.name}${year}年救助申请受理和审批`,
+    titleEn: `${cr.county.name} ${year}: applications received and decided`,
+    description: `${cr.county.name}${year}年各救助项目收到的申请，以及当年审批通过和不予批准的申请。`,
+    fields: [
+      F.programCode,
+      F.programName,
+      count('received', '受理（件）', 'Received', '当年提出的申请。'),
+      count('approved', '批准（件）', 'Approved', '当年审批通过的申请。'),
+      count('rejected', '不予批准（件）', 'Rejected', '当年审批不予批准的申请。'),
+    ],
+    primaryKey: ['program_code'],
+    rows: f.applications.map((a) => [a.programCode, programName(site, a.programCode), a.received, a.approved, a.rejected]),
+  };
+}
+
+/** Every dataset of a county-year folder, in the order of the README. */
+export function countyYearDatasets(site: Site, edition: Edition, cr: CountyRelease, year: number): Dataset[] {
+  return [
+    summaryByProgram(site, cr, year),
+    monthlyByProgram(site, cr, year),
+    summaryByTown(site, cr, year),
+    monthlyByTown(site, cr, year),
+    summaryByVillage(site, cr, year),
+    standardsTable(cr, edition, year),
+    reviewsTable(cr, edition),
+    applicationsTable(site, cr, year),
+  ];
+}
+
+/** Rows of a dataset whose field equals a value (a town's villages, a program's rows). */
+export function filterRows(dataset: Dataset, field: string, value: string): Dataset {
+  const i = dataset.fields.findIndex((f) => f.name === field);
+  return { ...dataset, rows: dataset.rows.filter((r) => r[i] === value) };
+}
+
+/** The text of a cell in the downloads: `c`, integers plain, amounts with two decimals. */
+export function cellText(cell: Cell): string {
+  if (cell === SUPPRESSED) return 'c';
+  if (cell === null) return '';
+  if (typeof cell === 'bigint') return fenToYuan(cell);
+  return String(cell);
+}
+
+export function programsWithData(site: Site, cr: CountyRelease, year: number): Program[] {
+  const codes = new Set(cr.figures.get(year)?.countyYear.map((a) => a.programCode) ?? []);
+  return site.programs.filter((p) => codes.has(p.code));
+}
+
+/** A row's cell by field name. */
+export function cellOf(dataset: Dataset, row: Cell[], field: string): Cell {
+  const i = dataset.fields.findIndex((f) => f.name === field);
+  if (i < 0) throw new Error(`${dataset.name} has no field ${field}`);
+  return row[i]!;
+}
+
+/** Bars of a dataset: label field against amount_yuan in 万元, suppressed rows left out. */
+export function amountBars(dataset: Dataset, labelField: string): { categories: string[]; values: number[]; left: number } {
+  const shown = dataset.rows.filter((r) => cellOf(dataset, r, 'amount_yuan') !== SUPPRESSED);
+  return {
+    categories: shown.map((r) => String(cellOf(dataset, r, labelField))),
+    values: shown.map((r) => Number(cellOf(dataset, r, 'amount_yuan') as bigint) / 1_000_000),
+    left: dataset.rows.length - shown.length,
+  };
+}

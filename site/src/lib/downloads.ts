@@ -1,0 +1,271 @@
+import { stringify } from 'csv-stringify/sync';
+import ExcelJS from 'exceljs';
+import { bureauOf } from '../data/bureaus';
+import { DEMO, LICENCE, SITE_URL, SUPPRESSION_THRESHOLD } from '../data/site-config';
+import { cellText, countyYearDatasets, SUPPRESSED, type Dataset } from './datasets';
+import { fenToYuan } from './money';
+import { yearLabel } from './format';
+import type { CountyRelease, Edition, Site } from './site-data';
+
+/**
+ * The files of /data/{county}/{year}/: for each dataset a CSV (UTF-8, no BOM, LF), an Excel CSV
+ * (UTF-8 with BOM, CRLF), an XLSX (codes as text) and a JSON; one datapackage.json (Frictionless
+ * Tabular Data Package) and one README.md for the folder.
+ */
+
+export const FORMATS = [
+  { suffix: '.csv', label: 'CSV', note: 'UTF-8，无 BOM' },
+  { suffix: '.excel.csv', label: 'Excel CSV', note: 'UTF-8 带 BOM，Excel 直接打开不乱码' },
+  { suffix: '.xlsx', label: 'XLSX', note: '代码列为文本' },
+  { suffix: '.json', label: 'JSON', note: '' },
+] as const;
+
+export function csv(dataset: Dataset, options: { excel?: boolean } = {}): string {
+  const text = stringify([dataset.fields.map((f) => f.name), ...dataset.rows.map((r) => r.map(cellText))], {
+    record_delimiter: options.excel ? 'windows' : 'unix',
+  });
+  return options.excel ? `\uFEFF${text}` : text;
+}
+
+export async function xlsx(dataset: Dataset, meta: FolderMeta): Promise<Uint8Array<ArrayBuffer>> {
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = '幸福清单';
+  const fixed = new Date(`${meta.asOf}T00:00:00Z`);
+  workbook.created = fixed;
+  workbook.modified = fixed;
+  const sheet = workbook.addWorksheet('data');
+  sheet.addRow(dataset.fields.map((f) => f.name));
+  sheet.getRow(1).font = { bold: true };
+  dataset.fields.forEach((f, i) => {
+    const column = sheet.getColumn(i + 1);
+    column.width = Math.max(12, f.name.length + 2);
+    if (f.code || f.type === 'string' || f.type === 'yearmonth' || f.type === 'date') column.numFmt = '@';
+    else if (f.type === 'number') column.numFmt = '0.00';
+  });
+  for (const row of dataset.rows) {
+    sheet.addRow(
+      row.map((cell) => {
+        if (cell === SUPPRESSED) return 'c';
+        if (typeof cell === 'bigint') return Number(fenToYuan(cell));
+        return cell ?? '';
+      }),
+    );
+  }
+  // Every code, month and date cell is a string cell with the text format: 370115104201 stays
+  // 370115104201 and never becomes 3.70115E+11.
+  sheet.views = [{ state: 'frozen', ySplit: 1 }];
+  const about = workbook.addWorksheet('说明');
+  about.addRow(['字段 field', '中文名', 'English title', '单位 unit', '说明']).font = { bold: true };
+  for (const f of dataset.fields) about.addRow([f.name, f.title, f.titleEn, f.unit ?? '', f.description]);
+  about.addRow([]);
+  about.addRow([
+    'c',
+    '已抑制',
+    'suppressed',
+    '',
+    `户数为 1—${SUPPRESSION_THRESHOLD} 的单元格及为防止推算而连带隐藏的单元格，见 README.md。`,
+  ]);
+  about.addRow(['release', meta.releaseId, '', '', `截至 ${meta.asOf}`]);
+  about.getColumn(1).width = 24;
+  about.getColumn(2).width = 20;
+  about.getColumn(3).width = 28;
+  about.getColumn(5).width = 80;
+  return new Uint8Array(await workbook.xlsx.writeBuffer());
+}
+
+export function json(dataset: Dataset, meta: FolderMeta): string {
+  const suppressible = dataset.fields.some((f) => f.suppressible);
+  return `${JSON.stringify(
+    {
+      title: dataset.title,
+      title_en: dataset.titleEn,
+      release_id: meta.releaseId,
+      as_of: meta.asOf,
+      county_code: meta.countyCode,
+      year: meta.year,
+      note: '金额 amount_yuan 为两位小数的字符串（精确值）；被抑制的行 suppressed 为 true，其数值为 null（CSV 中为 c）。',
+      fields: dataset.fields.map((f) => f.name),
+      rows: dataset.rows.map((row) => {
+        const record: Record<string, string | number | boolean | null> = {};
+        let hidden = false;
+        dataset.fields.forEach((f, i) => {
+          const cell = row[i]!;
+          if (cell === SUPPRESSED) {
+            hidden = true;
+            record[f.name] = null;
+          } else if (typeof cell === 'bigint') record[f.name] = fenToYuan(cell);
+          else record[f.name] = cell;
+        });
+        if (suppressible) record['suppressed'] = hidden;
+        return record;
+      }),
+    },
+    null,
+    2,
+  )}\n`;
+}
+
+export interface FolderMeta {
+  countyCode: string;
+  countyName: string;
+  year: number;
+  releaseId: string;
+  asOf: string;
+  months: string[];
+  /** The folder's fixed URL path, /releases/{id}/data/{county}/{year}/ */
+  fixedPath: string;
+  bureau: string;
+}
+
+export function folderMeta(edition: Edition, cr: CountyRelease, year: number): FolderMeta {
+  const release = edition.release!;
+  return {
+    countyCode: cr.county.code,
+    countyName: cr.county.name,
+    year,
+    releaseId: release.id,
+    asOf: release.asOf,
+    months: cr.months.filter((m) => m.startsWith(String(year))),
+    fixedPath: `/releases/${release.id}/data/${cr.county.code}/${year}/`,
+    bureau: bureauOf(cr.county.code, cr.county.name).name,
+  };
+}
+
+const TABLE_SCHEMA_TYPE: Record<string, string> = {
+  string: 'string',
+  integer: 'integer',
+  number: 'number',
+  date: 'date',
+  yearmonth: 'yearmonth',
+};
+
+export function datapackage(datasets: Dataset[], meta: FolderMeta): string {
+  const pkg = {
+    profile: 'tabular-data-package',
+    name: `xingfu-${meta.countyCode}-${meta.year}`,
+    title: `${meta.countyName}${meta.year}年社会救助汇总数据`,
+    title_en: `${meta.countyName} (${meta.countyCode}) ${meta.year}: social assistance aggregates`,
+    description: `${meta.countyName}${meta.year}年已发布月份（${meta.months.join('、')}）的社会救助汇总表。${DEMO ? '示例数据：合成数据，不对应真实人员。' : ''}`,
+    version: meta.releaseId,
+    created: meta.asOf,
+    homepage: `${SITE_URL}${meta.fixedPath}`,
+    licenses: [{ name: LICENCE.id, title: LICENCE.nameEn, path: LICENCE.url }],
+    sources: [{ title: meta.bureau }],
+    keywords: ['社会救助', '低保', '特困', meta.countyName, String(meta.year)],
+    resources: datasets.map((d) => ({
+      name: d.name,
+      path: `${d.name}.csv`,
+      profile: 'tabular-data-resource',
+      title: d.title,
+      title_en: d.titleEn,
+      description: d.description,
+      format: 'csv',
+      mediatype: 'text/csv',
+      encoding: 'utf-8',
+      dialect: { delimiter: ',', lineTerminator: '\n', header: true, doubleQuote: true },
+      schema: {
+        fields: d.fields.map((f) => ({
+          name: f.name,
+          type: TABLE_SCHEMA_TYPE[f.type],
+          ...(f.type === 'yearmonth' ? { format: 'default' } : {}),
+          title: f.title,
+          title_en: f.titleEn,
+          description: f.description,
+          ...(f.unit ? { unit: f.unit, unit_en: f.unitEn } : {}),
+          ...(f.type === 'number' ? { decimalChar: '.', groupChar: '' } : {}),
+          ...(f.code ? { constraints: { required: true, pattern: '^[0-9A-Za-z_]+$' } } : {}),
+        })),
+        missingValues: ['c'],
+        primaryKey: d.primaryKey,
+      },
+    })),
+  };
+  return `${JSON.stringify(pkg, null, 2)}\n`;
+}
+
+export function readme(datasets: Dataset[], meta: FolderMeta): string {
+  const files = datasets
+    .map(
+      (d) =>
+        `| \`${d.name}.csv\`（及 \`.excel.csv\`、\`.xlsx\`、\`.json\`） | ${d.title} | ${d.fields.map((f) => `\`${f.name}\``).join(', ')} |`,
+    )
+    .join('\n');
+  const fields = new Map(datasets.flatMap((d) => d.fields.map((f) => [f.name, f] as const)));
+  const fieldRows = [...fields.values()]
+    .map((f) => `| \`${f.name}\` | ${f.title} | ${f.titleEn} | ${f.unit ?? ''} | ${f.description} |`)
+    .join('\n');
+  const citation = `${meta.bureau}. ${meta.countyName}${meta.year}年社会救助汇总数据. 幸福清单, 发布 ${meta.releaseId}（截至 ${meta.asOf}）. ${SITE_URL}${meta.fixedPath}`;
+  return `# ${meta.countyName}${meta.year}年社会救助汇总数据
+
+${DEMO ? '> **示例数据**：本文件夹中的数据是按公开统计口径生成的合成数据，用于演示，不对应任何真实人员。\n\n' : ''}- 发布编号：\`${meta.releaseId}\`（数据截至 ${meta.asOf}）
+- 行政区：${meta.countyName}（代码 ${meta.countyCode}）
+- 期间：${yearLabel(meta.year, meta.months)}，已发布月份：${meta.months.join('、')}
+- 数据来源：${meta.bureau}社会救助业务台账，经发布流程汇总、抑制后公开
+- 固定链接：\`${meta.fixedPath}\`（本次发布的文件永不改变）；\`/data/${meta.countyCode}/${meta.year}/\` 始终指向最新发布
+
+## 范围
+
+本文件夹包含${meta.countyName}在上述已发布月份内全部公开救助项目（逐户公示项目和仅公布汇总的项目；不公开的项目不在内）的汇总数据。某月在当月发放名册审批完成、且该月结束后才会发布。更正以新的发布出现，旧的发布保持不变，差异见网站“发布记录”页的变更记录。
+
+**本文件夹不含任何逐户数据**：逐户的“幸福清单”（户主姓名已脱敏）只在各村（社区）页面上公示，不提供批量下载。
+
+## 文件
+
+| 文件 | 内容 | 列 |
+|---|---|---|
+${files}
+| \`datapackage.json\` | 数据包描述（Frictionless Table Schema：中英文标题、单位、缺失值代码 \`c\`） | |
+
+四种格式内容相同：\`.csv\` 为 UTF-8、无 BOM、LF 换行，适合程序读取；\`.excel.csv\` 为 UTF-8 带 BOM、CRLF 换行，可直接用 Excel 打开；\`.xlsx\` 中代码列（区划代码、项目代码）和月份为文本，12 位村代码不会变成科学计数法；\`.json\` 中金额为两位小数的字符串，被抑制的行标记 \`"suppressed": true\`、数值为 \`null\`。
+
+\`amount_yuan\` 为元，两位小数，精确值（系统内以分为单位计算，从不使用浮点数）。\`period\` 为 \`YYYY-MM\`。同一项目各月（及各乡镇）的金额和人次之和恰好等于该项目的年度金额和人次（只要其中没有被抑制的单元格）；户数和人数是期间内不重复计数，不能跨月相加。
+
+## 定义
+
+| 字段 | 中文名 | English | 单位 | 定义 |
+|---|---|---|---|---|
+${fieldRows}
+
+## 小数抑制规则与符号
+
+- \`c\`：已抑制（confidential）。仅公布汇总的项目中，户数为 1—${SUPPRESSION_THRESHOLD} 户的单元格不公布（初次抑制）；为防止用合计减去其他单元格推算出被抑制的数，同一加总关系（某地区各月之和等于全年，各乡镇之和等于全县，各村之和等于乡镇）中再隐藏至少一个单元格（二次抑制）。被抑制的单元格四项数值全部以 \`c\` 表示，绝不写成 0。
+- \`0\`：确实为零。
+- 逐户公示的项目（如低保、特困供养）不做抑制：其逐户名单本身依法公示。
+
+## 许可
+
+${LICENCE.name}：可自由使用、改编和再发布，请注明出处。
+
+## 引用
+
+${citation}
+`;
+}
+
+export interface DataFile {
+  file: string;
+  body: string | Uint8Array<ArrayBuffer>;
+}
+
+/** Every file of one county-year folder. */
+export async function folderFiles(site: Site, edition: Edition, cr: CountyRelease, year: number): Promise<DataFile[]> {
+  const datasets = countyYearDatasets(site, edition, cr, year);
+  const meta = folderMeta(edition, cr, year);
+  const files: DataFile[] = [];
+  for (const d of datasets) {
+    files.push({ file: `${d.name}.csv`, body: csv(d) });
+    files.push({ file: `${d.name}.excel.csv`, body: csv(d, { excel: true }) });
+    files.push({ file: `${d.name}.xlsx`, body: await xlsx(d, meta) });
+    files.push({ file: `${d.name}.json`, body: json(d, meta) });
+  }
+  files.push({ file: 'datapackage.json', body: datapackage(datasets, meta) });
+  files.push({ file: 'README.md', body: readme(datasets, meta) });
+  return files;
+}
+
+export const CONTENT_TYPES: Record<string, string> = {
+  csv: 'text/csv; charset=utf-8',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  json: 'application/json; charset=utf-8',
+  md: 'text/markdown; charset=utf-8',
+};

@@ -1,0 +1,392 @@
+import { RELEASES_BUILT } from '../data/site-config';
+import { toFen } from './money';
+import { publicQuery } from './public-api';
+
+/**
+ * Everything the site shows, read from the public API once per build with a fixed, small number
+ * of requests that does not depend on the number of pages:
+ *
+ *   1 (releases, programs, counties)
+ * + 1 per county (its regions down to villages, standards, re-review campaigns)
+ * + 1 per release (its months and changelog)
+ * + 1 per built release and county with released months (every aggregate of the county at county,
+ *   town and village level for each released year, application statistics, and the 幸福清单 of
+ *   the latest released month of every village, through the bulk queries countyAggregates and
+ *   countyHappinessList).
+ *
+ * Pages and data files all call `loadSite()`, which is memoised: one build, one snapshot.
+ */
+
+export type Disclosure = 'LISTED' | 'COUNTED' | 'HIDDEN';
+
+export interface Program {
+  code: string;
+  name: string;
+  category: string;
+  description: string;
+  disclosure: Disclosure;
+  unit: 'HOUSEHOLD' | 'PERSON';
+  frequency: 'MONTHLY' | 'ONE_OFF';
+  minorsOnly: boolean;
+  amountRule: string;
+  order: number;
+}
+
+export interface Release {
+  id: string;
+  asOf: string;
+  note: string;
+}
+
+export interface Village {
+  code: string;
+  name: string;
+}
+
+export interface Town {
+  code: string;
+  name: string;
+  villages: Village[];
+}
+
+export interface Standard {
+  programCode: string;
+  programName: string;
+  areaType: 'URBAN' | 'RURAL';
+  tier: string;
+  effectiveMonth: string;
+  amountFen: bigint;
+}
+
+export interface ReviewCampaign {
+  id: string;
+  name: string;
+  periodStart: string;
+  periodEnd: string;
+  reviewedHouseholds: number;
+  cancelledHouseholds: number;
+  cancelledPersons: number;
+  adjustedHouseholds: number;
+  adjustedPersons: number;
+  newlyApprovedHouseholds: number;
+  newlyApprovedPersons: number;
+}
+
+export interface County {
+  code: string;
+  name: string;
+  province: string;
+  city: string;
+  towns: Town[];
+  standards: Standard[];
+  reviews: ReviewCampaign[];
+}
+
+/** One cell of the rollups: suppressed cells have null figures. */
+export interface Aggregate {
+  regionCode: string;
+  programCode: string;
+  period: string;
+  suppressed: boolean;
+  households: number | null;
+  persons: number | null;
+  personMonths: number | null;
+  amountFen: bigint | null;
+}
+
+export interface ApplicationStats {
+  programCode: string;
+  received: number;
+  approved: number;
+  rejected: number;
+}
+
+export interface ListedAmount {
+  programCode: string;
+  programName: string;
+  amountFen: bigint;
+  yearToDateFen: bigint;
+}
+
+export interface ListedHousehold {
+  publicId: string;
+  maskedName: string;
+  villageCode: string;
+  coveredMembers: number;
+  programs: ListedAmount[];
+  totalFen: bigint;
+  totalYearToDateFen: bigint;
+}
+
+export interface YearFigures {
+  countyYear: Aggregate[];
+  countyMonth: Aggregate[];
+  townYear: Aggregate[];
+  townMonth: Aggregate[];
+  villageYear: Aggregate[];
+  applications: ApplicationStats[];
+}
+
+/** A county as one release publishes it. */
+export interface CountyRelease {
+  county: County;
+  /** Released months, "YYYY-MM", ascending. */
+  months: string[];
+  years: number[];
+  latestYear: number;
+  latestMonth: string;
+  figures: Map<number, YearFigures>;
+  /** The 幸福清单 of latestMonth, every village of the county. */
+  listing: ListedHousehold[];
+}
+
+export interface ReleaseChange {
+  countyCode: string;
+  programCode: string;
+  month: string;
+  change: string;
+  amountBeforeFen: bigint | null;
+  amountAfterFen: bigint;
+  householdsBefore: number | null;
+  householdsAfter: number;
+}
+
+/**
+ * One built copy of the site: the plain URLs (prefix '') show the latest release; each of the
+ * newest releases is also built under /releases/{id}/.
+ */
+export interface Edition {
+  prefix: string;
+  release: Release | null;
+  latest: boolean;
+  /** Counties with released months in this release. */
+  counties: Map<string, CountyRelease>;
+}
+
+export interface Site {
+  releases: Release[];
+  latest: Release | null;
+  programs: Program[];
+  programByCode: Map<string, Program>;
+  counties: County[];
+  countyByCode: Map<string, County>;
+  editions: Edition[];
+  /** Changelog and released months of every release, built or not. */
+  changes: Map<string, ReleaseChange[]>;
+  releasedMonths: Map<string, { countyCode: string; month: string }[]>;
+  builtReleases: Set<string>;
+}
+
+const AGG = 'regionCode programCode period suppressed households persons personMonths amount';
+
+interface RawAggregate {
+  regionCode: string;
+  programCode: string;
+  period: string;
+  suppressed: boolean;
+  households: number | null;
+  persons: number | null;
+  personMonths: number | null;
+  amount: string | null;
+}
+
+const aggregate = (a: RawAggregate): Aggregate => ({
+  regionCode: a.regionCode,
+  programCode: a.programCode,
+  period: a.period,
+  suppressed: a.suppressed,
+  households: a.households,
+  persons: a.persons,
+  personMonths: a.personMonths,
+  amountFen: a.amount === null ? null : toFen(a.amount),
+});
+
+async function loadGlobal() {
+  return publicQuery<{
+    releases: Release[];
+    programs: Omit<Program, 'order'>[];
+    counties: { code: string; name: string; parent: { name: string; parent: { name: string } | null } | null }[];
+  }>(
+    `query SiteGlobal {
+      releases { id asOf note }
+      programs { code name category description disclosure unit frequency minorsOnly amountRule }
+      counties { code name parent { name parent { name } } }
+    }`,
+  );
+}
+
+async function loadCounty(code: string, name: string, city: string, province: string): Promise<County> {
+  const data = await publicQuery<{
+    region: { children: { code: string; name: string; children: Village[] }[] } | null;
+    standards: (Omit<Standard, 'amountFen'> & { amount: string })[];
+    reviewCampaigns: ReviewCampaign[];
+  }>(
+    `query SiteCounty($c: String!) {
+      region(code: $c) { children { code name children { code name } } }
+      standards(countyCode: $c) { programCode programName areaType tier effectiveMonth amount }
+      reviewCampaigns(countyCode: $c) {
+        id name periodStart periodEnd reviewedHouseholds cancelledHouseholds cancelledPersons
+        adjustedHouseholds adjustedPersons newlyApprovedHouseholds newlyApprovedPersons
+      }
+    }`,
+    { c: code },
+  );
+  return {
+    code,
+    name,
+    city,
+    province,
+    towns: (data.region?.children ?? []).map((t) => ({ code: t.code, name: t.name, villages: t.children })),
+    standards: data.standards.map(({ amount, ...s }) => ({ ...s, amountFen: toFen(amount) })),
+    reviews: data.reviewCampaigns,
+  };
+}
+
+async function loadReleaseIndex(releaseId: string) {
+  const data = await publicQuery<{
+    releasedMonths: { countyCode: string; month: string }[];
+    releaseChanges: (Omit<ReleaseChange, 'amountBeforeFen' | 'amountAfterFen'> & { amountBefore: string | null; amountAfter: string })[];
+  }>(
+    `query SiteRelease($r: ID!) {
+      releasedMonths(releaseId: $r) { countyCode month }
+      releaseChanges(releaseId: $r) { countyCode programCode month change amountBefore amountAfter householdsBefore householdsAfter }
+    }`,
+    { r: releaseId },
+  );
+  return {
+    months: data.releasedMonths,
+    changes: data.releaseChanges.map(({ amountBefore, amountAfter, ...c }) => ({
+      ...c,
+      amountBeforeFen: amountBefore === null ? null : toFen(amountBefore),
+      amountAfterFen: toFen(amountAfter),
+    })),
+  };
+}
+
+interface RawListed {
+  publicId: string;
+  maskedName: string;
+  villageCode: string;
+  coveredMembers: number;
+  total: string;
+  totalYearToDate: string;
+  programs: { programCode: string; programName: string; amount: string; yearToDate: string }[];
+}
+
+async function loadCountyRelease(county: County, releaseId: string, months: string[]): Promise<CountyRelease> {
+  const years = [...new Set(months.map((m) => Number(m.slice(0, 4))))].sort((a, b) => a - b);
+  const latestMonth = months[months.length - 1]!;
+  const parts = years.flatMap((y) => [
+    `y${y}_county_year: countyAggregates(countyCode: $c, year: ${y}, level: COUNTY, periodKind: YEAR, releaseId: $r) { ${AGG} }`,
+    `y${y}_county_month: countyAggregates(countyCode: $c, year: ${y}, level: COUNTY, periodKind: MONTH, releaseId: $r) { ${AGG} }`,
+    `y${y}_town_year: countyAggregates(countyCode: $c, year: ${y}, level: TOWN, periodKind: YEAR, releaseId: $r) { ${AGG} }`,
+    `y${y}_town_month: countyAggregates(countyCode: $c, year: ${y}, level: TOWN, periodKind: MONTH, releaseId: $r) { ${AGG} }`,
+    `y${y}_village_year: countyAggregates(countyCode: $c, year: ${y}, level: VILLAGE, periodKind: YEAR, releaseId: $r) { ${AGG} }`,
+    `y${y}_applications: applicationStatistics(regionCode: $c, year: ${y}, releaseId: $r) { programCode received approved rejected }`,
+  ]);
+  const data = await publicQuery<Record<string, unknown>>(
+    `query SiteCountyRelease($c: String!, $r: ID!, $m: Month!) {
+      ${parts.join('\n      ')}
+      listing: countyHappinessList(countyCode: $c, month: $m, releaseId: $r) {
+        publicId maskedName villageCode coveredMembers total totalYearToDate
+        programs { programCode programName amount yearToDate }
+      }
+    }`,
+    { c: county.code, r: releaseId, m: latestMonth },
+  );
+  const figures = new Map<number, YearFigures>();
+  const rows = (key: string) => (data[key] as RawAggregate[]).map(aggregate);
+  for (const y of years) {
+    figures.set(y, {
+      countyYear: rows(`y${y}_county_year`),
+      countyMonth: rows(`y${y}_county_month`),
+      townYear: rows(`y${y}_town_year`),
+      townMonth: rows(`y${y}_town_month`),
+      villageYear: rows(`y${y}_village_year`),
+      applications: data[`y${y}_applications`] as ApplicationStats[],
+    });
+  }
+  const listing = (data['listing'] as RawListed[]).map((h) => ({
+    publicId: h.publicId,
+    maskedName: h.maskedName,
+    villageCode: h.villageCode,
+    coveredMembers: h.coveredMembers,
+    totalFen: toFen(h.total),
+    totalYearToDateFen: toFen(h.totalYearToDate),
+    programs: h.programs.map((p) => ({
+      programCode: p.programCode,
+      programName: p.programName,
+      amountFen: toFen(p.amount),
+      yearToDateFen: toFen(p.yearToDate),
+    })),
+  }));
+  return { county, months, years, latestYear: years[years.length - 1]!, latestMonth, figures, listing };
+}
+
+async function load(): Promise<Site> {
+  const global = await loadGlobal();
+  const programs = global.programs.map((p, order) => ({ ...p, order }));
+  const counties = await Promise.all(
+    global.counties.map((c) => {
+      const city = c.parent?.name === '市辖区' || c.parent?.name === '县' ? '' : (c.parent?.name ?? '');
+      return loadCounty(c.code, c.name, city, c.parent?.parent?.name ?? '');
+    }),
+  );
+  const countyByCode = new Map(counties.map((c) => [c.code, c]));
+  const releases = global.releases;
+  const indexes = await Promise.all(releases.map((r) => loadReleaseIndex(r.id)));
+  const changes = new Map(releases.map((r, i) => [r.id, indexes[i]!.changes]));
+  const releasedMonths = new Map(releases.map((r, i) => [r.id, indexes[i]!.months]));
+  const built = releases.slice(0, RELEASES_BUILT);
+  const countiesOf = async (release: Release): Promise<Map<string, CountyRelease>> => {
+    const byCounty = new Map<string, string[]>();
+    for (const m of releasedMonths.get(release.id) ?? []) byCounty.set(m.countyCode, [...(byCounty.get(m.countyCode) ?? []), m.month]);
+    const loaded = await Promise.all(
+      [...byCounty].flatMap(([code, months]) => {
+        const county = countyByCode.get(code);
+        return county ? [loadCountyRelease(county, release.id, [...months].sort())] : [];
+      }),
+    );
+    return new Map(loaded.map((c) => [c.county.code, c]));
+  };
+  const builtCounties = await Promise.all(built.map(countiesOf));
+  const editions: Edition[] = built.map((release, i) => ({
+    prefix: `/releases/${release.id}`,
+    release,
+    latest: i === 0,
+    counties: builtCounties[i]!,
+  }));
+  // The plain URLs: the latest release (the same snapshot as its /releases/{id}/ copy), or none.
+  editions.unshift({ prefix: '', release: built[0] ?? null, latest: true, counties: builtCounties[0] ?? new Map<string, CountyRelease>() });
+  return {
+    releases,
+    latest: releases[0] ?? null,
+    programs,
+    programByCode: new Map(programs.map((p) => [p.code, p])),
+    counties,
+    countyByCode,
+    editions,
+    changes,
+    releasedMonths,
+    builtReleases: new Set(built.map((r) => r.id)),
+  };
+}
+
+let site: Promise<Site> | undefined;
+
+/** The snapshot of this build (loaded on first use). */
+export function loadSite(): Promise<Site> {
+  site ??= load();
+  return site;
+}
+
+/** Astro's rest parameter for an edition: undefined for the plain URLs. */
+export function editionParam(edition: Edition): string | undefined {
+  return edition.prefix ? edition.prefix.slice(1) : undefined;
+}
+
+export function editionOf(site: Site, rel: string | undefined): Edition {
+  const edition = site.editions.find((e) => editionParam(e) === rel);
+  if (!edition) throw new Error(`No edition ${rel}`);
+  return edition;
+}

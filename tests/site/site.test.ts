@@ -1,0 +1,559 @@
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { join, relative } from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import { parse } from 'csv-parse/sync';
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildDemoSite, type DemoSite } from './support/demo-site.js';
+import { page, plain, table, tables, walk } from './support/html.js';
+
+/**
+ * The transparency site built from a real ledger: every page type exists, the HTML figures equal
+ * the CSV figures equal the public API's, the download contract holds, and no file of dist/
+ * holds an ID number, a phone number or an unmasked name.
+ */
+let demo: DemoSite;
+let dist: string;
+let years: number[];
+let year: number;
+let latestMonth: string;
+let towns: { code: string; name: string; villages: { code: string; name: string }[] }[];
+const COUNTY = '370115';
+
+interface Aggregate {
+  regionCode: string;
+  programCode: string;
+  period: string;
+  suppressed: boolean;
+  households: number | null;
+  persons: number | null;
+  personMonths: number | null;
+  amount: string | null;
+}
+const AGG = 'regionCode programCode period suppressed households persons personMonths amount';
+
+async function pub<T>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
+  const result = await demo.api.query<T>('/public/graphql', query, { variables });
+  if (result.errors?.length || !result.data) throw new Error(JSON.stringify(result.errors));
+  return result.data;
+}
+
+/** An API aggregate as the CSV writes its figures. */
+const figures = (a: Aggregate): string[] =>
+  a.suppressed ? ['c', 'c', 'c', 'c'] : [String(a.households), String(a.persons), String(a.personMonths), a.amount!];
+
+async function csv(path: string): Promise<Record<string, string>[]> {
+  return parse<Record<string, string>>(await readFile(join(dist, path), 'utf8'), { columns: true });
+}
+
+async function csvHeader(path: string): Promise<string> {
+  return (await readFile(join(dist, path), 'utf8')).split('\n')[0]!;
+}
+
+const fen = (yuan: string): bigint => {
+  const [int, dec] = yuan.replace('-', '').split('.') as [string, string];
+  return (BigInt(int) * 100n + BigInt(dec)) * (yuan.startsWith('-') ? -1n : 1n);
+};
+
+beforeAll(async () => {
+  demo = await buildDemoSite();
+  dist = demo.build.dist;
+  const data = await pub<{
+    releasedMonths: { month: string }[];
+    region: { children: { code: string; name: string; children: { code: string; name: string }[] }[] };
+  }>(`{ releasedMonths(countyCode: "${COUNTY}") { month } region(code: "${COUNTY}") { children { code name children { code name } } } }`);
+  const months = data.releasedMonths.map((m) => m.month).sort();
+  latestMonth = months[months.length - 1]!;
+  years = [...new Set(months.map((m) => Number(m.slice(0, 4))))];
+  year = years[years.length - 1]!;
+  towns = data.region.children.map((t) => ({ code: t.code, name: t.name, villages: t.children }));
+}, 300_000);
+
+afterAll(async () => {
+  await demo?.close();
+});
+
+describe('pages', () => {
+  it('are built for every page type, at plain URLs and for each release under /releases/{id}/', async () => {
+    const town = demo.fixture.villages[0]!.slice(0, 9);
+    const paths = [
+      '',
+      `county/${COUNTY}`,
+      `town/${town}`,
+      ...demo.fixture.villages.map((v) => `village/${v}`),
+      'program',
+      'program/dibao_rural',
+      'program/disability_care',
+      'methodology',
+      'releases',
+      'search',
+      'data',
+      `data/${COUNTY}/${year}`,
+      ...demo.releases.flatMap((id) => [`releases/${id}`, `releases/${id}/county/${COUNTY}`, `releases/${id}/changelog`]),
+    ];
+    for (const path of paths) expect(existsSync(join(dist, path, 'index.html')), path).toBe(true);
+    expect(existsSync(join(dist, '404.html'))).toBe(true);
+    // every village of a county with a release has its page (849 for the whole of 济阳区)
+    const villages = towns.flatMap((t) => t.villages);
+    for (const v of villages) expect(existsSync(join(dist, 'village', v.code, 'index.html')), v.code).toBe(true);
+    // counties without a release: their page says so, and no town or village page is built for them
+    const other = await page(dist, 'county/320922');
+    expect(other).toContain('尚无发布');
+    expect(existsSync(join(dist, 'town', '320922001'))).toBe(false);
+  });
+
+  it('carry the 示例数据 banner and read in zh-CN; only village pages are noindex', async () => {
+    for await (const file of walk(dist)) {
+      if (!file.endsWith('.html')) continue;
+      const html = await readFile(file, 'utf8');
+      const path = relative(dist, file);
+      expect(html, path).toContain('<html lang="zh-CN">');
+      expect(html, path).toContain('示例数据');
+      expect(html.includes('name="robots" content="noindex'), path).toBe(/(^|\/)village\//.test(path));
+    }
+  });
+
+  it('embed each chart as build-time SVG in a figure with a caption and a data table', async () => {
+    for (const path of [`county/${COUNTY}`, `town/${demo.fixture.villages[0]!.slice(0, 9)}`, 'program/dibao_rural']) {
+      const html = await page(dist, path);
+      const figuresOf = [...html.matchAll(/<figure[^>]*>([\s\S]*?)<\/figure>/g)].map((m) => m[1]!);
+      expect(figuresOf.length, path).toBeGreaterThan(0);
+      for (const figure of figuresOf) {
+        expect(figure).toMatch(/<figcaption id="([^"]+)">/);
+        const caption = /<figcaption id="([^"]+)">/.exec(figure)![1]!;
+        expect(figure).toContain(`<svg role="img" aria-labelledby="${caption}"`);
+        expect(figure).toContain('<table');
+      }
+      expect(html).not.toMatch(/<script[^>]+src=/); // no client framework, no chart library
+    }
+  });
+
+  it('show the 12-month trend with every released month of the window', async () => {
+    const html = await page(dist, `county/${COUNTY}`);
+    const trend = table(html, `data-trend="${COUNTY}"`);
+    expect(trend.rows.length).toBeGreaterThanOrEqual(12);
+    expect(trend.rows[trend.rows.length - 1]![0]).toBe(latestMonth);
+  });
+});
+
+describe('downloads', () => {
+  it('keep the contract of summary-by-program.csv and monthly-by-town.csv', async () => {
+    for (const y of years) {
+      expect(await csvHeader(`data/${COUNTY}/${y}/summary-by-program.csv`)).toBe(
+        'program_code,program_name,households,persons,person_months,amount_yuan',
+      );
+      expect(await csvHeader(`data/${COUNTY}/${y}/monthly-by-town.csv`)).toBe(
+        'period,town_code,town_name,program_code,households,persons,person_months,amount_yuan',
+      );
+      for (const row of await csv(`data/${COUNTY}/${y}/monthly-by-town.csv`)) {
+        expect(row['period']).toMatch(new RegExp(`^${y}-(0[1-9]|1[0-2])$`));
+        expect(row['amount_yuan']).toMatch(/^(c|-?\d+\.\d{2})$/);
+        expect(row['town_code']).toMatch(/^\d{9}$/);
+      }
+    }
+  });
+
+  it('sum monthly rows of a program exactly to its yearly amount (programs without c)', async () => {
+    const summary = await csv(`data/${COUNTY}/${year}/summary-by-program.csv`);
+    const monthly = await csv(`data/${COUNTY}/${year}/monthly-by-town.csv`);
+    let checked = 0;
+    for (const program of summary) {
+      const rows = monthly.filter((r) => r['program_code'] === program['program_code']);
+      if (program['amount_yuan'] === 'c' || rows.some((r) => r['amount_yuan'] === 'c')) continue;
+      expect(
+        rows.reduce((s, r) => s + fen(r['amount_yuan']!), 0n),
+        program['program_code'],
+      ).toBe(fen(program['amount_yuan']!));
+      expect(rows.reduce((s, r) => s + Number(r['person_months']), 0)).toBe(Number(program['person_months']));
+      checked++;
+    }
+    expect(checked).toBeGreaterThan(0);
+  });
+
+  it('equal the API: county by program, towns by month, villages by year', async () => {
+    for (const y of years) {
+      const data = await pub<{ county: Aggregate[]; towns: Aggregate[]; villages: Aggregate[][] }>(
+        `query ($y: Int!) {
+          county: aggregates(regionCode: "${COUNTY}", year: $y, periodKind: YEAR) { ${AGG} }
+          towns: childAggregates(regionCode: "${COUNTY}", year: $y, periodKind: MONTH) { ${AGG} }
+        }`,
+        { y },
+      );
+      const summary = await csv(`data/${COUNTY}/${y}/summary-by-program.csv`);
+      expect(summary.map((r) => [r['program_code'], r['households'], r['persons'], r['person_months'], r['amount_yuan']])).toEqual(
+        data.county.map((a) => [a.programCode, ...figures(a)]),
+      );
+      const monthly = await csv(`data/${COUNTY}/${y}/monthly-by-town.csv`);
+      const key = (period: string, town: string, program: string) => `${period}|${town}|${program}`;
+      const api = new Map(data.towns.map((a) => [key(a.period, a.regionCode, a.programCode), figures(a)]));
+      expect(monthly).toHaveLength(api.size);
+      for (const r of monthly) {
+        expect([r['households'], r['persons'], r['person_months'], r['amount_yuan']]).toEqual(
+          api.get(key(r['period']!, r['town_code']!, r['program_code']!)),
+        );
+        expect(r['town_name']).toBe(towns.find((t) => t.code === r['town_code'])?.name);
+      }
+      const byVillage = await csv(`data/${COUNTY}/${y}/summary-by-village.csv`);
+      let villageRows = 0;
+      for (const town of new Set(byVillage.map((r) => r['town_code']!))) {
+        const rows = (
+          await pub<{ childAggregates: Aggregate[] }>(
+            `query ($t: String!, $y: Int!) { childAggregates(regionCode: $t, year: $y, periodKind: YEAR) { ${AGG} } }`,
+            { t: town, y },
+          )
+        ).childAggregates;
+        const file = byVillage.filter((r) => r['town_code'] === town);
+        expect(
+          file.map((r) => [r['village_code'], r['program_code'], r['households'], r['persons'], r['person_months'], r['amount_yuan']]),
+        ).toEqual(rows.map((a) => [a.regionCode, a.programCode, ...figures(a)]));
+        villageRows += file.length;
+      }
+      expect(villageRows).toBe(byVillage.length);
+    }
+  });
+
+  it('offer each table as Excel CSV (BOM), XLSX (codes as text) and JSON with the same figures', async () => {
+    const folder = join(dist, 'data', COUNTY, String(year));
+    for (const name of ['summary-by-program', 'monthly-by-town', 'summary-by-village', 'standards']) {
+      const plainCsv = await readFile(join(folder, `${name}.csv`), 'utf8');
+      expect(plainCsv.charCodeAt(0)).not.toBe(0xfeff);
+      const excel = await readFile(join(folder, `${name}.excel.csv`), 'utf8');
+      expect(excel.charCodeAt(0)).toBe(0xfeff);
+      expect(excel.slice(1).replace(/\r\n/g, '\n')).toBe(plainCsv);
+      const rows = parse(plainCsv);
+
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.readFile(join(folder, `${name}.xlsx`));
+      const sheet = workbook.getWorksheet('data')!;
+      const cells: string[][] = [];
+      sheet.eachRow((row) => {
+        const values = row.values as unknown[];
+        cells.push(
+          rows[0]!.map((_, i) => {
+            const v = values[i + 1];
+            if (/_code$/.test(rows[0]![i]!) && cells.length > 0) expect(typeof v, `${name} ${rows[0]![i]}`).toBe('string');
+            return typeof v === 'number' ? v.toFixed(Number.isInteger(v) ? 0 : 2) : typeof v === 'string' ? v : '';
+          }),
+        );
+      });
+      // amounts come back from a number cell: compare them with two decimals
+      const amountColumn = rows[0]!.indexOf('amount_yuan');
+      const normalised = rows.map((r, i) =>
+        r.map((c, j) => (i > 0 && j === amountColumn && c !== 'c' ? Number(c).toFixed(Number.isInteger(Number(c)) ? 0 : 2) : c)),
+      );
+      expect(cells).toEqual(normalised);
+
+      const json = JSON.parse(await readFile(join(folder, `${name}.json`), 'utf8')) as {
+        fields: string[];
+        rows: Record<string, string | number | boolean | null>[];
+        release_id: string;
+      };
+      expect(json.fields).toEqual(rows[0]);
+      expect(json.release_id).toBe(demo.releases[demo.releases.length - 1]);
+      expect(json.rows.map((r) => json.fields.map((f) => (r[f] === null ? 'c' : String(r[f]))))).toEqual(rows.slice(1));
+    }
+    const villages = await csv(`data/${COUNTY}/${year}/summary-by-village.csv`);
+    expect(villages.every((r) => /^\d{12}$/.test(r['village_code']!))).toBe(true);
+  });
+
+  it('describe each folder with a datapackage.json (Table Schema, c as missing value) and a Chinese README', async () => {
+    const folder = join(dist, 'data', COUNTY, String(year));
+    const pkg = JSON.parse(await readFile(join(folder, 'datapackage.json'), 'utf8')) as {
+      name: string;
+      title: string;
+      title_en: string;
+      licenses: { name: string }[];
+      resources: {
+        name: string;
+        path: string;
+        title: string;
+        title_en: string;
+        schema: { fields: { name: string; type: string; title: string; title_en: string; unit?: string }[]; missingValues: string[] };
+      }[];
+    };
+    expect(pkg.name).toMatch(/^[a-z0-9._-]+$/);
+    expect(pkg.title).toMatch(/济阳区/);
+    expect(pkg.title_en).toBeTruthy();
+    expect(pkg.licenses[0]!.name).toBeTruthy();
+    expect(pkg.resources.map((r) => r.path)).toEqual(expect.arrayContaining(['summary-by-program.csv', 'monthly-by-town.csv']));
+    for (const resource of pkg.resources) {
+      expect(existsSync(join(folder, resource.path))).toBe(true);
+      expect(resource.schema.missingValues).toEqual(['c']);
+      expect(resource.schema.fields.map((f) => f.name).join(',')).toBe(await csvHeader(`data/${COUNTY}/${year}/${resource.path}`));
+      for (const field of resource.schema.fields) {
+        expect(field.title, field.name).toMatch(/[\u4e00-\u9fff]/);
+        expect(field.title_en, field.name).toMatch(/[A-Za-z]/);
+        expect(['string', 'integer', 'number', 'date', 'yearmonth']).toContain(field.type);
+      }
+      expect(resource.schema.fields.find((f) => f.name === 'amount_yuan')?.unit ?? '元').toMatch(/元/);
+    }
+    const readme = await readFile(join(folder, 'README.md'), 'utf8');
+    for (const part of ['## 范围', '## 定义', '人次', '## 小数抑制规则与符号', '`c`', '## 许可', '## 引用', demo.releases[1]!]) {
+      expect(readme).toContain(part);
+    }
+  });
+
+  it('keep each release’s files under /releases/{id}/data/: the correction shows in the later release only', async () => {
+    const [first, second] = demo.releases as [string, string];
+    const month = demo.fixture.months[1]!;
+    const y = Number(month.slice(0, 4));
+    const amountIn = async (prefix: string) =>
+      (await csv(`${prefix}data/${COUNTY}/${y}/monthly-by-program.csv`)).find(
+        (r) => r['period'] === month && r['program_code'] === 'dibao_rural',
+      )!['amount_yuan']!;
+    const before = await amountIn(`releases/${first}/`);
+    const after = await amountIn(`releases/${second}/`);
+    expect(fen(after) - fen(before)).toBe(12345n);
+    expect(await amountIn('')).toBe(after);
+    const api = await pub<{ aggregates: Aggregate[] }>(
+      `query ($r: ID) { aggregates(regionCode: "${COUNTY}", year: ${y}, periodKind: MONTH, programCode: "dibao_rural", releaseId: $r) { ${AGG} } }`,
+      { r: first },
+    );
+    expect(api.aggregates.find((a) => a.period === month)!.amount).toBe(before);
+    const changelog = await page(dist, `releases/${second}/changelog`);
+    expect(changelog).toContain('更正');
+  });
+});
+
+describe('HTML figures', () => {
+  it('equal the CSV on the county page', async () => {
+    const html = await page(dist, `county/${COUNTY}`);
+    for (const [name, file] of [
+      ['summary-by-program', 'summary-by-program'],
+      ['summary-by-town', 'summary-by-town'],
+      ['monthly-by-program', 'monthly-by-program'],
+      ['standards', 'standards'],
+    ]) {
+      const shown = table(html, `data-dataset="${name}"`);
+      const rows = await csv(`data/${COUNTY}/${year}/${file}.csv`);
+      expect(shown.rows.length, name).toBe(rows.length);
+      shown.rows.forEach((cells, i) => {
+        shown.fields.forEach((field, j) => expect(plain(cells[j]!), `${name} ${field}`).toBe(rows[i]![field]));
+      });
+    }
+  });
+
+  it('equal the CSV on town pages, in the summary and in the village matrix', async () => {
+    const byTown = await csv(`data/${COUNTY}/${year}/summary-by-town.csv`);
+    const byVillage = await csv(`data/${COUNTY}/${year}/summary-by-village.csv`);
+    for (const town of new Set(demo.fixture.villages.map((v) => v.slice(0, 9)))) {
+      const html = await page(dist, `town/${town}`);
+      const shown = table(html, 'data-dataset="summary-by-town"');
+      const rows = byTown.filter((r) => r['town_code'] === town);
+      expect(shown.rows.map((cells) => shown.fields.map((f, j) => [f, plain(cells[j]!)]))).toEqual(
+        rows.map((r) => shown.fields.map((f) => [f, r[f]])),
+      );
+      const matrix = table(html, 'data-matrix="summary-by-village"');
+      let compared = 0;
+      matrix.rows.forEach((cells, i) => {
+        const village = /data-village="(\d+)"/.exec(matrix.rowAttributes[i]!)![1]!;
+        matrix.fields.slice(1).forEach((program, j) => {
+          const row = byVillage.find((r) => r['village_code'] === village && r['program_code'] === program);
+          expect(plain(cells[j + 1]!), `${village} ${program}`).toBe(row ? row['households'] : '—');
+          if (row) compared++;
+        });
+      });
+      expect(compared).toBe(byVillage.filter((r) => r['town_code'] === town).length);
+    }
+  });
+
+  it('on village pages: the 幸福清单 equals the API’s happinessList and the summary equals the CSV', async () => {
+    const byVillage = await csv(`data/${COUNTY}/${year}/summary-by-village.csv`);
+    let households = 0;
+    for (const village of demo.fixture.villages) {
+      const html = await page(dist, `village/${village}`);
+      const list = await pub<{
+        happinessList: {
+          publicId: string;
+          maskedName: string;
+          coveredMembers: number;
+          total: string;
+          totalYearToDate: string;
+          programs: { programCode: string; amount: string }[];
+        }[];
+      }>(
+        `query ($v: String!, $m: Month!) { happinessList(villageCode: $v, month: $m) { publicId maskedName coveredMembers total totalYearToDate programs { programCode amount } } }`,
+        {
+          v: village,
+          m: latestMonth,
+        },
+      );
+      const listed = tables(html, `data-listing="${village}"`)[0];
+      if (list.happinessList.length === 0) {
+        expect(listed).toBeUndefined();
+      } else {
+        const programs = listed!.fields.slice(3, -2);
+        expect(listed!.rows).toEqual(
+          list.happinessList.map((h) => [
+            h.publicId,
+            h.maskedName,
+            String(h.coveredMembers),
+            ...programs.map((p) => {
+              const amount = h.programs.find((x) => x.programCode === p)?.amount;
+              return amount === undefined ? '—' : amount.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+            }),
+            h.total.replace(/\B(?=(\d{3})+(?!\d))/g, ','),
+            h.totalYearToDate.replace(/\B(?=(\d{3})+(?!\d))/g, ','),
+          ]),
+        );
+        households += list.happinessList.length;
+      }
+      const summary = tables(html, 'data-dataset="summary-by-village"')[0];
+      const rows = byVillage.filter((r) => r['village_code'] === village);
+      expect(summary?.rows.length ?? 0).toBe(rows.length);
+      summary?.rows.forEach((cells, i) => summary.fields.forEach((f, j) => expect(plain(cells[j]!)).toBe(rows[i]![f])));
+    }
+    expect(households).toBeGreaterThan(0);
+  });
+});
+
+describe('privacy', () => {
+  it('no file of the site holds an ID number, a phone number, an address or an unmasked name', async () => {
+    const em = demo.db.orm.em.fork();
+    const people = await em.execute<{ name: string; id_number: string; phone: string | null }[]>(
+      'select name, id_number, phone from person',
+    );
+    const homes = await em.execute<{ phone: string | null; address: string }[]>('select phone, address from household');
+    const names = people.map((p) => p.name).filter((n) => n.length >= 2);
+    const secrets = [
+      ...names,
+      ...people.map((p) => p.id_number),
+      ...people.flatMap((p) => (p.phone ? [p.phone] : [])),
+      ...homes.flatMap((h) => [h.address, ...(h.phone ? [h.phone] : [])]).filter((s) => s.length >= 4),
+    ];
+    expect(names.length).toBeGreaterThan(10);
+    const bureauPhones = new Set(['0531-0000 0000', '0534-0000 0000', '0515-0000 0000', '12345']);
+    let files = 0;
+    for await (const file of walk(dist)) {
+      let content: string;
+      const raw = await readFile(file);
+      if (file.endsWith('.xlsx')) {
+        const workbook = new ExcelJS.Workbook();
+        await workbook.xlsx.load(raw as unknown as ArrayBuffer);
+        const values: string[] = [];
+        workbook.eachSheet((sheet) => sheet.eachRow((row) => values.push(...(row.values as unknown[]).map(String))));
+        content = values.join('\n');
+      } else if (raw[0] === 0x1f && raw[1] === 0x8b) {
+        content = gunzipSync(raw).toString('latin1') + gunzipSync(raw).toString('utf8'); // Pagefind's index files
+      } else {
+        content = raw.toString('utf8');
+      }
+      const path = relative(dist, file);
+      for (const secret of secrets) expect(content.includes(secret), `${path} holds “${secret}”`).toBe(false);
+      expect(content, path).not.toMatch(/(?<!\d)\d{17}[\dX](?!\d)/); // ID numbers
+      expect(content, path).not.toMatch(/(?<![\d.])1[3-9]\d{9}(?![\d.])/); // mobile numbers
+      for (const landline of content.match(/(?<!\d)0\d{2,3}-\d{4} ?\d{3,4}(?!\d)/g) ?? []) expect(bureauPhones, path).toContain(landline);
+      files++;
+    }
+    expect(files).toBeGreaterThan(100);
+  });
+
+  it('publishes 幸福清单 rows on village pages only: never in downloads, never in the search index', async () => {
+    const list = await pub<{ countyHappinessList: { publicId: string; maskedName: string }[] }>(
+      `query ($m: Month!) { countyHappinessList(countyCode: "${COUNTY}", month: $m) { publicId maskedName } }`,
+      { m: latestMonth },
+    );
+    const ids = list.countyHappinessList.map((h) => h.publicId);
+    expect(ids.length).toBeGreaterThan(0);
+    for await (const file of walk(dist)) {
+      const path = relative(dist, file);
+      if (/(^|\/)village\/\d{12}\/index\.html$/.test(path)) continue;
+      const raw = await readFile(file);
+      const content = raw[0] === 0x1f && raw[1] === 0x8b ? gunzipSync(raw).toString('utf8') : raw.toString('utf8');
+      for (const id of ids) expect(content.includes(id), `${path} holds ${id}`).toBe(false);
+    }
+  });
+});
+
+describe('bulk queries of the public schema', () => {
+  it('countyAggregates and countyHappinessList answer the same rows as the per-region queries', async () => {
+    const fixtureTowns = [...new Set(demo.fixture.villages.map((v) => v.slice(0, 9)))];
+    for (const [level, kind] of [
+      ['TOWN', 'MONTH'],
+      ['VILLAGE', 'YEAR'],
+    ] as const) {
+      const bulk = (
+        await pub<{ countyAggregates: Aggregate[] }>(
+          `query ($y: Int!, $l: RegionLevel!, $k: PeriodKind!) { countyAggregates(countyCode: "${COUNTY}", year: $y, level: $l, periodKind: $k) { ${AGG} } }`,
+          { y: year, l: level, k: kind },
+        )
+      ).countyAggregates;
+      const parents = level === 'TOWN' ? [COUNTY] : fixtureTowns;
+      const single: Aggregate[] = [];
+      for (const parent of parents) {
+        single.push(
+          ...(
+            await pub<{ childAggregates: Aggregate[] }>(
+              `query ($r: String!, $y: Int!, $k: PeriodKind!) { childAggregates(regionCode: $r, year: $y, periodKind: $k) { ${AGG} } }`,
+              { r: parent, y: year, k: kind },
+            )
+          ).childAggregates,
+        );
+      }
+      const sortKey = (a: Aggregate) => `${a.regionCode}|${a.programCode}|${a.period}`;
+      expect([...bulk].sort((a, b) => sortKey(a).localeCompare(sortKey(b)))).toEqual(
+        [...single].sort((a, b) => sortKey(a).localeCompare(sortKey(b))),
+      );
+      expect(bulk.length).toBeGreaterThan(0);
+    }
+    const fields =
+      'publicId maskedName villageCode coveredMembers total totalYearToDate programs { programCode programName amount yearToDate }';
+    const county = (
+      await pub<{ countyHappinessList: { villageCode: string }[] }>(
+        `query ($m: Month!) { countyHappinessList(countyCode: "${COUNTY}", month: $m) { ${fields} } }`,
+        { m: latestMonth },
+      )
+    ).countyHappinessList;
+    const villages: unknown[] = [];
+    for (const v of [...demo.fixture.villages].sort()) {
+      villages.push(
+        ...(
+          await pub<{ happinessList: unknown[] }>(
+            `query ($v: String!, $m: Month!) { happinessList(villageCode: $v, month: $m) { ${fields} } }`,
+            {
+              v,
+              m: latestMonth,
+            },
+          )
+        ).happinessList,
+      );
+    }
+    expect(county).toEqual(villages);
+    const refused = await demo.api.query(
+      '/public/graphql',
+      `{ countyAggregates(countyCode: "370115", year: 2026, level: PROVINCE) { amount } }`,
+    );
+    expect(refused.errors?.[0]?.message).toMatch(/counties, towns and villages/);
+  });
+});
+
+describe('build', () => {
+  it('makes a fixed number of GraphQL requests, whatever the number of pages', () => {
+    const requests = demo.build.requests;
+    const count = (operation: string) => requests.filter((r) => r.operation === operation).length;
+    expect(count('SiteGlobal')).toBe(1);
+    expect(count('SiteCounty')).toBe(4); // the four shipped counties
+    expect(count('SiteRelease')).toBe(demo.releases.length);
+    expect(count('SiteCountyRelease')).toBe(demo.releases.length); // one county with data, each release built
+    expect(requests).toHaveLength(1 + 4 + 2 * demo.releases.length);
+  });
+});
+
+describe('without a release', () => {
+  let empty: DemoSite;
+  beforeAll(async () => {
+    empty = await buildDemoSite({ releases: 0 });
+  }, 300_000);
+  afterAll(async () => {
+    await empty?.close();
+  });
+
+  it('builds and says 尚无发布 on the home, county and download pages', async () => {
+    const d = empty.build.dist;
+    for (const path of ['', `county/${COUNTY}`, 'data', 'releases']) expect(await page(d, path), path).toContain('尚无发布');
+    expect(existsSync(join(d, 'village'))).toBe(false);
+    expect(existsSync(join(d, 'data', COUNTY))).toBe(false);
+    expect(await page(d, '')).toContain('济阳区');
+  });
+});

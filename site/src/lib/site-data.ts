@@ -146,9 +146,9 @@ export interface ReleaseChange {
   month: string;
   change: string;
   amountBeforeFen: bigint | null;
-  amountAfterFen: bigint;
+  amountAfterFen: bigint | null;
   householdsBefore: number | null;
-  householdsAfter: number;
+  householdsAfter: number | null;
 }
 
 /**
@@ -245,7 +245,7 @@ async function loadCounty(code: string, name: string, city: string, province: st
 async function loadReleaseIndex(releaseId: string) {
   const data = await publicQuery<{
     releasedMonths: { countyCode: string; month: string }[];
-    releaseChanges: (Omit<ReleaseChange, 'amountBeforeFen' | 'amountAfterFen'> & { amountBefore: string | null; amountAfter: string })[];
+    releaseChanges: (Omit<ReleaseChange, 'amountBeforeFen' | 'amountAfterFen'> & { amountBefore: string | null; amountAfter: string | null })[];
   }>(
     `query SiteRelease($r: ID!) {
       releasedMonths(releaseId: $r) { countyCode month }
@@ -258,7 +258,7 @@ async function loadReleaseIndex(releaseId: string) {
     changes: data.releaseChanges.map(({ amountBefore, amountAfter, ...c }) => ({
       ...c,
       amountBeforeFen: amountBefore === null ? null : toFen(amountBefore),
-      amountAfterFen: toFen(amountAfter),
+      amountAfterFen: amountAfter === null ? null : toFen(amountAfter),
     })),
   };
 }

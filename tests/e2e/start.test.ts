@@ -58,7 +58,8 @@ describe('xingfu start', () => {
 
       run.child.kill('SIGINT');
       await run.exited;
-      await new Promise((r) => setTimeout(r, 500));
+      // a large first-run database finishes its shutdown checkpoint within seconds
+      for (let i = 0; i < 300 && isAlive(postgresPid); i++) await new Promise((r) => setTimeout(r, 100));
       expect(isAlive(postgresPid)).toBe(false);
     } finally {
       run.child.kill('SIGKILL');

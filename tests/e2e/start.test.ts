@@ -32,6 +32,7 @@ describe('xingfu start', () => {
       XINGFU_API_PORT: String(p.api),
       XINGFU_SITE_PORT: String(p.site),
       XINGFU_LOG_LEVEL: 'warn',
+      XINGFU_DEMO_DATA: 'none',
     });
     try {
       await run.waitForOutput(/Ctrl-C stops everything/, 540_000);

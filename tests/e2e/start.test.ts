@@ -23,7 +23,7 @@ async function ports() {
 }
 
 describe('xingfu start', () => {
-  it('brings up database, both endpoints and the site, and Ctrl-C leaves no process behind', async () => {
+  it('brings up database with demo data and a release, both endpoints and the site, and Ctrl-C leaves no process behind', async () => {
     const p = await ports();
     const run = runCli(['start'], {
       XINGFU_DATA_DIR: join(dir, 'data'),
@@ -32,7 +32,6 @@ describe('xingfu start', () => {
       XINGFU_API_PORT: String(p.api),
       XINGFU_SITE_PORT: String(p.site),
       XINGFU_LOG_LEVEL: 'warn',
-      XINGFU_DEMO_DATA: 'none',
     });
     try {
       await run.waitForOutput(/Ctrl-C stops everything/, 540_000);
@@ -51,6 +50,15 @@ describe('xingfu start', () => {
         expect(body.data.region.children.map((t) => t.name)).toContain('仁风镇');
         expect(body.data.region.children).toHaveLength(10);
       }
+      // the first run loaded the demo data and cut a release that publishes both demo counties
+      const released = await fetch(`http://127.0.0.1:${p.api}/public/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query: '{ release { id } releasedMonths { countyCode } }' }),
+      });
+      const { data } = (await released.json()) as { data: { release: { id: string } | null; releasedMonths: { countyCode: string }[] } };
+      expect(data.release).not.toBeNull();
+      expect(new Set(data.releasedMonths.map((m) => m.countyCode))).toEqual(new Set(['320922', '370115']));
       const site = await fetch(`http://127.0.0.1:${p.site}/`);
       expect(site.status).toBe(200);
       expect(await site.text()).toContain('济阳区');

@@ -1,5 +1,6 @@
 import { ROLES, type Actor, type Role } from '@xingfu/domain';
 import { SignJWT, createRemoteJWKSet, jwtVerify, type JWTPayload } from 'jose';
+import { LRUCache } from 'lru-cache';
 
 export interface TokenSettings {
   secret: string;
@@ -31,14 +32,25 @@ export class TokenError extends Error {
   override readonly name = 'TokenError';
 }
 
+/** How long a verified token is remembered at most (never past its expiry). */
+export const VERIFIED_TOKEN_TTL_MS = 5 * 60_000;
+
 /**
  * Verifies a bearer token: against the JWKS of the identity provider when configured, else the
  * local secret. Returns the actor it names.
+ *
+ * A client sends the same token with every request; checking its signature each time was a
+ * measurable share of a request's CPU. A verified token (its whole text, signature included) is
+ * remembered for at most VERIFIED_TOKEN_TTL_MS and never past its `exp`, so a rotated signing key
+ * takes effect within that time. Tokens that fail are never remembered.
  */
 export function createTokenVerifier(settings: TokenSettings): (token: string) => Promise<Actor> {
   const secret = new TextEncoder().encode(settings.secret);
   const jwks = settings.jwksUrl ? createRemoteJWKSet(new URL(settings.jwksUrl)) : undefined;
+  const verified = new LRUCache<string, Actor>({ max: 10_000, ttl: VERIFIED_TOKEN_TTL_MS });
   return async (token) => {
+    const known = verified.get(token);
+    if (known) return known;
     let payload: JWTPayload;
     try {
       const options = { issuer: ISSUER, audience: AUDIENCE };
@@ -52,6 +64,9 @@ export function createTokenVerifier(settings: TokenSettings): (token: string) =>
     if (typeof payload.sub !== 'string' || !ROLES.includes(role as Role) || typeof region !== 'string' || !/^\d{2,12}$/.test(region)) {
       throw new TokenError('The bearer token lacks sub, a known role or a region: ask for a new token.');
     }
-    return { subject: payload.sub, role: role as Role, regionCode: region };
+    const actor: Actor = Object.freeze({ subject: payload.sub, role: role as Role, regionCode: region });
+    const untilExpiry = payload.exp === undefined ? VERIFIED_TOKEN_TTL_MS : payload.exp * 1000 - Date.now();
+    if (untilExpiry > 0) verified.set(token, actor, { ttl: Math.min(VERIFIED_TOKEN_TTL_MS, untilExpiry) });
+    return actor;
   };
 }

@@ -17,6 +17,7 @@ import { IDE_ASSETS } from '../ide/ide-assets.js';
 import { graphiqlPage } from '../ide/graphiql-page.js';
 import type { Logger } from '../logging/logger.js';
 import { buildInternalSchema, buildPublicSchema } from '../schema/build-schemas.js';
+import { compiledExecution } from './compiled-execution.js';
 import { costLimitPlugin, depthLimitRule } from './query-limits.js';
 
 export const INTERNAL_PATH = '/graphql';
@@ -42,9 +43,12 @@ export async function createApiServer({ orm, config, logger }: ApiServerOptions)
   const formatError = createErrorFormatter(logger);
   const validationRules = [depthLimitRule(config.XINGFU_MAX_QUERY_DEPTH)];
   const plugins = [costLimitPlugin<RequestContext>(config.XINGFU_MAX_QUERY_COST)];
-  const apollo = (schema: GraphQLSchema, extraPlugins: ApolloServerPlugin<RequestContext>[] = []) =>
+  const apollo = (
+    execution: { schema: GraphQLSchema } | { gateway: ReturnType<typeof compiledExecution> },
+    extraPlugins: ApolloServerPlugin<RequestContext>[] = [],
+  ) =>
     new ApolloServer<RequestContext>({
-      schema,
+      ...execution,
       formatError,
       validationRules,
       plugins: [...plugins, ...extraPlugins],
@@ -53,10 +57,13 @@ export async function createApiServer({ orm, config, logger }: ApiServerOptions)
     });
   // Internal answers carry personal data and are never cached. Apollo installs its cache-control
   // plugin unless told otherwise, and a plugin with willResolveField wraps every field resolver of
-  // the schema: measurable on large nested pages (see docs/benchmarks.md).
-  const internal = apollo(internalSchema, [ApolloServerPluginCacheControlDisabled()]);
+  // the schema: measurable on large nested pages (see docs/benchmarks.md). Its operations run
+  // compiled (graphql-jit): case work reads large nested pages.
+  const internal = apollo({ gateway: compiledExecution(internalSchema) }, [ApolloServerPluginCacheControlDisabled()]);
   // Public answers change only when a release is cut: caches and CDNs may keep them a while.
-  const publicServer = apollo(publicSchema, [ApolloServerPluginCacheControl({ defaultMaxAge: PUBLIC_MAX_AGE_SECONDS })]);
+  // graphql-js executes them: the cache-control plugin sees every field, and the static site is
+  // their main reader, at build time.
+  const publicServer = apollo({ schema: publicSchema }, [ApolloServerPluginCacheControl({ defaultMaxAge: PUBLIC_MAX_AGE_SECONDS })]);
   await Promise.all([internal.start(), publicServer.start()]);
 
   const verifyToken = createTokenVerifier({ secret: config.XINGFU_JWT_SECRET, jwksUrl: config.XINGFU_JWKS_URL });

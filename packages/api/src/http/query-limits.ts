@@ -30,13 +30,21 @@ export function costLimitPlugin<T extends object>(maxCost: number): ApolloServer
     requestDidStart: () =>
       Promise.resolve({
         didResolveOperation: ({ request, document, schema }) => {
-          const cost = getComplexity({
-            schema,
-            query: document,
-            variables: request.variables ?? {},
-            ...(request.operationName ? { operationName: request.operationName } : {}),
-            estimators: [pageEstimator, simpleEstimator({ defaultComplexity: 1 })],
-          });
+          let cost: number;
+          try {
+            cost = getComplexity({
+              schema,
+              query: document,
+              variables: request.variables ?? {},
+              ...(request.operationName ? { operationName: request.operationName } : {}),
+              estimators: [pageEstimator, simpleEstimator({ defaultComplexity: 1 })],
+            });
+          } catch (error) {
+            // Variables that do not fit their definitions cannot be costed; execution refuses them
+            // before any field runs, as the client's error (BAD_USER_INPUT).
+            if (error instanceof GraphQLError) return Promise.resolve();
+            throw error;
+          }
           if (cost > maxCost) {
             throw new GraphQLError(
               `This operation costs ${cost}, above the limit of ${maxCost}: ask for smaller pages (first) or fewer nested fields.`,

@@ -1,3 +1,5 @@
+import { createRequire } from 'node:module';
+import type * as GraphQL from 'graphql';
 import {
   acceptApplication,
   addDays,
@@ -12,6 +14,7 @@ import {
   verifyApplication,
   type Actor,
 } from '@xingfu/domain';
+import { buildInternalSchema, createLoaders, createLogger } from '@xingfu/api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { idNumberFor, ok } from '../support/casework.js';
 import { startTestApi, type TestApi } from '../support/graphql-client.js';
@@ -20,7 +23,8 @@ import { createTestDatabase, type TestDatabase } from '../support/test-database.
 
 /**
  * DataLoader batches every relation: a page of households → members → person, enrollments →
- * program → payments costs the same number of SQL statements whatever the page size.
+ * program → payments costs the same number of SQL statements whatever the page size. The
+ * internal endpoint executes operations compiled (graphql-jit): its answers are graphql-js's.
  */
 let db: TestDatabase;
 let api: TestApi;
@@ -112,5 +116,75 @@ describe('a nested page of households', () => {
     expect(large.count, statements.join('\n')).toBe(small.count);
     expect(small.count).toBeGreaterThan(5);
     expect(small.count).toBeLessThanOrEqual(12);
+  });
+});
+
+// graphql as the API loads it (CommonJS): the ESM build is another instance, whose execute refuses the schema
+const { execute, parse } = createRequire(import.meta.url)('graphql') as typeof GraphQL;
+
+/** Operations of the internal schema, each answered over HTTP and by graphql-js directly. */
+const OPERATIONS: [string, string, Record<string, unknown>][] = [
+  ['a nested page', NESTED_PAGE, { first: 10 }],
+  [
+    'fragments, aliases, __typename and directives',
+    `query ($first: Int!, $withPayments: Boolean!, $noMembers: Boolean!) {
+      page: households(regionCode: "370115", first: $first) {
+        pageInfo { hasNextPage endCursor }
+        edges { cursor node { ...Household } }
+      }
+    }
+    fragment Household on Household {
+      __typename id publicId areaType
+      members @skip(if: $noMembers) { relation since: startDate person { __typename name sex birthDate } }
+      enrollments { ...Enrollment }
+    }
+    fragment Enrollment on Enrollment {
+      status tier coveredMembers perCapitaIncome fixedAmount startMonth endMonth
+      program { code name }
+      payments @include(if: $withPayments) { id month amount standard kind note }
+    }`,
+    { first: 4, withPayments: true, noMembers: false },
+  ],
+  [
+    'skipped and excluded lists',
+    `query ($first: Int!) { households(regionCode: "370115104", first: $first) { edges { node { publicId members @include(if: false) { relation } enrollments @skip(if: true) { status } } } } }`,
+    { first: 3 },
+  ],
+  [
+    'a refusal in one field beside an answer',
+    `{ bad: region(code: "37011") { name } good: region(code: "370115") { name children { code } } }`,
+    {},
+  ],
+  ['a variable of the wrong type', NESTED_PAGE, { first: 'ten' }],
+];
+
+describe('compiled execution of internal operations', () => {
+  it.each(OPERATIONS)('answers %s exactly as graphql-js does', async (_name, query, variables) => {
+    const schema = await buildInternalSchema();
+    const em = db.orm.em.fork();
+    const actor: Actor = { subject: 'county', role: 'county_admin', regionCode: '370115' };
+    const reference = await execute({
+      schema,
+      document: parse(query),
+      contextValue: { em, actor, loaders: createLoaders(em), logger: createLogger('silent') },
+      variableValues: variables,
+    });
+    const compiled = await api.query('/graphql', query, { token, variables });
+    expect(compiled.data).toEqual(reference.data === undefined ? undefined : JSON.parse(JSON.stringify(reference.data)));
+    expect(compiled.errors?.map((e) => ({ message: e.message, path: e.path }))).toEqual(
+      reference.errors?.map((e) => ({ message: e.message, path: e.path })),
+    );
+    if (reference.data) expect(JSON.stringify(compiled.data)).not.toBe('{}');
+  });
+});
+
+describe('variables that do not fit their definitions', () => {
+  it('are refused as the client’s error: HTTP 400, BAD_USER_INPUT, naming the variable', async () => {
+    const response = await api.query('/graphql', NESTED_PAGE, { token, variables: { first: 'ten' } });
+    expect(response.status).toBe(400);
+    expect(response.data).toBeUndefined();
+    expect(response.errors).toHaveLength(1);
+    expect(response.errors?.[0]?.extensions?.['code']).toBe('BAD_USER_INPUT');
+    expect(response.errors?.[0]?.message).toMatch(/^Variable "\$first" got invalid value "ten"/);
   });
 });

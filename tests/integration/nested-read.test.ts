@@ -188,3 +188,60 @@ describe('variables that do not fit their definitions', () => {
     expect(response.errors?.[0]?.message).toMatch(/^Variable "\$first" got invalid value "ten"/);
   });
 });
+
+describe('lists read only the columns an operation asks for', () => {
+  const EVERYTHING = `query ($first: Int!) { households(regionCode: "370115104", first: $first) { edges { node {
+    publicId
+    members { id relation startDate endDate person { id idNumber name sex birthDate phone disabilityCategory disabilityLevel deceasedOn } }
+    enrollments {
+      id areaType amountRule tier coveredMembers perCapitaIncome fixedAmount startMonth endMonth status exitReason
+      program { code name category frequency unit amountRule disclosure minorsOnly description }
+      payments { id month kind amount coveredMembers standard note villageCode program { code } }
+    }
+  } } } }`;
+  const FEW = `query ($first: Int!) { households(regionCode: "370115104", first: $first) { edges { node {
+    publicId
+    members { relation person { name } }
+    enrollments { status program { name } payments { month amount } }
+  } } } }`;
+  const TWICE = `query ($first: Int!) { households(regionCode: "370115104", first: $first) { edges { node {
+    publicId
+    heads: members { relation }
+    people: members { person { idNumber } }
+  } } } }`;
+
+  interface Page {
+    households: { edges: { node: Record<string, unknown> }[] };
+  }
+  /** The answer with only the keys `shape` has, at every level. */
+  function project(value: unknown, shape: unknown): unknown {
+    if (Array.isArray(value)) return value.map((item, i) => project(item, (shape as unknown[])[i]));
+    if (value === null || typeof value !== 'object') return value;
+    return Object.fromEntries(
+      Object.keys(shape as object).map((k) => [k, project((value as Record<string, unknown>)[k], (shape as Record<string, unknown>)[k])]),
+    );
+  }
+
+  it('answers a few fields exactly as they are in the answer with every field', async () => {
+    const everything = await ok<Page>(api, token, EVERYTHING, { first: 3 });
+    const few = await ok<Page>(api, token, FEW, { first: 3 });
+    expect(few.households.edges).toHaveLength(3);
+    expect(project(everything, few)).toEqual(few);
+    const node = everything.households.edges[0]!.node as {
+      members: { person: { birthDate: string } }[];
+      enrollments: { payments: { standard: string }[] }[];
+    };
+    expect(node.members[0]!.person.birthDate).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    expect(node.enrollments[0]!.payments[0]!.standard).toBe('700.00');
+  });
+
+  it('reads the columns of each alias of a list for that alias', async () => {
+    const everything = await ok<Page>(api, token, EVERYTHING, { first: 3 });
+    const twice = await ok<Page>(api, token, TWICE, { first: 3 });
+    twice.households.edges.forEach((edge, i) => {
+      const members = everything.households.edges[i]!.node['members'] as { relation: string; person: { idNumber: string } }[];
+      expect(edge.node['heads']).toEqual(members.map((m) => ({ relation: m.relation })));
+      expect(edge.node['people']).toEqual(members.map((m) => ({ person: { idNumber: m.person.idNumber } })));
+    });
+  });
+});

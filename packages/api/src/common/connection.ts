@@ -1,6 +1,7 @@
 import { DomainError } from '@xingfu/domain';
-import { Kind, type GraphQLResolveInfo, type SelectionNode } from 'graphql';
+import type { GraphQLResolveInfo } from 'graphql';
 import { ArgsType, Field, Int, ObjectType, type ClassType } from 'type-graphql';
+import { Selection } from '../context/selection.js';
 
 export const MAX_PAGE_SIZE = 100;
 export const DEFAULT_PAGE_SIZE = 20;
@@ -78,12 +79,5 @@ export function toPage<T extends { id: number }>(rows: T[], limit: number, total
 
 /** Whether the operation selects `name` on the value this field returns (directly or in a fragment). */
 export function selects(info: GraphQLResolveInfo, name: string): boolean {
-  const visit = (selections: readonly SelectionNode[]): boolean =>
-    selections.some((selection) => {
-      if (selection.kind === Kind.FIELD) return selection.name.value === name;
-      if (selection.kind === Kind.INLINE_FRAGMENT) return visit(selection.selectionSet.selections);
-      const fragment = info.fragments[selection.name.value];
-      return fragment ? visit(fragment.selectionSet.selections) : false;
-    });
-  return info.fieldNodes.some((node) => (node.selectionSet ? visit(node.selectionSet.selections) : false));
+  return Selection.of(info).has(name);
 }

@@ -1,5 +1,6 @@
 import type { Enrollment, EntityManager, Household, HouseholdMember, Payment, Person, Program } from '@xingfu/domain';
 import DataLoader from 'dataloader';
+import type { Selection } from './selection.js';
 
 /*
  * Read models of the nested read paths (households → members → person, enrollments → payments):
@@ -7,6 +8,11 @@ import DataLoader from 'dataloader';
  * { id } or { code }), each list read with one SQL statement. A page of 100 households carries
  * about 1,500 rows; hydrating them as managed entities (identity map, a reference object per
  * foreign key) was most of the API's CPU time and garbage. Resolvers take an entity or a row.
+ *
+ * The list loaders read only the columns the operation asks for (a Selection of the GraphQL
+ * fields; keys always): a page's rows are mostly ledger rows, and every column read is a string
+ * to decode and keep. The fields of a row the operation did not ask for are undefined; a field the
+ * column maps below do not name (one added later) makes the loader read every column.
  */
 
 export type HouseholdRow = Pick<Household, 'id' | 'publicId' | 'areaType' | 'address' | 'phone'> & { village: { code: string } };
@@ -49,9 +55,57 @@ export type PaymentRow = Pick<
   program: { code: string };
 };
 
-/** bigint columns arrive as strings; every single amount and id is far below 2^53. */
-const int = (value: string | number): number => Number(value);
-const intOrNull = (value: string | number | null): number | null => (value === null ? null : Number(value));
+/** bigint columns arrive as strings; every single amount and id is far below 2^53. Columns not read stay undefined. */
+const int = (value: string | number): number => (value === undefined ? value : Number(value));
+const intOrNull = (value: string | number | null): number | null => (value === null || value === undefined ? value : Number(value));
+
+/**
+ * The columns of a read model: those always read (keys), and those each field of its GraphQL
+ * type needs, by field name (a nested object's fields by its own map).
+ */
+interface ColumnMap {
+  always: readonly string[];
+  fields: Readonly<Record<string, readonly string[] | ColumnMap>>;
+}
+
+const isColumns = (field: readonly string[] | ColumnMap): field is readonly string[] => Array.isArray(field);
+
+function allColumns(map: ColumnMap): string[] {
+  return [...map.always, ...Object.values(map.fields).flatMap((field) => (isColumns(field) ? field : allColumns(field)))];
+}
+
+/** The columns a selection needs; every column when it asks for a field the map does not know. */
+function columnsFor(map: ColumnMap, selection: Selection | undefined): string[] {
+  if (!selection) return [...new Set(allColumns(map))];
+  const columns = new Set(map.always);
+  for (const name of selection.names()) {
+    if (name === '__typename') continue;
+    const field = map.fields[name];
+    if (field === undefined) return [...new Set(allColumns(map))];
+    for (const column of isColumns(field) ? field : columnsFor(field, selection.of(name))) columns.add(column);
+  }
+  return [...columns];
+}
+
+/**
+ * One loader per selection (all items of a list share theirs, so a page level is still one
+ * statement), reading the columns it needs; without a selection, every column.
+ */
+function perSelection<V>(map: ColumnMap, create: (columns: string) => DataLoader<number, V>) {
+  const loaders = new Map<string, DataLoader<number, V>>();
+  const bySelection = new WeakMap<Selection, DataLoader<number, V>>();
+  const forColumns = (columns: string) => {
+    let loader = loaders.get(columns);
+    if (!loader) loaders.set(columns, (loader = create(columns)));
+    return loader;
+  };
+  return (selection?: Selection): DataLoader<number, V> => {
+    if (!selection) return forColumns(columnsFor(map, undefined).join(', '));
+    let loader = bySelection.get(selection);
+    if (!loader) bySelection.set(selection, (loader = forColumns(columnsFor(map, selection).join(', '))));
+    return loader;
+  };
+}
 
 /** Keys of a batch as one array parameter (the ORM expands a JS array into a list of parameters). */
 const keyList = (keys: readonly number[]) => keys.join(',');
@@ -107,6 +161,26 @@ interface PersonRecord {
 const PERSON_COLUMNS =
   'p.id as person_id, p.id_number, p.name, p.sex, p.birth_date, p.phone, p.disability_category, p.disability_level, p.deceased_on';
 
+const PERSON_MAP: ColumnMap = {
+  always: ['p.id as person_id'],
+  fields: {
+    id: [],
+    idNumber: ['p.id_number'],
+    name: ['p.name'],
+    sex: ['p.sex'],
+    birthDate: ['p.birth_date'],
+    phone: ['p.phone'],
+    disabilityCategory: ['p.disability_category'],
+    disabilityLevel: ['p.disability_level'],
+    deceasedOn: ['p.deceased_on'],
+  },
+};
+
+const MEMBER_MAP: ColumnMap = {
+  always: ['m.id', 'm.household_id'],
+  fields: { id: [], relation: ['m.relation'], startDate: ['m.start_date'], endDate: ['m.end_date'], person: PERSON_MAP },
+};
+
 function personRow(r: PersonRecord): PersonRow {
   return {
     id: r.person_id,
@@ -136,24 +210,28 @@ interface MemberRecord extends PersonRecord {
  * (5 ms at county scale against 0.3 ms, docs/benchmarks.md).
  */
 export function createCurrentMembersLoader(em: EntityManager) {
-  return new DataLoader<number, MemberRow[]>(async (householdIds) => {
-    const records = await em.execute<MemberRecord[]>(
-      `select m.id, m.household_id, m.relation, m.start_date, m.end_date, ${PERSON_COLUMNS}
+  return perSelection(
+    MEMBER_MAP,
+    (columns) =>
+      new DataLoader<number, MemberRow[]>(async (householdIds) => {
+        const records = await em.execute<MemberRecord[]>(
+          `select ${columns}
        from household_member m cross join lateral (select * from person p where p.id = m.person_id limit 1) p
        where m.end_date is null and m.household_id = any(string_to_array(?, ',')::int[]) order by m.id`,
-      [keyList(householdIds)],
-    );
-    const rows = records.map((r): MemberRow => ({
-      id: r.id,
-      relation: r.relation,
-      startDate: r.start_date,
-      endDate: r.end_date,
-      household: { id: r.household_id },
-      person: personRow(r),
-    }));
-    const groups = groupBy(rows, (r) => r.household.id);
-    return householdIds.map((id) => groups.get(id) ?? []);
-  });
+          [keyList(householdIds)],
+        );
+        const rows = records.map((r): MemberRow => ({
+          id: r.id,
+          relation: r.relation,
+          startDate: r.start_date,
+          endDate: r.end_date,
+          household: { id: r.household_id },
+          person: personRow(r),
+        }));
+        const groups = groupBy(rows, (r) => r.household.id);
+        return householdIds.map((id) => groups.get(id) ?? []);
+      }),
+  );
 }
 
 export function createPersonRowLoader(em: EntityManager) {
@@ -205,43 +283,78 @@ function programRow(r: EnrollmentRecord): ProgramRow {
   };
 }
 
+const PROGRAM_MAP: ColumnMap = {
+  always: ['g.code as program_code'],
+  fields: {
+    code: [],
+    name: ['g.name as program_name'],
+    category: ['g.category as program_category'],
+    frequency: ['g.frequency as program_frequency'],
+    unit: ['g.unit as program_unit'],
+    amountRule: ['g.amount_rule as program_amount_rule'],
+    disclosure: ['g.disclosure as program_disclosure'],
+    minorsOnly: ['g.minors_only as program_minors_only'],
+    description: ['g.description as program_description'],
+  },
+};
+
+const ENROLLMENT_MAP: ColumnMap = {
+  always: ['e.id', 'e.household_id'],
+  fields: {
+    id: [],
+    areaType: ['e.area_type'],
+    amountRule: ['e.amount_rule'],
+    tier: ['e.tier'],
+    coveredMembers: ['e.covered_members'],
+    perCapitaIncome: ['e.per_capita_income_fen'],
+    fixedAmount: ['e.fixed_amount_fen'],
+    startMonth: ['e.start_month'],
+    endMonth: ['e.end_month'],
+    status: ['e.status'],
+    exitReason: ['e.exit_reason'],
+    household: [],
+    payments: [],
+    program: PROGRAM_MAP,
+  },
+};
+
 /** Enrollments of many households, newest first, with their programs. */
 export function createEnrollmentsByHouseholdLoader(em: EntityManager) {
-  return new DataLoader<number, EnrollmentRow[]>(async (householdIds) => {
-    const records = await em.execute<EnrollmentRecord[]>(
-      `select e.id, e.household_id, e.area_type, e.amount_rule, e.tier, e.covered_members, e.per_capita_income_fen, e.fixed_amount_fen,
-              e.start_month, e.end_month, e.status, e.exit_reason,
-              g.code as program_code, g.name as program_name, g.category as program_category, g.frequency as program_frequency,
-              g.unit as program_unit, g.amount_rule as program_amount_rule, g.disclosure as program_disclosure,
-              g.minors_only as program_minors_only, g.description as program_description
+  return perSelection(
+    ENROLLMENT_MAP,
+    (columns) =>
+      new DataLoader<number, EnrollmentRow[]>(async (householdIds) => {
+        const records = await em.execute<EnrollmentRecord[]>(
+          `select ${columns}
        from enrollment e join program g on g.code = e.program_code
        where e.household_id = any(string_to_array(?, ',')::int[]) order by e.start_month desc, e.id desc`,
-      [keyList(householdIds)],
-    );
-    const programs = new Map<string, ProgramRow>();
-    const programOf = (r: EnrollmentRecord): ProgramRow => {
-      let program = programs.get(r.program_code);
-      if (!program) programs.set(r.program_code, (program = programRow(r)));
-      return program;
-    };
-    const rows = records.map((r): EnrollmentRow => ({
-      id: r.id,
-      areaType: r.area_type,
-      amountRule: r.amount_rule,
-      tier: r.tier,
-      coveredMembers: r.covered_members,
-      perCapitaIncomeFen: int(r.per_capita_income_fen),
-      fixedAmountFen: intOrNull(r.fixed_amount_fen),
-      startMonth: r.start_month,
-      endMonth: r.end_month,
-      status: r.status,
-      exitReason: r.exit_reason,
-      household: { id: r.household_id },
-      program: programOf(r),
-    }));
-    const groups = groupBy(rows, (r) => r.household.id);
-    return householdIds.map((id) => groups.get(id) ?? []);
-  });
+          [keyList(householdIds)],
+        );
+        const programs = new Map<string, ProgramRow>();
+        const programOf = (r: EnrollmentRecord): ProgramRow => {
+          let program = programs.get(r.program_code);
+          if (!program) programs.set(r.program_code, (program = programRow(r)));
+          return program;
+        };
+        const rows = records.map((r): EnrollmentRow => ({
+          id: r.id,
+          areaType: r.area_type,
+          amountRule: r.amount_rule,
+          tier: r.tier,
+          coveredMembers: r.covered_members,
+          perCapitaIncomeFen: int(r.per_capita_income_fen),
+          fixedAmountFen: intOrNull(r.fixed_amount_fen),
+          startMonth: r.start_month,
+          endMonth: r.end_month,
+          status: r.status,
+          exitReason: r.exit_reason,
+          household: { id: r.household_id },
+          program: programOf(r),
+        }));
+        const groups = groupBy(rows, (r) => r.household.id);
+        return householdIds.map((id) => groups.get(id) ?? []);
+      }),
+  );
 }
 
 /** Payments shown under an enrollment: the most recent months. */
@@ -265,10 +378,28 @@ interface PaymentRecord {
  * its household (payment_household_month_index): payment.enrollment_id has only a partial index,
  * and filtering the ledger by enrollment alone scans all of it.
  */
+const PAYMENT_MAP: ColumnMap = {
+  always: ['e.id as enrollment_id'],
+  fields: {
+    id: ['p.id'],
+    month: ['p.month'],
+    kind: ['p.kind'],
+    amount: ['p.amount_fen'],
+    coveredMembers: ['p.covered_members'],
+    standard: ['p.standard_fen'],
+    note: ['p.note'],
+    program: ['p.program_code'],
+    villageCode: ['p.village_code'],
+  },
+};
+
 export function createRecentPaymentsLoader(em: EntityManager) {
-  return new DataLoader<number, PaymentRow[]>(async (enrollmentIds) => {
-    const records = await em.execute<PaymentRecord[]>(
-      `select e.id as enrollment_id, p.id, p.month, p.kind, p.amount_fen, p.covered_members, p.standard_fen, p.note, p.program_code, p.village_code
+  return perSelection(
+    PAYMENT_MAP,
+    (columns) =>
+      new DataLoader<number, PaymentRow[]>(async (enrollmentIds) => {
+        const records = await em.execute<PaymentRecord[]>(
+          `select ${columns}
        from enrollment e
        cross join lateral (
          select * from payment p where p.household_id = e.household_id and p.enrollment_id = e.id
@@ -276,23 +407,24 @@ export function createRecentPaymentsLoader(em: EntityManager) {
        ) p
        where e.id = any(string_to_array(?, ',')::int[])
        order by e.id, p.month desc, p.id desc`,
-      [RECENT_PAYMENTS, keyList(enrollmentIds)],
-    );
-    const rows = records.map((r) => ({
-      enrollmentId: r.enrollment_id,
-      row: {
-        id: int(r.id),
-        month: r.month,
-        kind: r.kind,
-        amountFen: int(r.amount_fen),
-        coveredMembers: r.covered_members,
-        standardFen: intOrNull(r.standard_fen),
-        note: r.note,
-        villageCode: r.village_code,
-        program: { code: r.program_code },
-      } satisfies PaymentRow,
-    }));
-    const groups = groupBy(rows, (r) => r.enrollmentId);
-    return enrollmentIds.map((id) => (groups.get(id) ?? []).map((r) => r.row));
-  });
+          [RECENT_PAYMENTS, keyList(enrollmentIds)],
+        );
+        const rows = records.map((r) => ({
+          enrollmentId: r.enrollment_id,
+          row: {
+            id: int(r.id),
+            month: r.month,
+            kind: r.kind,
+            amountFen: int(r.amount_fen),
+            coveredMembers: r.covered_members,
+            standardFen: intOrNull(r.standard_fen),
+            note: r.note,
+            villageCode: r.village_code,
+            program: { code: r.program_code },
+          } satisfies PaymentRow,
+        }));
+        const groups = groupBy(rows, (r) => r.enrollmentId);
+        return enrollmentIds.map((id) => (groups.get(id) ?? []).map((r) => r.row));
+      }),
+  );
 }

@@ -19,6 +19,7 @@ import { actorOf, scopedRegion } from '../auth/require-actor.js';
 import { pageWindow, selects, toPage, type Page } from '../common/connection.js';
 import type { RequestContext } from '../context/context.type.js';
 import { findHouseholdRows, type EnrollmentRow, type HouseholdRow, type MemberRow, type PersonRow } from '../context/read-models.js';
+import { Selection } from '../context/selection.js';
 import { RegionType } from '../region/region.type.js';
 import { ApplicationType } from '../application/application.types.js';
 import { EnrollmentType } from '../payroll/payroll.types.js';
@@ -85,13 +86,21 @@ export class HouseholdResolver {
   }
 
   @FieldResolver(() => [HouseholdMemberType], { description: 'Current members.' })
-  async members(@Root() household: Household | HouseholdRow, @Ctx() ctx: RequestContext): Promise<MemberRow[]> {
-    return ctx.loaders.currentMembersByHousehold.load(household.id);
+  async members(
+    @Root() household: Household | HouseholdRow,
+    @Ctx() ctx: RequestContext,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<MemberRow[]> {
+    return ctx.loaders.currentMembersByHousehold(Selection.of(info)).load(household.id);
   }
 
   @FieldResolver(() => [EnrollmentType], { description: 'Enrollments, newest first.' })
-  async enrollments(@Root() household: Household | HouseholdRow, @Ctx() ctx: RequestContext): Promise<EnrollmentRow[]> {
-    return ctx.loaders.enrollmentsByHousehold.load(household.id);
+  async enrollments(
+    @Root() household: Household | HouseholdRow,
+    @Ctx() ctx: RequestContext,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<EnrollmentRow[]> {
+    return ctx.loaders.enrollmentsByHousehold(Selection.of(info)).load(household.id);
   }
 
   @FieldResolver(() => [ApplicationType])

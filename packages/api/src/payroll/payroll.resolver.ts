@@ -14,11 +14,28 @@ import {
   type Household,
   type Program,
 } from '@xingfu/domain';
-import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, InputType, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import {
+  Arg,
+  Args,
+  ArgsType,
+  Ctx,
+  Field,
+  FieldResolver,
+  ID,
+  Info,
+  InputType,
+  Mutation,
+  ObjectType,
+  Query,
+  Resolver,
+  Root,
+} from 'type-graphql';
 import { actorOf, scopedRegion } from '../auth/require-actor.js';
 import { PageArgs, pageWindow, toPage, type Page } from '../common/connection.js';
 import type { RequestContext } from '../context/context.type.js';
 import type { EnrollmentRow, PaymentRow, ProgramRow } from '../context/read-models.js';
+import { Selection } from '../context/selection.js';
 import { HouseholdType } from '../household/household.types.js';
 import { ProgramType } from '../program/program.types.js';
 import { fenOf, MoneyScalar } from '../scalars/money.scalar.js';
@@ -271,8 +288,12 @@ export class EnrollmentResolver {
   }
 
   @FieldResolver(() => [PaymentType], { description: 'The 12 most recent ledger rows, newest first.' })
-  async payments(@Root() enrollment: Enrollment | EnrollmentRow, @Ctx() ctx: RequestContext): Promise<PaymentRow[]> {
-    return ctx.loaders.recentPaymentsByEnrollment.load(enrollment.id);
+  async payments(
+    @Root() enrollment: Enrollment | EnrollmentRow,
+    @Ctx() ctx: RequestContext,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<PaymentRow[]> {
+    return ctx.loaders.recentPaymentsByEnrollment(Selection.of(info)).load(enrollment.id);
   }
 }
 

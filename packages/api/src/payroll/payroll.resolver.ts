@@ -34,7 +34,7 @@ import {
 import { actorOf, scopedRegion } from '../auth/require-actor.js';
 import { PageArgs, pageWindow, toPage, type Page } from '../common/connection.js';
 import type { RequestContext } from '../context/context.type.js';
-import type { EnrollmentRow, PaymentRow, ProgramRow } from '../context/read-models.js';
+import { paymentRow, type EnrollmentRow, type PaymentRow, type ProgramRow } from '../context/read-models.js';
 import { Selection } from '../context/selection.js';
 import { HouseholdType } from '../household/household.types.js';
 import { ProgramType } from '../program/program.types.js';
@@ -85,7 +85,7 @@ export class CorrectionInput {
 @ObjectType('CorrectionPayload')
 export class CorrectionPayload {
   @Field(() => PaymentType)
-  payment!: Payment;
+  payment!: PaymentRow;
 }
 
 @InputType('EndEnrollmentInput')
@@ -147,7 +147,7 @@ export class PayrollResolver {
   }
 
   @Query(() => PaymentConnection, { description: 'Ledger rows in a region, by id.' })
-  async payments(@Args(() => PaymentsArgs) args: PaymentsArgs, @Ctx() ctx: RequestContext): Promise<Page<Payment>> {
+  async payments(@Args(() => PaymentsArgs) args: PaymentsArgs, @Ctx() ctx: RequestContext): Promise<Page<PaymentRow>> {
     const region = scopedRegion(actorOf(ctx), args.regionCode);
     const { limit, afterId } = pageWindow(args);
     const where = {
@@ -159,7 +159,7 @@ export class PayrollResolver {
       ctx.em.find(Payment, { ...where, id: { $gt: afterId } }, { orderBy: { id: 'asc' }, limit: limit + 1 }),
       ctx.em.count(Payment, where),
     ]);
-    return toPage(rows, limit, total);
+    return toPage(rows.map(paymentRow), limit, total);
   }
 
   @FieldResolver(() => ProgramType)
@@ -234,7 +234,7 @@ export class PayrollResolver {
         note: input.note,
       }),
     );
-    return { payment };
+    return { payment: paymentRow(payment) };
   }
 }
 
@@ -300,14 +300,9 @@ export class EnrollmentResolver {
 @Resolver(() => PaymentType)
 export class PaymentResolver {
   @FieldResolver(() => ProgramType)
-  async program(@Root() payment: Payment | PaymentRow, @Ctx() ctx: RequestContext): Promise<Program> {
+  async program(@Root() payment: PaymentRow, @Ctx() ctx: RequestContext): Promise<Program> {
     const program = await ctx.loaders.programByCode.load(payment.program.code);
     if (!program) throw new DomainError('NOT_FOUND', 'Program missing.');
     return program;
-  }
-
-  @FieldResolver(() => String)
-  villageCode(@Root() payment: Payment | PaymentRow): string {
-    return payment.villageCode;
   }
 }

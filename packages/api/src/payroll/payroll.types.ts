@@ -46,6 +46,7 @@ export class EnrollmentType {
   exitReason?: ExitReason | null;
 }
 
+/** Resolved from PaymentRow (read-models.ts): amounts under their field names. */
 @ObjectType('Payment', { description: 'One row of the payment ledger.', simpleResolvers: true })
 export class PaymentType {
   @Field(() => ID)
@@ -57,22 +58,20 @@ export class PaymentType {
   @Field(() => PaymentKindEnum)
   kind!: PaymentKind;
 
-  @Field(() => MoneyScalar, { name: 'amount', simple: false })
-  amountFen!: number;
+  @Field(() => MoneyScalar)
+  amount!: number;
 
   @Field(() => Int)
   coveredMembers!: number;
 
-  @Field(() => MoneyScalar, {
-    name: 'standard',
-    simple: false,
-    nullable: true,
-    description: 'The standard in force, for regular payments.',
-  })
-  standardFen?: number | null;
+  @Field(() => MoneyScalar, { nullable: true, description: 'The standard in force, for regular payments.' })
+  standard?: number | null;
 
   @Field(() => String)
   note!: string;
+
+  @Field(() => String)
+  villageCode!: string;
 }
 
 @ObjectType('PayrollBatch', { description: 'A county’s monthly payroll of one program.' })

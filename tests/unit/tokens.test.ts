@@ -4,10 +4,11 @@ import { describe, expect, it } from 'vitest';
 const settings = { secret: 'unit-test-secret-of-at-least-32-characters' };
 const actor = { subject: 'clerk-1', role: 'town_clerk', regionCode: '370115104' } as const;
 
-/** The token with one character of its signature changed. */
+/** The token with the first character of its signature changed (the last one also carries unused padding bits). */
 function tampered(token: string): string {
-  const last = token.at(-1) === 'A' ? 'B' : 'A';
-  return token.slice(0, -1) + last;
+  const start = token.lastIndexOf('.') + 1;
+  const changed = token[start] === 'A' ? 'B' : 'A';
+  return token.slice(0, start) + changed + token.slice(start + 1);
 }
 
 describe('bearer tokens', () => {

@@ -1,9 +1,10 @@
-import type { AreaType, Household, HouseholdMember, MemberRelation, Person } from '@xingfu/domain';
+import type { AreaType, Household, MemberRelation, Person } from '@xingfu/domain';
 import { ArrayMinSize, IsOptional, Length, Matches, MaxLength } from 'class-validator';
 import { ArgsType, Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { PageArgs } from '../common/connection.js';
 import { AreaTypeEnum, MemberRelationEnum } from '../common/enums.js';
 import { DateScalar } from '../scalars/month.scalar.js';
+import type { MemberRow } from '../context/read-models.js';
 import { HouseholdMemberType, HouseholdType, PersonType } from './household.types.js';
 
 @InputType('NewMemberInput')
@@ -110,5 +111,5 @@ export class EndHouseholdMembershipInput {
 @ObjectType('HouseholdMemberPayload')
 export class HouseholdMemberPayload {
   @Field(() => HouseholdMemberType)
-  member!: HouseholdMember;
+  member!: MemberRow;
 }

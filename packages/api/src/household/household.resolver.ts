@@ -18,7 +18,7 @@ import { Arg, Args, Ctx, FieldResolver, ID, Info, Mutation, Query, Resolver, Roo
 import { actorOf, scopedRegion } from '../auth/require-actor.js';
 import { pageWindow, selects, toPage, type Page } from '../common/connection.js';
 import type { RequestContext } from '../context/context.type.js';
-import { findHouseholdRows, type EnrollmentRow, type HouseholdRow, type MemberRow, type PersonRow } from '../context/read-models.js';
+import { findHouseholdRows, type EnrollmentRow, type HouseholdRow, type MemberRow } from '../context/read-models.js';
 import { Selection } from '../context/selection.js';
 import { RegionType } from '../region/region.type.js';
 import { ApplicationType } from '../application/application.types.js';
@@ -134,11 +134,10 @@ export class HouseholdResolver {
   ): Promise<HouseholdMemberPayload> {
     const actor = actorOf(ctx);
     const { householdId, startDate, ...member } = input;
-    return {
-      member: await ctx.em.transactional((em) =>
-        addHouseholdMember(em, actor, { ...member, householdId: Number(householdId), ...(startDate ? { startDate } : {}) }),
-      ),
-    };
+    const membership = await ctx.em.transactional((em) =>
+      addHouseholdMember(em, actor, { ...member, householdId: Number(householdId), ...(startDate ? { startDate } : {}) }),
+    );
+    return { member: await memberRow(ctx, membership) };
   }
 
   @Mutation(() => HouseholdMemberPayload, { description: 'A member leaves the household on a date.' })
@@ -147,7 +146,8 @@ export class HouseholdResolver {
     @Ctx() ctx: RequestContext,
   ): Promise<HouseholdMemberPayload> {
     const actor = actorOf(ctx);
-    return { member: await ctx.em.transactional((em) => endHouseholdMembership(em, actor, Number(input.memberId), input.endDate)) };
+    const membership = await ctx.em.transactional((em) => endHouseholdMembership(em, actor, Number(input.memberId), input.endDate));
+    return { member: await memberRow(ctx, membership) };
   }
 
   @Mutation(() => RecordDeathPayload, { description: 'Records a death; the membership ends that day.' })
@@ -161,15 +161,16 @@ export class HouseholdResolver {
   }
 }
 
-@Resolver(() => HouseholdMemberType)
-export class HouseholdMemberResolver {
-  @FieldResolver(() => PersonType)
-  person(@Root() member: HouseholdMember | MemberRow, @Ctx() ctx: RequestContext): PersonRow | Promise<PersonRow> {
-    // rows of the members loader carry their person (no promise per member); entities load it
-    if (!(member instanceof HouseholdMember)) return member.person;
-    return ctx.loaders.personById.load(member.person.id).then((person) => {
-      if (!person) throw new DomainError('NOT_FOUND', 'The person of this membership is missing.');
-      return person;
-    });
-  }
+/** A membership as the API shows it: with its person, read by key (MemberRow, as the members loader reads it). */
+async function memberRow(ctx: RequestContext, member: HouseholdMember): Promise<MemberRow> {
+  const person = await ctx.loaders.personById.load(member.person.id);
+  if (!person) throw new DomainError('NOT_FOUND', 'The person of this membership is missing.');
+  return {
+    id: member.id,
+    relation: member.relation,
+    startDate: member.startDate,
+    endDate: member.endDate ?? null,
+    household: { id: member.household.id },
+    person,
+  };
 }

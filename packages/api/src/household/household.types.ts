@@ -34,6 +34,7 @@ export class PersonType {
   deceasedOn?: string | null;
 }
 
+/** Resolved from MemberRow (read-models.ts): the membership with its person. */
 @ObjectType('HouseholdMember', { simpleResolvers: true })
 export class HouseholdMemberType {
   @Field(() => ID)
@@ -47,6 +48,9 @@ export class HouseholdMemberType {
 
   @Field(() => DateScalar, { nullable: true })
   endDate?: string | null;
+
+  @Field(() => PersonType)
+  person!: PersonType;
 }
 
 @ObjectType('Household', { simpleResolvers: true })

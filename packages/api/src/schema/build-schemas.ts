@@ -4,7 +4,7 @@ import { GraphQLDateTimeISO } from 'graphql-scalars';
 import { buildSchema } from 'type-graphql';
 import { ApplicationResolver } from '../application/application.resolver.js';
 import { AuditResolver } from '../audit/audit.resolver.js';
-import { HouseholdMemberResolver, HouseholdResolver } from '../household/household.resolver.js';
+import { HouseholdResolver } from '../household/household.resolver.js';
 import { EnrollmentResolver, PaymentResolver, PayrollResolver } from '../payroll/payroll.resolver.js';
 import { ProgramResolver, StandardResolver } from '../program/program.resolver.js';
 import { PublicResolver } from '../public/public.resolver.js';
@@ -17,7 +17,6 @@ export const internalResolvers = [
   ProgramResolver,
   StandardResolver,
   HouseholdResolver,
-  HouseholdMemberResolver,
   ApplicationResolver,
   EnrollmentResolver,
   PaymentResolver,

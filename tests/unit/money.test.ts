@@ -64,6 +64,22 @@ describe('parsing yuan', () => {
     expect((error as DomainError).message).toMatch(message);
   });
 
+  it('formats a safe integer number of fen exactly as the same bigint', () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.maxSafeInteger(), fc.integer({ min: -100_000, max: 100_000 })), (fen) => {
+        expect(formatFen(fen)).toBe(formatFen(BigInt(fen)));
+      }),
+    );
+    for (const fen of [0, 5, -5, 9, 10, 99, 100, -100, Number.MAX_SAFE_INTEGER, -Number.MAX_SAFE_INTEGER]) {
+      expect(formatFen(fen)).toBe(formatFen(BigInt(fen)));
+    }
+  });
+
+  it('refuses a number of fen that is not a safe integer', () => {
+    expect(() => formatFen(1.5)).toThrow(RangeError);
+    expect(() => formatFen(2 ** 53)).toThrow(RangeError);
+  });
+
   it('round-trips any amount through formatFen and parseYuan', () => {
     fc.assert(
       fc.property(fc.bigInt({ min: -(10n ** 20n), max: 10n ** 20n }), (fen) => {

@@ -12,7 +12,7 @@ export const MoneyScalar = new GraphQLScalarType<bigint, string>({
     if (typeof value === 'bigint') return formatFen(value);
     // already formatted by the domain (public rollups read as yuan strings)
     if (typeof value === 'string' && /^-?\d+\.\d{2}$/.test(value)) return value;
-    if (typeof value === 'number' && Number.isSafeInteger(value)) return formatFen(BigInt(value));
+    if (typeof value === 'number' && Number.isSafeInteger(value)) return formatFen(value);
     if (typeof value === 'string' && /^-?\d+$/.test(value)) return formatFen(BigInt(value));
     throw new TypeError(`Money cannot represent ${String(value)}`);
   },

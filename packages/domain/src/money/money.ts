@@ -5,8 +5,18 @@ import { DomainError } from '../errors/domain-error.js';
  * any size stay exact. No floating-point number ever holds an amount.
  */
 
-/** Formats fen as yuan with exactly two decimals: 134973000000n → "1349730000.00", -5n → "-0.05". */
-export function formatFen(fen: bigint): string {
+/**
+ * Formats fen as yuan with exactly two decimals: 134973000000n → "1349730000.00", -5n → "-0.05".
+ * Also takes a safe integer number of fen (single amounts as read from a row), formatted with
+ * integer arithmetic that is exact below 2^53.
+ */
+export function formatFen(fen: bigint | number): string {
+  if (typeof fen === 'number') {
+    if (!Number.isSafeInteger(fen)) throw new RangeError(`Not a whole number of fen below 2^53: ${fen}`);
+    const abs = Math.abs(fen);
+    const cents = abs % 100;
+    return `${fen < 0 ? '-' : ''}${(abs - cents) / 100}.${cents < 10 ? '0' : ''}${cents}`;
+  }
   const negative = fen < 0n;
   const abs = negative ? -fen : fen;
   const yuan = abs / 100n;

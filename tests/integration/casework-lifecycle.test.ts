@@ -270,6 +270,74 @@ describe('the case lifecycle of 农村低保 in 济阳区', () => {
     });
   });
 
+  it('answers ledger rows and enrollments of mutations and lists with their amounts and programs', async () => {
+    const backPay = await ok<{ recordBackPay: { payment: { kind: string; month: string; amount: string; standard: string | null } } }>(
+      api,
+      t.admin,
+      `mutation ($input: CorrectionInput!) { recordBackPay(input: $input) { payment { kind month amount standard } } }`,
+      { input: { enrollmentId: first.enrollmentId, month: '2026-08', amount: '120.00', note: '补发 8 月差额' } },
+    );
+    expect(backPay.recordBackPay.payment).toEqual({ kind: 'BACK_PAY', month: '2026-08', amount: '120.00', standard: null });
+
+    const listed = await ok<{
+      enrollments: {
+        edges: { node: { id: string; status: string; program: { code: string; name: string }; payments: { amount: string }[] } }[];
+      };
+    }>(
+      api,
+      t.clerk,
+      `query ($region: String) { enrollments(regionCode: $region, first: 10) { edges { node { id status program { code name } payments { amount } } } } }`,
+      { region: village },
+    );
+    const active = listed.enrollments.edges.map((e) => e.node).filter((n) => n.status === 'ACTIVE');
+    expect(active).toHaveLength(1);
+    expect(active[0]!.program).toEqual({ code: 'dibao_rural', name: '农村低保' });
+    const original = listed.enrollments.edges.find((e) => e.node.id === first.enrollmentId)!.node;
+    expect(original.payments.map((p) => p.amount)).toContain('120.00');
+
+    const ended = await ok<{ endEnrollment: { enrollment: { status: string; exitReason: string; program: { code: string } } } }>(
+      api,
+      t.admin,
+      `mutation ($input: EndEnrollmentInput!) { endEnrollment(input: $input) { enrollment { status exitReason program { code } } } }`,
+      { input: { enrollmentId: active[0]!.id, lastMonth: addMonths(monthOfDate(today()), 1), reason: 'MOVED_AWAY' } },
+    );
+    expect(ended.endEnrollment.enrollment).toEqual({ status: 'ENDED', exitReason: 'MOVED_AWAY', program: { code: 'dibao_rural' } });
+  });
+
+  it('grants per-case aid (急难救助) as a one-off ledger row with the amount approved', async () => {
+    const registered = await ok<{ registerHousehold: { household: { id: string } } }>(api, t.grid, REGISTER, {
+      input: {
+        villageCode: village,
+        areaType: 'RURAL',
+        address: '仁风镇某村 5 组',
+        members: [{ idNumber: idNumberFor('1971-02-02'), name: '王建国', relation: 'HEAD' }],
+      },
+    });
+    const submitted = await ok<{ submitApplication: { application: { id: string } } }>(api, t.grid, SUBMIT, {
+      input: {
+        householdId: registered.registerHousehold.household.id,
+        programCode: 'emergency_aid',
+        channel: 'GRID_WORKER',
+        reason: '房屋失火',
+      },
+    });
+    const applicationId = submitted.submitApplication.application.id;
+    await ok(api, t.clerk, ACCEPT, { id: applicationId });
+    await ok(api, t.clerk, VERIFY, { input: { applicationId, incomes: [], rigidExpenses: '0.00' } });
+    await ok(api, t.clerk, INVESTIGATE, { id: applicationId });
+    await ok(api, t.clerk, PUBLICIZE, { id: applicationId, start: noticePostedDaysAgo(8) });
+    const approved = await ok<{ approveApplication: { enrollment: unknown; payment: { kind: string; amount: string } } }>(
+      api,
+      t.admin,
+      APPROVE,
+      {
+        input: { applicationId, amount: '1500.00' },
+      },
+    );
+    expect(approved.approveApplication.enrollment).toBeNull();
+    expect(approved.approveApplication.payment).toMatchObject({ kind: 'ONE_OFF', amount: '1500.00' });
+  });
+
   it('records every step in the audit log, readable by the auditor', async () => {
     const audit = await ok<{ auditEntries: { edges: { node: { action: string; actorRole: string } }[] } }>(
       api,

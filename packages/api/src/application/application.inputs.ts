@@ -1,7 +1,8 @@
-import type { Application, ApplicationChannel, ApplicationStatus, Enrollment, IncomeKind, Objection, Payment } from '@xingfu/domain';
+import type { Application, ApplicationChannel, ApplicationStatus, IncomeKind, Objection } from '@xingfu/domain';
 import { IsOptional, MaxLength } from 'class-validator';
 import { ArgsType, Field, ID, InputType, ObjectType } from 'type-graphql';
 import { PageArgs } from '../common/connection.js';
+import type { EnrollmentRow, PaymentRow } from '../context/read-models.js';
 import { ApplicationChannelEnum, ApplicationStatusEnum } from '../common/enums.js';
 import { EnrollmentType, PaymentType } from '../payroll/payroll.types.js';
 import { MoneyScalar } from '../scalars/money.scalar.js';
@@ -161,10 +162,10 @@ export class ApproveApplicationPayload {
   application!: Application;
 
   @Field(() => EnrollmentType, { nullable: true, description: 'For monthly programs.' })
-  enrollment!: Enrollment | null;
+  enrollment!: EnrollmentRow | null;
 
   @Field(() => PaymentType, { nullable: true, description: 'For per-case programs: the one-off payment.' })
-  payment!: Payment | null;
+  payment!: PaymentRow | null;
 }
 
 @ObjectType('ObjectionPayload')

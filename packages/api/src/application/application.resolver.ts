@@ -21,6 +21,8 @@ import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } fr
 import { actorOf, scopedRegion } from '../auth/require-actor.js';
 import { pageWindow, toPage, type Page } from '../common/connection.js';
 import type { RequestContext } from '../context/context.type.js';
+import { paymentRow } from '../context/read-models.js';
+import { enrollmentRow } from '../payroll/payroll.resolver.js';
 import { HouseholdType } from '../household/household.types.js';
 import { ProgramType } from '../program/program.types.js';
 import { fenOf } from '../scalars/money.scalar.js';
@@ -208,13 +210,18 @@ export class ApplicationResolver {
     @Ctx() ctx: RequestContext,
   ): Promise<ApproveApplicationPayload> {
     const actor = actorOf(ctx);
-    return ctx.em.transactional((em) =>
+    const approved = await ctx.em.transactional((em) =>
       approveApplication(em, actor, {
         applicationId: Number(input.applicationId),
         startMonth: input.startMonth ?? null,
         amountFen: fenOf(input.amount),
       }),
     );
+    return {
+      application: approved.application,
+      enrollment: approved.enrollment ? await enrollmentRow(ctx, approved.enrollment.id) : null,
+      payment: approved.payment ? paymentRow(approved.payment) : null,
+    };
   }
 
   @Mutation(() => ApplicationPayload, { description: '驳回, with a reason.' })

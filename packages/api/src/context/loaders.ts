@@ -2,7 +2,6 @@ import {
   Application,
   ApplicationEvent,
   ApplicationIncome,
-  Enrollment,
   Household,
   Objection,
   Program,
@@ -15,6 +14,7 @@ import { createRegionByCodeLoader, createRegionsByParentLoader } from '../region
 import { loaderByKey, loaderOfMany } from './loader-factories.js';
 import {
   createCurrentMembersLoader,
+  createEnrollmentRowLoader,
   createEnrollmentsByHouseholdLoader,
   createPersonRowLoader,
   createRecentPaymentsLoader,
@@ -31,7 +31,7 @@ export function createLoaders(em: EntityManager) {
     personById: createPersonRowLoader(em),
     householdById: loaderByKey<Household, number>(em, Household, 'id'),
     applicationById: loaderByKey<Application, number>(em, Application, 'id'),
-    enrollmentById: loaderByKey<Enrollment, number>(em, Enrollment, 'id'),
+    enrollmentById: createEnrollmentRowLoader(em),
     currentMembersByHousehold: createCurrentMembersLoader(em),
     enrollmentsByHousehold: createEnrollmentsByHouseholdLoader(em),
     applicationsByHousehold: loaderOfMany(em, Application, 'household'),

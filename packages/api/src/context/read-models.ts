@@ -337,43 +337,57 @@ const ENROLLMENT_MAP: ColumnMap = {
   },
 };
 
+/** Enrollments with their programs: `columns` of `enrollment e join program g`, a `where` on them and its parameters. */
+async function readEnrollments(em: EntityManager, columns: string, where: string, params: unknown[]): Promise<EnrollmentRow[]> {
+  const records = await em.execute<EnrollmentRecord[]>(
+    `select ${columns} from enrollment e join program g on g.code = e.program_code
+     where ${where} order by e.start_month desc, e.id desc`,
+    params,
+  );
+  const programs = new Map<string, ProgramRow>();
+  const programOf = (r: EnrollmentRecord): ProgramRow => {
+    let program = programs.get(r.program_code);
+    if (!program) programs.set(r.program_code, (program = programRow(r)));
+    return program;
+  };
+  return records.map((r): EnrollmentRow => ({
+    id: r.id,
+    areaType: r.area_type,
+    amountRule: r.amount_rule,
+    tier: r.tier,
+    coveredMembers: r.covered_members,
+    perCapitaIncomeFen: int(r.per_capita_income_fen),
+    fixedAmountFen: intOrNull(r.fixed_amount_fen),
+    startMonth: r.start_month,
+    endMonth: r.end_month,
+    status: r.status,
+    exitReason: r.exit_reason,
+    household: { id: r.household_id },
+    program: programOf(r),
+  }));
+}
+
 /** Enrollments of many households, newest first, with their programs. */
 export function createEnrollmentsByHouseholdLoader(em: EntityManager) {
   return perSelection(
     ENROLLMENT_MAP,
     (columns) =>
       new DataLoader<number, EnrollmentRow[]>(async (householdIds) => {
-        const records = await em.execute<EnrollmentRecord[]>(
-          `select ${columns}
-       from enrollment e join program g on g.code = e.program_code
-       where e.household_id = any(string_to_array(?, ',')::int[]) order by e.start_month desc, e.id desc`,
-          [keyList(householdIds)],
-        );
-        const programs = new Map<string, ProgramRow>();
-        const programOf = (r: EnrollmentRecord): ProgramRow => {
-          let program = programs.get(r.program_code);
-          if (!program) programs.set(r.program_code, (program = programRow(r)));
-          return program;
-        };
-        const rows = records.map((r): EnrollmentRow => ({
-          id: r.id,
-          areaType: r.area_type,
-          amountRule: r.amount_rule,
-          tier: r.tier,
-          coveredMembers: r.covered_members,
-          perCapitaIncomeFen: int(r.per_capita_income_fen),
-          fixedAmountFen: intOrNull(r.fixed_amount_fen),
-          startMonth: r.start_month,
-          endMonth: r.end_month,
-          status: r.status,
-          exitReason: r.exit_reason,
-          household: { id: r.household_id },
-          program: programOf(r),
-        }));
+        const rows = await readEnrollments(em, columns, `e.household_id = any(string_to_array(?, ',')::int[])`, [keyList(householdIds)]);
         const groups = groupBy(rows, (r) => r.household.id);
         return householdIds.map((id) => groups.get(id) ?? []);
       }),
   );
+}
+
+/** Enrollments by id, every column, with their programs (what mutations and review tasks answer). */
+export function createEnrollmentRowLoader(em: EntityManager) {
+  const columns = columnsFor(ENROLLMENT_MAP, undefined).join(', ');
+  return new DataLoader<number, EnrollmentRow | null>(async (ids) => {
+    const rows = await readEnrollments(em, columns, `e.id = any(string_to_array(?, ',')::int[])`, [keyList(ids)]);
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    return ids.map((id) => byId.get(id) ?? null);
+  });
 }
 
 /** Payments shown under an enrollment: the most recent months. */

@@ -34,7 +34,7 @@ import {
 import { actorOf, scopedRegion } from '../auth/require-actor.js';
 import { PageArgs, pageWindow, toPage, type Page } from '../common/connection.js';
 import type { RequestContext } from '../context/context.type.js';
-import { paymentRow, type EnrollmentRow, type PaymentRow, type ProgramRow } from '../context/read-models.js';
+import { paymentRow, type EnrollmentRow, type PaymentRow } from '../context/read-models.js';
 import { Selection } from '../context/selection.js';
 import { HouseholdType } from '../household/household.types.js';
 import { ProgramType } from '../program/program.types.js';
@@ -103,7 +103,14 @@ export class EndEnrollmentInput {
 @ObjectType('EndEnrollmentPayload')
 export class EndEnrollmentPayload {
   @Field(() => EnrollmentType)
-  enrollment!: Enrollment;
+  enrollment!: EnrollmentRow;
+}
+
+/** An enrollment as the API shows it (EnrollmentRow, with its program), read after a change or for a page. */
+export async function enrollmentRow(ctx: RequestContext, id: number): Promise<EnrollmentRow> {
+  const row = await ctx.loaders.enrollmentById.load(id);
+  if (!row) throw new DomainError('NOT_FOUND', `Enrollment ${id} is missing.`);
+  return row;
 }
 
 @ArgsType()
@@ -241,7 +248,7 @@ export class PayrollResolver {
 @Resolver(() => EnrollmentType)
 export class EnrollmentResolver {
   @Query(() => EnrollmentConnection, { description: 'Enrollments in a region (yours by default), by id.' })
-  async enrollments(@Args(() => EnrollmentsArgs) args: EnrollmentsArgs, @Ctx() ctx: RequestContext): Promise<Page<Enrollment>> {
+  async enrollments(@Args(() => EnrollmentsArgs) args: EnrollmentsArgs, @Ctx() ctx: RequestContext): Promise<Page<EnrollmentRow>> {
     const region = scopedRegion(actorOf(ctx), args.regionCode);
     const { limit, afterId } = pageWindow(args);
     const month = args.activeIn ? firstDayOfMonth(args.activeIn) : null;
@@ -250,10 +257,11 @@ export class EnrollmentResolver {
       ...(args.programCode ? { program: args.programCode } : {}),
       ...(month ? { startMonth: { $lte: month }, $or: [{ endMonth: null }, { endMonth: { $gte: month } }] } : {}),
     };
-    const [rows, total] = await Promise.all([
-      ctx.em.find(Enrollment, { ...where, id: { $gt: afterId } }, { orderBy: { id: 'asc' }, limit: limit + 1 }),
+    const [found, total] = await Promise.all([
+      ctx.em.find(Enrollment, { ...where, id: { $gt: afterId } }, { orderBy: { id: 'asc' }, limit: limit + 1, fields: ['id'] }),
       ctx.em.count(Enrollment, where),
     ]);
+    const rows = await Promise.all(found.map((e) => enrollmentRow(ctx, e.id)));
     return toPage(rows, limit, total);
   }
 
@@ -263,36 +271,21 @@ export class EnrollmentResolver {
     @Ctx() ctx: RequestContext,
   ): Promise<EndEnrollmentPayload> {
     const actor = actorOf(ctx);
-    return {
-      enrollment: await ctx.em.transactional((em) =>
-        exitEnrollment(em, actor, { enrollmentId: Number(input.enrollmentId), lastMonth: input.lastMonth, reason: input.reason }),
-      ),
-    };
-  }
-
-  @FieldResolver(() => ProgramType)
-  program(@Root() enrollment: Enrollment | EnrollmentRow, @Ctx() ctx: RequestContext): Program | ProgramRow | Promise<Program> {
-    // rows of the enrollments loader carry their program (no promise per enrollment); entities load it
-    if (!(enrollment instanceof Enrollment)) return enrollment.program;
-    return ctx.loaders.programByCode.load(enrollment.program.code).then((program) => {
-      if (!program) throw new DomainError('NOT_FOUND', 'Program missing.');
-      return program;
-    });
+    const enrollment = await ctx.em.transactional((em) =>
+      exitEnrollment(em, actor, { enrollmentId: Number(input.enrollmentId), lastMonth: input.lastMonth, reason: input.reason }),
+    );
+    return { enrollment: await enrollmentRow(ctx, enrollment.id) };
   }
 
   @FieldResolver(() => HouseholdType)
-  async household(@Root() enrollment: Enrollment | EnrollmentRow, @Ctx() ctx: RequestContext): Promise<Household> {
+  async household(@Root() enrollment: EnrollmentRow, @Ctx() ctx: RequestContext): Promise<Household> {
     const household = await ctx.loaders.householdById.load(enrollment.household.id);
     if (!household) throw new DomainError('NOT_FOUND', 'Household missing.');
     return household;
   }
 
   @FieldResolver(() => [PaymentType], { description: 'The 12 most recent ledger rows, newest first.' })
-  async payments(
-    @Root() enrollment: Enrollment | EnrollmentRow,
-    @Ctx() ctx: RequestContext,
-    @Info() info: GraphQLResolveInfo,
-  ): Promise<PaymentRow[]> {
+  async payments(@Root() enrollment: EnrollmentRow, @Ctx() ctx: RequestContext, @Info() info: GraphQLResolveInfo): Promise<PaymentRow[]> {
     return ctx.loaders.recentPaymentsByEnrollment(Selection.of(info)).load(enrollment.id);
   }
 }

@@ -4,7 +4,9 @@ import { Connection } from '../common/connection.js';
 import { AmountRuleEnum, AreaTypeEnum, EnrollmentStatusEnum, ExitReasonEnum, PaymentKindEnum, PayrollStatusEnum } from '../common/enums.js';
 import { MoneyScalar } from '../scalars/money.scalar.js';
 import { MonthScalar } from '../scalars/month.scalar.js';
+import { ProgramType } from '../program/program.types.js';
 
+/** Resolved from EnrollmentRow (read-models.ts): the enrollment with its program. */
 @ObjectType('Enrollment', { description: 'A household or person in a monthly program, from a month on.', simpleResolvers: true })
 export class EnrollmentType {
   @Field(() => ID)
@@ -44,6 +46,9 @@ export class EnrollmentType {
 
   @Field(() => ExitReasonEnum, { nullable: true })
   exitReason?: ExitReason | null;
+
+  @Field(() => ProgramType)
+  program!: ProgramType;
 }
 
 /** Resolved from PaymentRow (read-models.ts): amounts under their field names. */

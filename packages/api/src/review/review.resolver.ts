@@ -6,7 +6,6 @@ import {
   decideReview,
   recordReviewVisit,
   scheduleReviewVisit,
-  type Enrollment,
   type Household,
   type ReviewOutcome,
   type ReviewStatistics,
@@ -32,7 +31,9 @@ import { actorOf, scopedRegion } from '../auth/require-actor.js';
 import { Connection, PageArgs, pageWindow, toPage, type Page } from '../common/connection.js';
 import { ReviewOutcomeEnum } from '../common/enums.js';
 import type { RequestContext } from '../context/context.type.js';
+import type { EnrollmentRow } from '../context/read-models.js';
 import { HouseholdType } from '../household/household.types.js';
+import { enrollmentRow } from '../payroll/payroll.resolver.js';
 import { EnrollmentType } from '../payroll/payroll.types.js';
 import { fenOf, MoneyScalar } from '../scalars/money.scalar.js';
 import { DateScalar } from '../scalars/month.scalar.js';
@@ -216,15 +217,13 @@ export class ReviewTaskResolver {
   }
 
   @FieldResolver(() => EnrollmentType, { description: 'The enrollment under review.' })
-  async enrollment(@Root() task: ReviewTask, @Ctx() ctx: RequestContext): Promise<Enrollment> {
-    const enrollment = await ctx.loaders.enrollmentById.load(task.enrollment.id);
-    if (!enrollment) throw new DomainError('NOT_FOUND', 'Enrollment missing.');
-    return enrollment;
+  async enrollment(@Root() task: ReviewTask, @Ctx() ctx: RequestContext): Promise<EnrollmentRow> {
+    return enrollmentRow(ctx, task.enrollment.id);
   }
 
   @FieldResolver(() => EnrollmentType, { nullable: true, description: 'After ADJUST: the enrollment from next month.' })
-  async newEnrollment(@Root() task: ReviewTask, @Ctx() ctx: RequestContext): Promise<Enrollment | null> {
-    return task.newEnrollment ? ctx.loaders.enrollmentById.load(task.newEnrollment.id) : null;
+  async newEnrollment(@Root() task: ReviewTask, @Ctx() ctx: RequestContext): Promise<EnrollmentRow | null> {
+    return task.newEnrollment ? enrollmentRow(ctx, task.newEnrollment.id) : null;
   }
 
   @Mutation(() => ReviewTaskPayload, { description: 'The appointment made by phone.' })

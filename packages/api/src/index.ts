@@ -1,4 +1,5 @@
 export * from './config/config.js';
+export * from './config/node-flags.js';
 export * from './context/context.type.js';
 export * from './context/loaders.js';
 export * from './http/api-server.js';

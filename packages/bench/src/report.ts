@@ -146,7 +146,7 @@ function findings(r: BenchResults): string[] {
     if (nestedMissed.includes(goal)) {
       continue;
     } else if (goal.goal.startsWith('API RSS')) {
-      evidence = `With \`${r.api.semi_space.flag}\` the same load peaks at ${n0.format(r.api.semi_space.rss_mb)} MB (${n1.format(r.api.semi_space.requests_per_s)} requests/s): the excess is V8's default young generation under a high allocation rate, not live data.`;
+      evidence = `The API runs with \`${r.api.node_flags.join(' ')}\`. Holding V8's old generation to twice its live size as well (\`${r.api.heap_experiment.flag}\`) brings the same load to ${n0.format(r.api.heap_experiment.rss_mb)} MB, at ${n1.format(r.api.heap_experiment.requests_per_s)} requests/s and p95 ${ms(r.api.heap_experiment.p95_ms)} ms against ${n1.format(r.nested_read.servers.xingfu.requests_per_s.median)} and ${ms(r.nested_read.servers.xingfu.latency_ms.p95.median)} ms: at this allocation rate the RSS goal and the throughput goal pull against each other. The excess is garbage between collections, not live data (the heap after a full collection is about 50 MB); what is left to cut is the allocation per request.`;
     } else if (goal.goal.startsWith('Loader') && r.load) {
       evidence =
         `The loader takes ${n1.format(r.load.loader_seconds.median)} s for what psql loads in ${n1.format(r.load.copy_seconds.median)} s.` +
@@ -374,7 +374,7 @@ export function renderMarkdown(r: BenchResults): string {
     '',
     `RSS of the \`xingfu serve\` process (its own, from /proc), sampled every 250 ms during its nested-read repetitions: peak **${n0.format(r.api.rss_mb)} MB**, median ${n0.format(r.api.rss_mb_median)} MB (${r.api.rss_samples} samples); ${n0.format(r.api.rss_idle_mb)} MB idle before the load. PostgreSQL's memory is not included. For context, the peaks of the peers under the same load: PostGraphile ${n0.format(r.api.peers_rss_mb.postgraphile)} MB, the ceiling ${n0.format(r.api.peers_rss_mb.ceiling)} MB.`,
     '',
-    `Most of the API's RSS under load is V8's heap sizing, not live data: started with \`${r.api.semi_space.flag}\` (a smaller young generation; not how it ships) the same load peaks at ${n0.format(r.api.semi_space.rss_mb)} MB, at ${n1.format(r.api.semi_space.requests_per_s)} requests/s and p95 ${ms(r.api.semi_space.p95_ms)} ms (one run of ${r.nested_read.duration_s} s).`,
+    `The API runs with \`${r.api.node_flags.join(' ')}\` (what \`pnpm start\` and \`pnpm xingfu\` pass: V8's young generation capped at 2 × 16 MB instead of growing to 2 × 64 MB on this machine). Most of its RSS under load is V8's heap sizing, not live data: started with \`${r.api.heap_experiment.flag}\` as well (the old generation held to twice its live size; not how it ships) the same load peaks at ${n0.format(r.api.heap_experiment.rss_mb)} MB, at ${n1.format(r.api.heap_experiment.requests_per_s)} requests/s and p95 ${ms(r.api.heap_experiment.p95_ms)} ms (one run of ${r.nested_read.duration_s} s).`,
     '',
     '## Method and settings',
     '',

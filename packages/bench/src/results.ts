@@ -97,7 +97,9 @@ export interface BenchResults {
     /** Peak RSS of the other two servers under their share of the same load, for context. */
     peers_rss_mb: { postgraphile: number; ceiling: number };
     /** The same load on the API started with a smaller young generation (not the shipped setting). */
-    semi_space: { flag: string; rss_mb: number; requests_per_s: number; p95_ms: number };
+    /** The flags the API ran with (as `pnpm start` passes them). */
+    node_flags: string[];
+    heap_experiment: { flag: string; rss_mb: number; requests_per_s: number; p95_ms: number };
   };
   profile: (ProfileSummary & { seconds: number; requests: number; pg_exec_share: number }) | null;
   goals: Goal[];

@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { API_NODE_FLAGS } from '@xingfu/api';
 import { freePort, spawnNode, waitUntil, type Child } from './processes.js';
 import { CEILING_SERVER, CLI_MAIN, POSTGRAPHILE_SERVER, WORKSPACE_ROOT } from './paths.js';
 
@@ -43,12 +44,12 @@ export interface XingfuServerOptions {
   nodeArgs?: string[];
 }
 
-/** The API as users run it: `xingfu serve` on DATABASE_URL, in its own process. */
+/** The API as users run it: `xingfu serve` on DATABASE_URL, in its own process, with the node flags `pnpm start` passes. */
 export async function startXingfu(options: XingfuServerOptions): Promise<RunningServer> {
   const port = await freePort();
   const child = spawnNode(
     'xingfu serve',
-    [...(options.nodeArgs ?? []), CLI_MAIN, 'serve'],
+    [...API_NODE_FLAGS, ...(options.nodeArgs ?? []), CLI_MAIN, 'serve'],
     {
       ...baseEnv(),
       DATABASE_URL: options.databaseUrl,

@@ -1,6 +1,7 @@
 import { addDays, cutRelease, maskName, recordCorrection, today, type EntityManager } from '@xingfu/domain';
 import { buildInternalSchema, buildPublicSchema } from '@xingfu/api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { tokenFor } from '../support/staff.js';
 import { startTestApi, type TestApi } from '../support/graphql-client.js';
 import { ADMIN, buildLedger, type LedgerFixture } from '../support/ledger-fixture.js';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.js';
@@ -100,9 +101,26 @@ describe('public aggregates', () => {
     expect(months.releasedMonths.every((m) => m.month < asOf.slice(0, 7))).toBe(true);
   });
 
-  it('answer with cache headers', async () => {
+  it('answer with cache headers and an ETag a cache revalidates with (304)', async () => {
     const result = await api.query('/public/graphql', '{ counties { code } }');
     expect(result.headers.get('cache-control')).toMatch(/max-age=300/);
+    const url = `${api.baseUrl}/public/graphql?query=${encodeURIComponent('{ counties { code } }')}`;
+    const first = await fetch(url, { headers: { accept: 'application/json', 'apollo-require-preflight': 'true' } });
+    const etag = first.headers.get('etag');
+    expect(first.status).toBe(200);
+    expect(etag).toBeTruthy();
+    // a revalidation as browsers send it (fetch would add cache-control: no-cache to a conditional request)
+    const again = await fetch(url, {
+      headers: { accept: 'application/json', 'apollo-require-preflight': 'true', 'if-none-match': etag!, 'cache-control': 'max-age=0' },
+    });
+    expect(again.status).toBe(304);
+  });
+
+  it('are the only answers with an ETag: internal answers are personal and never cached', async () => {
+    const token = await tokenFor('county_admin', '370115');
+    const internal = await api.query('/graphql', '{ region(code: "370115") { name } }', { token });
+    expect(internal.status).toBe(200);
+    expect(internal.headers.get('etag')).toBeNull();
   });
 });
 

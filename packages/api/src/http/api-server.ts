@@ -111,7 +111,12 @@ export async function createApiServer({ orm, config, logger }: ApiServerOptions)
     next();
   };
   const json = express.json({ limit: '1mb' });
-  app.use(INTERNAL_PATH, ide(INTERNAL_PATH, 'Xingfu — internal GraphQL'), json, expressMiddleware(internal, { context: internalContext }));
+  // Internal answers are personal and never cached, so no ETag: Express would hash every answer
+  // (a nested page is ~85 KB) only to label it. Public answers keep theirs, for revalidation.
+  const internalApp = express();
+  internalApp.set('etag', false);
+  internalApp.use(ide(INTERNAL_PATH, 'Xingfu — internal GraphQL'), json, expressMiddleware(internal, { context: internalContext }));
+  app.use(INTERNAL_PATH, internalApp);
   app.use(PUBLIC_PATH, ide(PUBLIC_PATH, '幸福清单 — public GraphQL'), json, expressMiddleware(publicServer, { context: publicContext }));
 
   let server: Server | undefined;

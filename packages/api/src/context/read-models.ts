@@ -442,9 +442,9 @@ export function createRecentPaymentsLoader(em: EntityManager) {
        order by e.id, p.month desc, p.id desc`,
           [RECENT_PAYMENTS, keyList(enrollmentIds)],
         );
-        const rows = records.map((r) => ({
-          enrollmentId: r.enrollment_id,
-          row: {
+        const groups = new Map<number, PaymentRow[]>();
+        for (const r of records) {
+          const row: PaymentRow = {
             id: int(r.id),
             month: r.month,
             kind: r.kind,
@@ -454,10 +454,12 @@ export function createRecentPaymentsLoader(em: EntityManager) {
             note: r.note,
             villageCode: r.village_code,
             program: { code: r.program_code },
-          } satisfies PaymentRow,
-        }));
-        const groups = groupBy(rows, (r) => r.enrollmentId);
-        return enrollmentIds.map((id) => (groups.get(id) ?? []).map((r) => r.row));
+          };
+          const group = groups.get(r.enrollment_id);
+          if (group) group.push(row);
+          else groups.set(r.enrollment_id, [row]);
+        }
+        return enrollmentIds.map((id) => groups.get(id) ?? []);
       }),
   );
 }

@@ -2,9 +2,11 @@ import { DomainError } from '@xingfu/domain';
 import pg from 'pg';
 import { stamp } from './generate/calendar.js';
 import { expandStandards } from './generate/context.js';
-import { generateLedger, type DoneMessage, type GeneratorInit } from './generate/ledger.js';
+import { GeneratorThread } from './generate/ahead.js';
+import type { DoneMessage, GeneratorInit } from './generate/ledger.js';
 import { SYNTHETIC_MARK, type VillageInfo } from './generate/population.js';
 import { copyText } from './load/copy.js';
+import { analyzeTables, emptyTables, restoreIndexes, setAsideIndexes } from './load/bulk.js';
 import { deleteGeneratedData } from './load/replace.js';
 import { ID_TABLES, type TableName } from './load/tables.js';
 import { verifyReferences } from './load/verify.js';
@@ -74,6 +76,14 @@ export interface SeedReport {
   deletedRows: number;
   seconds: number;
   rowsPerSecond: number;
+  /**
+   * Where the time went, in seconds: `load` — reading the regions, generating and copying the
+   * rows, committing; `indexes` — building the indexes set aside for the load; `references` —
+   * checking the references set-based; `analyze` — statistics for the planner, after the commit.
+   */
+  phases: { load: number; indexes: number; references: number; analyze: number };
+  /** Secondary indexes dropped before the load and built again after it (tables that were empty). */
+  indexesRebuilt: number;
 }
 
 async function villagesOf(client: pg.ClientBase, countyCode: string): Promise<{ countyName: string; villages: VillageInfo[] }> {
@@ -108,6 +118,9 @@ async function canSkipReferenceTriggers(client: pg.ClientBase): Promise<boolean>
   return result.rows[0]?.superuser === true;
 }
 
+/** A part of a block handed to COPY when the load may take blocks in parts. */
+const PART_BYTES = 4 << 20;
+
 const LOCKED_TABLES = [...ID_TABLES, 'standard'].join(', ');
 
 /**
@@ -121,9 +134,10 @@ export async function seedDatabase(options: SeedOptions): Promise<SeedReport> {
   if (!Number.isSafeInteger(seed) || seed < 0) throw new DomainError('INVALID_INPUT', `--seed is a whole number, 0 or more, not ${seed}.`);
   const scale = parseScale(options.scale);
   const started = performance.now();
+  const generator = new GeneratorThread();
   const client = new pg.Client({ connectionString: options.databaseUrl });
-  await client.connect();
   try {
+    await client.connect();
     const { countyName, villages } = await villagesOf(client, preset.countyCode);
     const factor = scale.singleVillage ? 1 / villages.length : scale.factor;
     await client.query('begin');
@@ -166,12 +180,25 @@ export async function seedDatabase(options: SeedOptions): Promise<SeedReport> {
       taken: taken.rows.map((r) => r.id_number),
       standardIds,
       scaleLabel: scale.label,
+      // with the triggers off, the order of rows between tables does not matter until the check:
+      // smaller parts let PostgreSQL start sooner and finish sooner after the generator
+      partBytes: fast ? PART_BYTES : undefined,
     };
-    // Generate a block, load it, drop it: memory stays flat at any scale. (A worker thread that
-    // generates ahead was measured slower at the province scale on 2 cores: see docs/benchmarks-load.md.)
+    // Generate a block (on a thread of its own, while the previous one is copied), load it, drop
+    // it: memory stays flat at any scale.
+    generator.start(init);
+    // Into empty tables (a first load), the secondary indexes are built once after the rows are in.
+    const setAside = fast ? await setAsideIndexes(client, await emptyTables(client, ID_TABLES)) : [];
+    const phases = { load: 0, indexes: 0, references: 0, analyze: 0 };
+    let mark = started;
+    const lap = (phase: keyof typeof phases) => {
+      const now = performance.now();
+      phases[phase] += (now - mark) / 1000;
+      mark = now;
+    };
     let done: DoneMessage | undefined;
     let loaded = 0;
-    for (const message of generateLedger(init)) {
+    for await (const message of generator.messages()) {
       if (message.type === 'done') {
         done = message;
         continue;
@@ -191,15 +218,21 @@ export async function seedDatabase(options: SeedOptions): Promise<SeedReport> {
        from unnest($1::int[], $2::int[], $3::bigint[]) as v(id, count, total) where b.id = v.id`,
       [done.batches.map((b) => b.id), done.batches.map((b) => b.count), done.batches.map((b) => b.total)],
     );
+    lap('load');
+    await restoreIndexes(client, setAside);
+    lap('indexes');
     if (fast) {
       await client.query('set local session_replication_role = origin');
       await verifyReferences(client, idStart);
     }
+    lap('references');
     for (const table of [...ID_TABLES, 'standard']) {
       await client.query(`select setval(pg_get_serial_sequence('${table}', 'id'), greatest((select max(id) from ${table}), 1))`);
     }
     await client.query('commit');
-    await client.query(`analyze ${LOCKED_TABLES}`);
+    lap('load');
+    await analyzeTables(client, options.databaseUrl, Object.entries(rowsByTable));
+    lap('analyze');
     const seconds = (performance.now() - started) / 1000;
     const rows = Object.values(rowsByTable).reduce((a, b) => a + b, 0);
     return {
@@ -216,11 +249,14 @@ export async function seedDatabase(options: SeedOptions): Promise<SeedReport> {
       deletedRows,
       seconds,
       rowsPerSecond: Math.round(rows / seconds),
+      phases,
+      indexesRebuilt: setAside.length,
     };
   } catch (error) {
     await client.query('rollback').catch(() => undefined);
     throw error;
   } finally {
+    await generator.stop();
     await client.end();
   }
 }

@@ -90,7 +90,7 @@ const LEVELS = new WeightedPicker([1, 2, 3, 4], [15, 25, 30, 30]);
 
 /** One block of the population: registry, cases, enrollments and payments, calibrated on its own. */
 export class BlockGenerator {
-  readonly rows = new RowBuffer();
+  private rows = new RowBuffer();
   private readonly rng: Rng;
   private readonly pop: Population;
   private readonly households: HouseholdRec[] = [];
@@ -110,18 +110,36 @@ export class BlockGenerator {
     this.pop = new Population((table) => ctx.ids.next(table), ctx.idNumbers, `${ctx.calendar.year}-01-01`);
   }
 
-  generate(): RowBuffer {
-    this.dibao();
-    this.tekun();
-    this.disability();
-    this.childrenAllowances();
-    this.senior();
-    this.cases();
-    this.splits();
-    this.writeEnrollments();
-    this.writePayments();
-    this.writeRegistry();
-    return this.rows;
+  /**
+   * The block's rows, in parts: a part is handed out between two steps once it holds `partBytes`
+   * of COPY text (the rest at the end). The rows are the same whatever the parts; only a load with
+   * the foreign-key triggers off may take them in parts, since a part can hold rows that
+   * reference rows of a later part (applications come before their households, for one).
+   */
+  *generate(partBytes = Infinity): Generator<RowBuffer> {
+    const steps = [
+      () => this.dibao(),
+      () => this.tekun(),
+      () => this.disability(),
+      () => this.childrenAllowances(),
+      () => this.senior(),
+      () => this.cases(),
+      () => this.splits(),
+      () => this.writeEnrollments(),
+      ...Array.from({ length: 12 }, (_, m) => () => this.writePayments(m)),
+      () => this.writeRegistry(),
+    ];
+    for (const step of steps) {
+      step();
+      if (this.rows.byteLength >= partBytes) yield this.takeRows();
+    }
+    if (this.rows.byteLength > 0) yield this.takeRows();
+  }
+
+  private takeRows(): RowBuffer {
+    const rows = this.rows;
+    this.rows = new RowBuffer();
+    return rows;
   }
 
   // ——— helpers ———
@@ -1181,38 +1199,36 @@ export class BlockGenerator {
     }
   }
 
-  /** The monthly payroll: month by month, every active enrollment at the standard in force. */
-  private writePayments(): void {
-    for (let m = 0; m < 12; m++) {
-      const month = this.cal.monthStart(m);
-      const generated = this.ctx.batchStamps(m).generated;
-      for (const e of this.monthly) {
-        if (e.start > m || (e.end !== null && e.end < m)) continue;
-        const amount = this.amount(e, m);
-        if (amount <= 0) continue;
-        const batch = this.ctx.batch(e.program, m);
-        batch.count++;
-        batch.total += BigInt(amount);
-        this.rows.add('payment', [
-          this.ctx.ids.next('payment'),
-          batch.id,
-          e.id,
-          e.household.id,
-          e.person?.id ?? null,
-          e.program,
-          this.ctx.countyCode,
-          e.household.village.code,
-          month,
-          'regular',
-          amount,
-          e.covered,
-          this.standard(e, m),
-          '',
-          this.ctx.admin,
-          generated,
-        ]);
-        this.ctx.counts.payments++;
-      }
+  /** A month of the monthly payroll: every active enrollment at the standard in force. */
+  private writePayments(m: number): void {
+    const month = this.cal.monthStart(m);
+    const generated = this.ctx.batchStamps(m).generated;
+    for (const e of this.monthly) {
+      if (e.start > m || (e.end !== null && e.end < m)) continue;
+      const amount = this.amount(e, m);
+      if (amount <= 0) continue;
+      const batch = this.ctx.batch(e.program, m);
+      batch.count++;
+      batch.total += BigInt(amount);
+      this.rows.add('payment', [
+        this.ctx.ids.next('payment'),
+        batch.id,
+        e.id,
+        e.household.id,
+        e.person?.id ?? null,
+        e.program,
+        this.ctx.countyCode,
+        e.household.village.code,
+        month,
+        'regular',
+        amount,
+        e.covered,
+        this.standard(e, m),
+        '',
+        this.ctx.admin,
+        generated,
+      ]);
+      this.ctx.counts.payments++;
     }
   }
 

@@ -1,4 +1,4 @@
-import { DomainError, makeIdNumber } from '@xingfu/domain';
+import { DomainError, makeIdNumber } from '@xingfu/domain/rules';
 
 /**
  * Synthetic resident ID numbers: the county's code, the birth date and a sequence number taken

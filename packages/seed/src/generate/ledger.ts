@@ -19,14 +19,19 @@ export interface GeneratorInit {
   /** Ids of the standards rows, in the order of `expandStandards`. */
   standardIds: number[];
   scaleLabel: string;
+  /**
+   * Hand a block out in parts of about this many bytes of COPY text (see BlockGenerator.generate):
+   * only when the load does not check references row by row. Default: whole blocks.
+   */
+  partBytes?: number;
 }
 
-/** A block's rows as COPY text per table (text, row count). */
+/** A block's rows as COPY text per table (UTF-8 bytes, row count). */
 export interface RowsMessage {
   type: 'rows';
   block: number;
   blocks: number;
-  tables: [TableName, string, number][];
+  tables: [TableName, Uint8Array, number][];
 }
 
 export interface DoneMessage {
@@ -42,7 +47,8 @@ function message(rows: RowBuffer, block: number, blocks: number): RowsMessage {
     type: 'rows',
     block,
     blocks,
-    tables: [...rows.lines].map(([table, lines]) => [table, lines.length > 0 ? lines.join('\n') + '\n' : '', lines.length]),
+    // each table's bytes in an ArrayBuffer of their own, so a worker can hand them over without a copy
+    tables: [...rows.tables].map(([table, t]) => [table, t.bytes, t.rows]),
   };
 }
 
@@ -63,7 +69,9 @@ export function* generateLedger(init: GeneratorInit): Generator<GeneratorMessage
   });
   const quotas = blockQuotas(init.preset, init.factor, (program) => ctx.standardFen(program, 'rural', '', 0));
   yield message(openingRows(ctx, init.standardIds), 0, quotas.length);
-  for (const quota of quotas) yield message(new BlockGenerator(ctx, quota).generate(), quota.index + 1, quotas.length);
+  for (const quota of quotas) {
+    for (const part of new BlockGenerator(ctx, quota).generate(init.partBytes)) yield message(part, quota.index + 1, quotas.length);
+  }
   yield message(closingRows(ctx, { seed: init.seed, scale: init.scaleLabel }), quotas.length + 1, quotas.length);
   yield {
     type: 'done',

@@ -159,22 +159,50 @@ export function encodeCell(value: Cell): string {
   return value.replaceAll('\\', '\\\\').replaceAll('\t', '\\t').replaceAll('\n', '\\n').replaceAll('\r', '\\r');
 }
 
-/** Rows of a block, encoded as COPY text lines per table, and counted. */
-export class RowBuffer {
-  readonly lines = new Map<TableName, string[]>();
+/** One table's rows of a block as COPY text, UTF-8, in a buffer that grows as rows are added. */
+export class TableBytes {
+  private buffer = Buffer.allocUnsafeSlow(64 * 1024);
+  length = 0;
+  rows = 0;
 
-  add(table: TableName, cells: readonly Cell[]): void {
-    let list = this.lines.get(table);
-    if (!list) {
-      list = [];
-      this.lines.set(table, list);
+  push(line: string): void {
+    // at most 3 bytes per UTF-16 unit, and the line end
+    const room = line.length * 3 + 1;
+    if (this.length + room > this.buffer.length) {
+      const grown = Buffer.allocUnsafeSlow(Math.max(this.buffer.length * 2, this.length + room));
+      this.buffer.copy(grown, 0, 0, this.length);
+      this.buffer = grown;
     }
-    list.push(cells.map(encodeCell).join('\t'));
+    this.length += this.buffer.write(line, this.length, 'utf8');
+    this.buffer[this.length++] = 0x0a;
+    this.rows++;
   }
 
-  get rowCount(): number {
+  /** The bytes written (a view: its ArrayBuffer is this table's own, never pooled, so it can be transferred). */
+  get bytes(): Uint8Array {
+    return new Uint8Array(this.buffer.buffer, this.buffer.byteOffset, this.length);
+  }
+}
+
+/**
+ * Rows of a block, encoded as COPY text per table and counted. Each row goes straight into its
+ * table's bytes: no string per row outlives the call, so the collector has little to move.
+ */
+export class RowBuffer {
+  readonly tables = new Map<TableName, TableBytes>();
+
+  add(table: TableName, cells: readonly Cell[]): void {
+    let bytes = this.tables.get(table);
+    if (!bytes) {
+      bytes = new TableBytes();
+      this.tables.set(table, bytes);
+    }
+    bytes.push(cells.map(encodeCell).join('\t'));
+  }
+
+  get byteLength(): number {
     let n = 0;
-    for (const list of this.lines.values()) n += list.length;
+    for (const bytes of this.tables.values()) n += bytes.length;
     return n;
   }
 }

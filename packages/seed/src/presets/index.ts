@@ -1,4 +1,4 @@
-import { DomainError } from '@xingfu/domain';
+import { DomainError } from '@xingfu/domain/rules';
 import { BINHAI_2021 } from './binhai-2021.js';
 import { JIYANG_2023 } from './jiyang-2023.js';
 import type { Preset } from './preset.js';

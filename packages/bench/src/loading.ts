@@ -3,7 +3,6 @@ import { join } from 'node:path';
 import { seedDatabase, type SeedReport } from '@xingfu/seed';
 import type { BenchCluster } from './cluster.js';
 import { run } from './processes.js';
-import { profileInProcess, type ProfileSummary } from './profile.js';
 import { spread, type Spread } from './stats.js';
 
 /** Every table the loader writes (standards are upserted, the rest is COPY), in reference order. */
@@ -31,8 +30,6 @@ export interface LoadOptions {
   repetitions: number;
   workDir: string;
   log: (line: string) => void;
-  /** Also profile one loader run (CPU, in this process). */
-  profile: boolean;
   /** Also time plain psql COPY, foreign-key triggers on. */
   withTriggers: boolean;
 }
@@ -50,8 +47,8 @@ export interface LoadResult {
   ratioVsCopy: number;
   ratioVsCopyWithTriggers: number | null;
   report: SeedReport;
-  /** CPU profile of an extra loader run (the harness's own process), when asked for. */
-  loaderProfile: ProfileSummary | null;
+  /** Where the loader's time went (its report's phases), seconds per phase over the repetitions. */
+  phases: Record<keyof SeedReport['phases'], Spread>;
   /** The database the last loader run left, kept for the measurements that follow. */
   keptDatabase: string;
 }
@@ -135,6 +132,7 @@ export async function measureLoading(cluster: BenchCluster, options: LoadOptions
   const copySeconds: number[] = [];
   const plainRates: number[] = [];
   const plainSeconds: number[] = [];
+  const phases: SeedReport['phases'][] = [];
   let rows = 0;
   let report: SeedReport | undefined;
 
@@ -151,6 +149,7 @@ export async function measureLoading(cluster: BenchCluster, options: LoadOptions
     await checkpoint();
     const loaded = await timed(() => seedDatabase({ databaseUrl: url, preset: options.preset, seed: options.seed, scale: options.scale }));
     report = loaded.value;
+    phases.push(report.phases);
     if (rep === 0) {
       rows = await exportRows(cluster, LOAD_DB, before, dir);
       if (rows !== report.rows) options.log(`  note: the loader reports ${report.rows} rows, the tables hold ${rows} new rows`);
@@ -173,15 +172,6 @@ export async function measureLoading(cluster: BenchCluster, options: LoadOptions
       await cluster.drop(COPY_DB);
     }
   }
-  let loaderProfile: ProfileSummary | null = null;
-  if (options.profile) {
-    // an extra run under the CPU profiler (not timed): where the loader's own process spends its time
-    const url = await cluster.cloneTemplate(COPY_DB);
-    loaderProfile = await profileInProcess(() =>
-      seedDatabase({ databaseUrl: url, preset: options.preset, seed: options.seed, scale: options.scale }),
-    );
-    await cluster.drop(COPY_DB);
-  }
   const loader = spread(loaderRates);
   const copy = spread(copyRates);
   const copyWithTriggers = plainRates.length > 0 ? spread(plainRates) : null;
@@ -196,7 +186,12 @@ export async function measureLoading(cluster: BenchCluster, options: LoadOptions
     ratioVsCopy: loader.median / copy.median,
     ratioVsCopyWithTriggers: copyWithTriggers ? loader.median / copyWithTriggers.median : null,
     report: report!,
-    loaderProfile,
+    phases: {
+      load: spread(phases.map((p) => p.load)),
+      indexes: spread(phases.map((p) => p.indexes)),
+      references: spread(phases.map((p) => p.references)),
+      analyze: spread(phases.map((p) => p.analyze)),
+    },
     keptDatabase: LOAD_DB,
   };
 }

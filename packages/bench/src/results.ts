@@ -1,5 +1,13 @@
 import type { MachineInfo } from './machine.js';
 import type { ProfileSummary } from './profile.js';
+
+/** One run of the nested-read load on the API started with extra V8 flags. */
+export interface HeapExperiment {
+  flags: string[];
+  rss_mb: number;
+  requests_per_s: number;
+  p95_ms: number;
+}
 import type { Latency, Spread } from './stats.js';
 
 export type Mode = 'full' | 'quick';
@@ -78,8 +86,14 @@ export interface BenchResults {
     ratio_vs_copy: number;
     ratio_vs_copy_with_triggers: number | null;
     province_loader_rows_per_s: number | null;
-    /** CPU profile of an extra loader run (its own process: generation, encoding, the client side of COPY). */
-    loader_profile: ProfileSummary | null;
+    /**
+     * Where the loader's time went (medians, seconds): generating and copying the rows (generation
+     * runs on its own thread, overlapping COPY), building the indexes set aside for the load,
+     * checking the references, ANALYZE after the commit.
+     */
+    loader_phases_s: { load: number; indexes: number; references: number; analyze: number };
+    /** Secondary indexes the loader set aside and built again (the tables were empty). */
+    indexes_rebuilt: number;
   } | null;
   site_build: {
     ok: boolean;
@@ -96,10 +110,10 @@ export interface BenchResults {
     rss_samples: number;
     /** Peak RSS of the other two servers under their share of the same load, for context. */
     peers_rss_mb: { postgraphile: number; ceiling: number };
-    /** The same load on the API started with a smaller young generation (not the shipped setting). */
     /** The flags the API ran with (as `pnpm start` passes them). */
     node_flags: string[];
-    heap_experiment: { flag: string; rss_mb: number; requests_per_s: number; p95_ms: number };
+    /** The same load on the API started with other V8 heap flags as well (not the shipped setting), one run each. */
+    heap_experiments: HeapExperiment[];
   };
   profile: (ProfileSummary & { seconds: number; requests: number; pg_exec_share: number }) | null;
   goals: Goal[];

@@ -85,17 +85,15 @@ export class HouseholdResolver {
     return village;
   }
 
+  // The list fields of nested pages return the loader's promise as it is (no async wrapper: one
+  // promise and one microtask less per household and enrollment of a page).
   @FieldResolver(() => [HouseholdMemberType], { description: 'Current members.' })
-  async members(
-    @Root() household: Household | HouseholdRow,
-    @Ctx() ctx: RequestContext,
-    @Info() info: GraphQLResolveInfo,
-  ): Promise<MemberRow[]> {
+  members(@Root() household: Household | HouseholdRow, @Ctx() ctx: RequestContext, @Info() info: GraphQLResolveInfo): Promise<MemberRow[]> {
     return ctx.loaders.currentMembersByHousehold(Selection.of(info)).load(household.id);
   }
 
   @FieldResolver(() => [EnrollmentType], { description: 'Enrollments, newest first.' })
-  async enrollments(
+  enrollments(
     @Root() household: Household | HouseholdRow,
     @Ctx() ctx: RequestContext,
     @Info() info: GraphQLResolveInfo,

@@ -285,7 +285,7 @@ export class EnrollmentResolver {
   }
 
   @FieldResolver(() => [PaymentType], { description: 'The 12 most recent ledger rows, newest first.' })
-  async payments(@Root() enrollment: EnrollmentRow, @Ctx() ctx: RequestContext, @Info() info: GraphQLResolveInfo): Promise<PaymentRow[]> {
+  payments(@Root() enrollment: EnrollmentRow, @Ctx() ctx: RequestContext, @Info() info: GraphQLResolveInfo): Promise<PaymentRow[]> {
     return ctx.loaders.recentPaymentsByEnrollment(Selection.of(info)).load(enrollment.id);
   }
 }

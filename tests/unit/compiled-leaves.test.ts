@@ -1,11 +1,13 @@
 import { createRequire } from 'node:module';
+import type * as GraphQL from 'graphql';
+import type * as Jit from 'graphql-jit';
 import { describe, expect, it } from 'vitest';
 
 // Both through Node's own require, so graphql-jit and the schema share one graphql module.
 const require = createRequire(import.meta.url);
 const { GraphQLList, GraphQLNonNull, GraphQLObjectType, GraphQLScalarType, GraphQLSchema, GraphQLString, execute, parse } =
-  require('graphql') as typeof import('graphql');
-const { compileQuery, isCompiledQuery } = require('graphql-jit') as typeof import('graphql-jit');
+  require('graphql') as typeof GraphQL;
+const { compileQuery, isCompiledQuery } = require('graphql-jit') as typeof Jit;
 
 /*
  * graphql-jit is patched (patches/graphql-jit@0.8.9.patch) to compile leaf fields through its

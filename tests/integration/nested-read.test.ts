@@ -7,6 +7,7 @@ import {
   generatePayroll,
   investigateApplication,
   publicizeApplication,
+  recordCorrection,
   registerHousehold,
   setStandard,
   submitApplication,
@@ -243,5 +244,76 @@ describe('lists read only the columns an operation asks for', () => {
       expect(edge.node['heads']).toEqual(members.map((m) => ({ relation: m.relation })));
       expect(edge.node['people']).toEqual(members.map((m) => ({ person: { idNumber: m.person.idNumber } })));
     });
+  });
+});
+
+describe('the ledger rows under an enrollment', () => {
+  const LEDGER_PAGE = `query ($after: String) { households(regionCode: "370115104", first: 4, after: $after) {
+    pageInfo { hasNextPage endCursor }
+    edges { node { enrollments { id payments { id month kind amount standard note villageCode program { code } } } } }
+  } }`;
+  interface LedgerPage {
+    households: {
+      pageInfo: { hasNextPage: boolean; endCursor: string };
+      edges: { node: { enrollments: { id: string; payments: Record<string, unknown>[] }[] } }[];
+    };
+  }
+
+  it('are its twelve latest, newest first, each field as the ledger holds it', async () => {
+    // The last household gets corrections of both kinds: 3 regular rows + 13 more, so the twelve
+    // shown leave rows out, and amounts are negative as well as positive.
+    const admin: Actor = { subject: 'setup', role: 'county_admin', regionCode: '370115' };
+    const [last] = await db.orm.em
+      .fork()
+      .execute<{ id: number }[]>(
+        `select e.id from enrollment e join household h on h.id = e.household_id where h.village_code like '370115104%' order by h.id desc limit 1`,
+      );
+    const enrollmentId = Number(last!.id);
+    for (let i = 0; i < 13; i++) {
+      const month = ['2026-01', '2026-02', '2026-03'][i % 3]!;
+      await db.orm.em
+        .fork()
+        .transactional((em) =>
+          recordCorrection(em, admin, i % 2 ? 'recovery' : 'back_pay', { enrollmentId, month, amountFen: 101 + i, note: `更正 ${i}` }),
+        );
+    }
+    const enrollments: LedgerPage['households']['edges'][number]['node']['enrollments'] = [];
+    for (let after: string | null = null; ;) {
+      const page: LedgerPage = await ok<LedgerPage>(api, token, LEDGER_PAGE, { after });
+      enrollments.push(...page.households.edges.flatMap((e) => e.node.enrollments));
+      if (!page.households.pageInfo.hasNextPage) break;
+      after = page.households.pageInfo.endCursor;
+    }
+    expect(enrollments.length).toBe(HOUSEHOLDS);
+    const ledger = await db.orm.em.fork().execute<Record<string, string | number | null>[]>(
+      `select enrollment_id, id::text, to_char(month, 'YYYY-MM') as month, upper(kind::text) as kind, amount_fen::text, covered_members,
+              standard_fen::text, note, village_code, program_code,
+              row_number() over (partition by enrollment_id order by month desc, id desc) as n
+         from payment order by enrollment_id, month desc, id desc`,
+    );
+    const yuan = (fen: string | number | null) => {
+      if (fen === null) return null;
+      const f = BigInt(fen);
+      const abs = f < 0n ? -f : f;
+      return `${f < 0n ? '-' : ''}${abs / 100n}.${String(abs % 100n).padStart(2, '0')}`;
+    };
+    for (const enrollment of enrollments) {
+      const expected = ledger
+        .filter((r) => String(r['enrollment_id']) === enrollment.id && Number(r['n']) <= 12)
+        .map((r) => ({
+          id: r['id'],
+          month: r['month'],
+          kind: r['kind'],
+          amount: yuan(r['amount_fen']!),
+          standard: yuan(r['standard_fen']!),
+          note: r['note'],
+          villageCode: r['village_code'],
+          program: { code: r['program_code'] },
+        }));
+      expect(enrollment.payments).toEqual(expected);
+    }
+    const corrected = enrollments.find((e) => e.id === String(enrollmentId))!;
+    expect(corrected.payments).toHaveLength(12);
+    expect(corrected.payments.some((p) => String(p['amount']).startsWith('-'))).toBe(true);
   });
 });

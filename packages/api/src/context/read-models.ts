@@ -398,42 +398,40 @@ export const RECENT_PAYMENTS = 12;
  * its household (payment_household_month_index): payment.enrollment_id has only a partial index,
  * and filtering the ledger by enrollment alone scans all of it.
  *
- * Each enrollment's rows arrive as one JSON array of objects already shaped like PaymentRow (keys
- * are the GraphQL field names, bigint columns JSON numbers): a page shows about a thousand ledger
- * rows, and one JSON.parse per enrollment costs the API a fraction of decoding a thousand result
- * rows field by field and then copying each into a row object (docs/benchmarks.md). The
- * `columns` of PAYMENT_MAP are key/value pairs of `json_build_object`.
+ * Each enrollment's rows arrive as one JSON array (`json_agg` of the subquery's rows, whose
+ * column names are PaymentRow's property names; bigint columns JSON numbers, months
+ * 'YYYY-MM-DD'), so JSON.parse yields the rows themselves. A page shows about a thousand ledger
+ * rows: decoding each as a result row, field by field, and copying it into a row object cost the
+ * API more than a third of a page's reading, and row-to-JSON is the cheapest way for PostgreSQL
+ * to build them (json_build_object per row costs it half as much again; docs/benchmarks.md).
+ * Only this list is read so: for the few hundred members and enrollments of a page, building and
+ * parsing JSON costs both sides more than it saves.
  */
 const PAYMENT_MAP: ColumnMap = {
-  always: [],
+  always: ['p.id', 'p.month'],
   fields: {
-    id: ["'id', p.id"],
-    month: ["'month', p.month"],
-    kind: ["'kind', p.kind"],
-    amount: ["'amount', p.amount_fen"],
-    coveredMembers: ["'coveredMembers', p.covered_members"],
-    standard: ["'standard', p.standard_fen"],
-    note: ["'note', p.note"],
-    program: ["'program', json_build_object('code', p.program_code)"],
-    villageCode: ["'villageCode', p.village_code"],
+    id: [],
+    month: [],
+    kind: ['p.kind'],
+    amount: ['p.amount_fen as amount'],
+    coveredMembers: ['p.covered_members as "coveredMembers"'],
+    standard: ['p.standard_fen as standard'],
+    note: ['p.note'],
+    program: ["json_build_object('code', p.program_code) as program"],
+    villageCode: ['p.village_code as "villageCode"'],
   },
 };
-
-interface PaymentsRecord {
-  enrollment_id: number;
-  payments: PaymentRow[];
-}
 
 export function createRecentPaymentsLoader(em: EntityManager) {
   return perSelection(
     PAYMENT_MAP,
     (columns) =>
       new DataLoader<number, PaymentRow[]>(async (enrollmentIds) => {
-        const records = await em.execute<PaymentsRecord[]>(
+        const records = await em.execute<{ enrollment_id: number; payments: PaymentRow[] | null }[]>(
           `select e.id as enrollment_id,
-         (select coalesce(json_agg(json_build_object(${columns}) order by p.month desc, p.id desc), '[]')
+         (select json_agg(p order by p.month desc, p.id desc)
             from (
-              select * from payment p where p.household_id = e.household_id and p.enrollment_id = e.id
+              select ${columns} from payment p where p.household_id = e.household_id and p.enrollment_id = e.id
               order by p.month desc, p.id desc limit ?
             ) p
          ) as payments
@@ -441,7 +439,7 @@ export function createRecentPaymentsLoader(em: EntityManager) {
        where e.id = any(string_to_array(?, ',')::int[])`,
           [RECENT_PAYMENTS, keyList(enrollmentIds)],
         );
-        const byEnrollment = new Map<number, PaymentRow[]>();
+        const byEnrollment = new Map<number, PaymentRow[] | null>();
         for (const r of records) byEnrollment.set(r.enrollment_id, r.payments);
         return enrollmentIds.map((id) => byEnrollment.get(id) ?? []);
       }),

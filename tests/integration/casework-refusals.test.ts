@@ -220,26 +220,28 @@ describe('payroll refusals', () => {
       t.admin,
       `mutation ($input: CorrectionInput!) { recordRecovery(input: $input) { payment { id } } }`,
       { input: { enrollmentId: String(enrollments[0]!.id), month: '2026-03', amount: '99999.00', note: '多发追回' } },
-      'INVALID_AMOUNT',
+      'RECOVERY_EXCEEDS_NET',
     );
   });
 });
 
 describe('region scoping', () => {
-  it('keeps a clerk of 回河街道 from reading or changing a household of 仁风镇', async () => {
+  it('answers a clerk of 回河街道 asking for a household of 仁风镇 as if it did not exist', async () => {
     const { id, householdId } = await applicationAt('accepted');
-    await expectRefusal(
+    const elsewhere = await expectRefusal(
       t.huiheClerk,
       `query ($id: ID!) { household(id: $id) { id members { person { name } } } }`,
       { id: householdId },
-      'OUT_OF_SCOPE',
+      'NOT_FOUND',
     );
-    await expectRefusal(t.huiheClerk, `query ($id: ID!) { application(id: $id) { status } }`, { id }, 'OUT_OF_SCOPE');
+    const missing = await expectRefusal(t.huiheClerk, `query ($id: ID!) { household(id: $id) { id } }`, { id: '99999999' }, 'NOT_FOUND');
+    expect(elsewhere.message.replace(householdId, 'N')).toBe(missing.message.replace('99999999', 'N'));
+    await expectRefusal(t.huiheClerk, `query ($id: ID!) { application(id: $id) { status } }`, { id }, 'NOT_FOUND');
     await expectRefusal(
       t.huiheClerk,
       VERIFY,
       { input: { applicationId: id, incomes: [{ kind: 'wage', monthly: '100.00' }] } },
-      'OUT_OF_SCOPE',
+      'NOT_FOUND',
     );
     const list = await ok<{ households: { totalCount: number } }>(api, t.huiheClerk, `{ households { totalCount } }`);
     expect(list.households.totalCount).toBe(0);

@@ -1,4 +1,5 @@
 import {
+  inTransaction,
   Application,
   DomainError,
   acceptApplication,
@@ -103,7 +104,7 @@ export class ApplicationResolver {
     @Ctx() ctx: RequestContext,
   ): Promise<ApplicationPayload> {
     const actor = actorOf(ctx);
-    const application = await ctx.em.transactional((em) =>
+    const application = await inTransaction(ctx.em, (em) =>
       submitApplication(em, actor, {
         householdId: Number(input.householdId),
         programCode: input.programCode,
@@ -122,7 +123,7 @@ export class ApplicationResolver {
     @Ctx() ctx: RequestContext,
   ): Promise<ApplicationPayload> {
     const actor = actorOf(ctx);
-    return { application: await ctx.em.transactional((em) => acceptApplication(em, actor, Number(input.applicationId))) };
+    return { application: await inTransaction(ctx.em, (em) => acceptApplication(em, actor, Number(input.applicationId))) };
   }
 
   @Mutation(() => ApplicationPayload, { description: '核对: records incomes and property and computes eligibility and amount.' })
@@ -143,7 +144,7 @@ export class ApplicationResolver {
         personId: item.personId == null ? null : Number(item.personId),
       };
     });
-    const application = await ctx.em.transactional((em) =>
+    const application = await inTransaction(ctx.em, (em) =>
       verifyApplication(em, actor, {
         applicationId: Number(input.applicationId),
         householdSize: input.householdSize ?? null,
@@ -164,7 +165,9 @@ export class ApplicationResolver {
     @Ctx() ctx: RequestContext,
   ): Promise<ApplicationPayload> {
     const actor = actorOf(ctx);
-    return { application: await ctx.em.transactional((em) => investigateApplication(em, actor, Number(input.applicationId), input.notes)) };
+    return {
+      application: await inTransaction(ctx.em, (em) => investigateApplication(em, actor, Number(input.applicationId), input.notes)),
+    };
   }
 
   @Mutation(() => ApplicationPayload, { description: '公示: 7 days of public notice.' })
@@ -174,7 +177,7 @@ export class ApplicationResolver {
   ): Promise<ApplicationPayload> {
     const actor = actorOf(ctx);
     return {
-      application: await ctx.em.transactional((em) =>
+      application: await inTransaction(ctx.em, (em) =>
         publicizeApplication(em, actor, Number(input.applicationId), input.startDate ?? undefined),
       ),
     };
@@ -187,7 +190,7 @@ export class ApplicationResolver {
   ): Promise<ObjectionPayload> {
     const actor = actorOf(ctx);
     return {
-      objection: await ctx.em.transactional((em) =>
+      objection: await inTransaction(ctx.em, (em) =>
         recordObjection(em, actor, Number(input.applicationId), input.content, input.raisedOn ?? undefined),
       ),
     };
@@ -200,7 +203,9 @@ export class ApplicationResolver {
   ): Promise<ObjectionPayload> {
     const actor = actorOf(ctx);
     return {
-      objection: await ctx.em.transactional((em) => resolveObjection(em, actor, Number(input.objectionId), input.upheld, input.resolution)),
+      objection: await inTransaction(ctx.em, (em) =>
+        resolveObjection(em, actor, Number(input.objectionId), input.upheld, input.resolution),
+      ),
     };
   }
 
@@ -210,7 +215,7 @@ export class ApplicationResolver {
     @Ctx() ctx: RequestContext,
   ): Promise<ApproveApplicationPayload> {
     const actor = actorOf(ctx);
-    const approved = await ctx.em.transactional((em) =>
+    const approved = await inTransaction(ctx.em, (em) =>
       approveApplication(em, actor, {
         applicationId: Number(input.applicationId),
         startMonth: input.startMonth ?? null,
@@ -230,6 +235,6 @@ export class ApplicationResolver {
     @Ctx() ctx: RequestContext,
   ): Promise<ApplicationPayload> {
     const actor = actorOf(ctx);
-    return { application: await ctx.em.transactional((em) => rejectApplication(em, actor, Number(input.applicationId), input.reason)) };
+    return { application: await inTransaction(ctx.em, (em) => rejectApplication(em, actor, Number(input.applicationId), input.reason)) };
   }
 }

@@ -4,7 +4,9 @@ import {
   HouseholdMember,
   Person,
   addHouseholdMember,
-  assertInScope,
+  inTransaction,
+  inScope,
+  personVillage,
   endHouseholdMembership,
   getHousehold,
   parseIdNumber,
@@ -63,19 +65,17 @@ export class HouseholdResolver {
     return getHousehold(ctx.em, actorOf(ctx), Number(id));
   }
 
-  @Query(() => PersonType, { nullable: true, description: 'A person by ID number, if registered in your region.' })
+  @Query(() => PersonType, {
+    nullable: true,
+    description:
+      'A person by ID number when their region (that of their latest membership) lies in yours; null otherwise, whether or not the number is registered elsewhere.',
+  })
   async personByIdNumber(@Arg('idNumber', () => String) idNumber: string, @Ctx() ctx: RequestContext): Promise<Person | null> {
     const actor = actorOf(ctx);
     const { idNumber: normalized } = parseIdNumber(idNumber);
     const person = await ctx.em.findOne(Person, { idNumber: normalized });
-    if (!person) return null;
-    const membership = await ctx.em.findOne(HouseholdMember, { person, endDate: null }, { populate: ['household'] });
-    if (!membership) {
-      if (actor.role !== 'county_admin' && actor.role !== 'auditor') return null;
-      return person;
-    }
-    assertInScope(actor, membership.household.village.code, 'person');
-    return person;
+    const village = person ? await personVillage(ctx.em, person.id) : null;
+    return person && village && inScope(actor, village) ? person : null;
   }
 
   @FieldResolver(() => RegionType)
@@ -112,7 +112,7 @@ export class HouseholdResolver {
     @Ctx() ctx: RequestContext,
   ): Promise<RegisterHouseholdPayload> {
     const actor = actorOf(ctx);
-    const household = await ctx.em.transactional((em) =>
+    const household = await inTransaction(ctx.em, (em) =>
       registerHousehold(em, actor, {
         villageCode: input.villageCode,
         areaType: input.areaType,
@@ -132,7 +132,7 @@ export class HouseholdResolver {
   ): Promise<HouseholdMemberPayload> {
     const actor = actorOf(ctx);
     const { householdId, startDate, ...member } = input;
-    const membership = await ctx.em.transactional((em) =>
+    const membership = await inTransaction(ctx.em, (em) =>
       addHouseholdMember(em, actor, { ...member, householdId: Number(householdId), ...(startDate ? { startDate } : {}) }),
     );
     return { member: await memberRow(ctx, membership) };
@@ -144,7 +144,7 @@ export class HouseholdResolver {
     @Ctx() ctx: RequestContext,
   ): Promise<HouseholdMemberPayload> {
     const actor = actorOf(ctx);
-    const membership = await ctx.em.transactional((em) => endHouseholdMembership(em, actor, Number(input.memberId), input.endDate));
+    const membership = await inTransaction(ctx.em, (em) => endHouseholdMembership(em, actor, Number(input.memberId), input.endDate));
     return { member: await memberRow(ctx, membership) };
   }
 
@@ -154,7 +154,7 @@ export class HouseholdResolver {
     @Ctx() ctx: RequestContext,
   ): Promise<RecordDeathPayload> {
     const actor = actorOf(ctx);
-    const person = await ctx.em.transactional((em) => recordDeath(em, actor, Number(input.personId), input.deceasedOn));
+    const person = await inTransaction(ctx.em, (em) => recordDeath(em, actor, Number(input.personId), input.deceasedOn));
     return { person };
   }
 }

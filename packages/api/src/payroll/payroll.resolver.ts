@@ -1,4 +1,5 @@
 import {
+  inTransaction,
   DomainError,
   Payment,
   PayrollBatch,
@@ -80,6 +81,13 @@ export class CorrectionInput {
 
   @Field(() => String)
   note!: string;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Back pay that takes the month above the most the enrollment could be entitled to (standard × covered members) is refused unless this says why.',
+  })
+  aboveEntitlementReason?: string | null;
 }
 
 @ObjectType('CorrectionPayload')
@@ -187,7 +195,7 @@ export class PayrollResolver {
     @Ctx() ctx: RequestContext,
   ): Promise<PayrollBatchPayload> {
     const actor = actorOf(ctx);
-    return { batch: await ctx.em.transactional((em) => generatePayroll(em, actor, input)) };
+    return { batch: await inTransaction(ctx.em, (em) => generatePayroll(em, actor, input)) };
   }
 
   @Mutation(() => PayrollBatchPayload, { description: 'Approves (freezes) a draft batch.' })
@@ -196,7 +204,7 @@ export class PayrollResolver {
     @Ctx() ctx: RequestContext,
   ): Promise<PayrollBatchPayload> {
     const actor = actorOf(ctx);
-    return { batch: await ctx.em.transactional((em) => approvePayroll(em, actor, Number(input.batchId))) };
+    return { batch: await inTransaction(ctx.em, (em) => approvePayroll(em, actor, Number(input.batchId))) };
   }
 
   @Mutation(() => PayrollBatchPayload, { description: 'Marks an approved batch paid.' })
@@ -205,7 +213,7 @@ export class PayrollResolver {
     @Ctx() ctx: RequestContext,
   ): Promise<PayrollBatchPayload> {
     const actor = actorOf(ctx);
-    return { batch: await ctx.em.transactional((em) => markPayrollPaid(em, actor, Number(input.batchId))) };
+    return { batch: await inTransaction(ctx.em, (em) => markPayrollPaid(em, actor, Number(input.batchId))) };
   }
 
   @Mutation(() => PayrollBatchPayload, { description: 'Discards a draft batch so it can be generated again.' })
@@ -214,7 +222,7 @@ export class PayrollResolver {
     @Ctx() ctx: RequestContext,
   ): Promise<PayrollBatchPayload> {
     const actor = actorOf(ctx);
-    await ctx.em.transactional((em) => discardPayroll(em, actor, Number(input.batchId)));
+    await inTransaction(ctx.em, (em) => discardPayroll(em, actor, Number(input.batchId)));
     return { batch: null };
   }
 
@@ -233,12 +241,13 @@ export class PayrollResolver {
 
   private async correct(kind: 'back_pay' | 'recovery', input: CorrectionInput, ctx: RequestContext): Promise<CorrectionPayload> {
     const actor = actorOf(ctx);
-    const payment = await ctx.em.transactional((em) =>
+    const payment = await inTransaction(ctx.em, (em) =>
       recordCorrection(em, actor, kind, {
         enrollmentId: Number(input.enrollmentId),
         month: input.month,
         amountFen: fenOf(input.amount),
         note: input.note,
+        aboveEntitlementReason: input.aboveEntitlementReason ?? null,
       }),
     );
     return { payment: paymentRow(payment) };
@@ -271,7 +280,7 @@ export class EnrollmentResolver {
     @Ctx() ctx: RequestContext,
   ): Promise<EndEnrollmentPayload> {
     const actor = actorOf(ctx);
-    const enrollment = await ctx.em.transactional((em) =>
+    const enrollment = await inTransaction(ctx.em, (em) =>
       exitEnrollment(em, actor, { enrollmentId: Number(input.enrollmentId), lastMonth: input.lastMonth, reason: input.reason }),
     );
     return { enrollment: await enrollmentRow(ctx, enrollment.id) };

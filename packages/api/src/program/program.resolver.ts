@@ -1,4 +1,4 @@
-import { DomainError, Program, Standard, setStandard, type AreaType, type Region } from '@xingfu/domain';
+import { DomainError, inTransaction, Program, Standard, setStandard, type AreaType, type Region } from '@xingfu/domain';
 import { Arg, Ctx, Field, FieldResolver, InputType, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { actorOf, scopedRegion } from '../auth/require-actor.js';
 import { AreaTypeEnum } from '../common/enums.js';
@@ -65,7 +65,7 @@ export class ProgramResolver {
     @Ctx() ctx: RequestContext,
   ): Promise<SetStandardPayload> {
     const actor = actorOf(ctx);
-    const standard = await ctx.em.transactional((em) =>
+    const standard = await inTransaction(ctx.em, (em) =>
       setStandard(em, actor, {
         programCode: input.programCode,
         countyCode: input.countyCode,

@@ -1,6 +1,8 @@
 import {
   DomainError,
   ReviewCampaign,
+  inTransaction,
+  notFound,
   ReviewTask,
   createReviewCampaign,
   decideReview,
@@ -162,8 +164,8 @@ export class ReviewCampaignResolver {
   async reviewCampaign(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext): Promise<ReviewCampaign> {
     const actor = actorOf(ctx);
     const campaign = await ctx.em.findOne(ReviewCampaign, { id: Number(id) });
-    if (!campaign) throw new DomainError('NOT_FOUND', `No review campaign ${id}.`);
-    if (!actor.regionCode.startsWith(campaign.county.code)) scopedRegion(actor, campaign.county.code);
+    // a campaign covers a county: staff of the county and of its towns and villages see it
+    if (!campaign || !actor.regionCode.startsWith(campaign.county.code)) throw notFound(actor, 'review campaign', id);
     return campaign;
   }
 
@@ -194,7 +196,7 @@ export class ReviewCampaignResolver {
     @Ctx() ctx: RequestContext,
   ): Promise<ReviewCampaignPayload> {
     const actor = actorOf(ctx);
-    const campaign = await ctx.em.transactional((em) =>
+    const campaign = await inTransaction(ctx.em, (em) =>
       createReviewCampaign(em, actor, {
         countyCode: input.countyCode,
         name: input.name,
@@ -232,7 +234,7 @@ export class ReviewTaskResolver {
     @Ctx() ctx: RequestContext,
   ): Promise<ReviewTaskPayload> {
     const actor = actorOf(ctx);
-    return { task: await ctx.em.transactional((em) => scheduleReviewVisit(em, actor, Number(input.taskId), input.appointmentAt)) };
+    return { task: await inTransaction(ctx.em, (em) => scheduleReviewVisit(em, actor, Number(input.taskId), input.appointmentAt)) };
   }
 
   @Mutation(() => ReviewTaskPayload, { description: 'The home visit: review form and neighbour / committee check.' })
@@ -241,7 +243,7 @@ export class ReviewTaskResolver {
     @Ctx() ctx: RequestContext,
   ): Promise<ReviewTaskPayload> {
     const actor = actorOf(ctx);
-    const task = await ctx.em.transactional((em) =>
+    const task = await inTransaction(ctx.em, (em) =>
       recordReviewVisit(em, actor, {
         taskId: Number(input.taskId),
         visitedOn: input.visitedOn,
@@ -265,7 +267,7 @@ export class ReviewTaskResolver {
     @Ctx() ctx: RequestContext,
   ): Promise<ReviewTaskPayload> {
     const actor = actorOf(ctx);
-    const task = await ctx.em.transactional((em) =>
+    const task = await inTransaction(ctx.em, (em) =>
       decideReview(em, actor, {
         taskId: Number(input.taskId),
         outcome: input.outcome,

@@ -51,12 +51,35 @@ export function inScope(actor: Actor, regionCode: string): boolean {
   return regionCode.startsWith(actor.regionCode);
 }
 
-/** Refuses a record outside the actor's region, without saying whether it exists. */
-export function assertInScope(actor: Actor, regionCode: string, what = 'record'): void {
+/**
+ * The answer for a record that does not exist or lies outside the actor's region: the same code
+ * and the same words for both, so a refusal never tells whether a record exists elsewhere.
+ */
+export function notFound(actor: Actor, what: string, id: string | number): DomainError {
+  return new DomainError('NOT_FOUND', `No ${what} ${id} in your region (${actor.regionCode}).`);
+}
+
+/** The record when it exists and lies in the actor's region; NOT_FOUND otherwise, the same for both. */
+export function visible<T>(
+  actor: Actor,
+  record: T | null | undefined,
+  regionOf: (record: T) => string,
+  what: string,
+  id: string | number,
+): T {
+  if (record == null || !inScope(actor, regionOf(record))) throw notFound(actor, what, id);
+  return record;
+}
+
+/**
+ * Refuses a region (a county asked for by code) outside the actor's: regions are public, so the
+ * refusal may say so (OUT_OF_SCOPE). Records use `visible`.
+ */
+export function assertRegionInScope(actor: Actor, regionCode: string, what = 'region'): void {
   if (!inScope(actor, regionCode)) {
     throw new DomainError(
       'OUT_OF_SCOPE',
-      `This ${what} is outside your region (${actor.regionCode}): ask staff of its region, or a county administrator.`,
+      `This ${what} (${regionCode}) is outside your region (${actor.regionCode}): ask staff of its region, or a county administrator.`,
     );
   }
 }

@@ -1,17 +1,19 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { assertCan, assertInScope, type Actor, type Permission } from '../access/actor.js';
+import { assertCan, notFound, visible, type Actor, type Permission } from '../access/actor.js';
 import { addDays, today } from '../access/clock.js';
 import { audit, snapshot } from '../audit/audit.js';
 import { calculateEligibility, type IncomeItem } from '../eligibility/eligibility.js';
+import { lockRow } from '../database/transaction.js';
 import { createEnrollment } from '../enrollment/enrollment.service.js';
 import type { Enrollment } from '../enrollment/enrollment.entity.js';
 import { DomainError } from '../errors/domain-error.js';
-import { currentMembers, getHousehold } from '../household/household.service.js';
+import { currentMembers, getHousehold, MAX_HOUSEHOLD_MEMBERS } from '../household/household.service.js';
 import { Person } from '../household/person.entity.js';
 import { recordOneOffPayment } from '../payroll/payroll.service.js';
 import type { Payment } from '../payroll/payment.entity.js';
 import { ageOn } from '../person/id-number.js';
-import { firstDayOfMonth, monthOfDate, parseMonth } from '../period/month.js';
+import { assertPastDate } from '../period/date.js';
+import { addMonths, firstDayOfMonth, monthOfDate, parseMonth } from '../period/month.js';
 import { getProgram, standardInForce } from '../program/standard.service.js';
 import { ApplicationEvent } from './application-event.entity.js';
 import { ApplicationIncome } from './application-income.entity.js';
@@ -22,6 +24,12 @@ import { Objection } from './objection.entity.js';
 export const PUBLICITY_DAYS = 7;
 /** Financial assets allowed: this many months of the standard per household member. */
 export const ASSET_LIMIT_MONTHS = 24;
+/** The earliest date an application may carry (the ledger's records start in this century). */
+export const APPLICATIONS_FROM = '2000-01-01';
+/** How far ahead of this month an approval may start payment. */
+export const START_MONTHS_AHEAD = 3;
+/** How far back from this month an approval may start payment (back pay of a late approval). */
+export const START_MONTHS_BACK = 24;
 
 const STEP_FROM: Record<string, { from: ApplicationStatus[]; to: ApplicationStatus; verb: string }> = {
   accept: { from: ['applied'], to: 'accepted', verb: 'accept' },
@@ -54,8 +62,7 @@ export async function submitApplication(em: EntityManager, actor: Actor, input: 
     if (!person) throw new DomainError('INVALID_INPUT', 'The person is not a current member of this household.');
   }
   if (person?.deceasedOn || members.length === 0) throw new DomainError('INVALID_INPUT', 'Nobody alive in this household can apply.');
-  const appliedOn = input.appliedOn ?? today();
-  if (appliedOn > today()) throw new DomainError('INVALID_INPUT', 'An application cannot be dated in the future.');
+  const appliedOn = assertPastDate(input.appliedOn ?? today(), 'An application date', { date: APPLICATIONS_FROM, what: APPLICATIONS_FROM });
   const application = em.create(Application, {
     household,
     program,
@@ -80,17 +87,22 @@ export async function submitApplication(em: EntityManager, actor: Actor, input: 
   return application;
 }
 
-export async function getApplication(em: EntityManager, actor: Actor, id: number): Promise<Application> {
+/**
+ * An application the actor may see, or NOT_FOUND (the same for a missing one and one of another
+ * region). With `lock`, its row is taken for update first and read after the lock: every step of
+ * case work does so, so two requests taking the same step run one after the other and the second
+ * sees the first's status.
+ */
+export async function getApplication(em: EntityManager, actor: Actor, id: number, options: { lock?: boolean } = {}): Promise<Application> {
+  if (options.lock && !(await lockRow(em, Application, { id }))) throw notFound(actor, 'application', id);
   const application = await em.findOne(Application, { id }, { populate: ['program', 'household', 'person'] });
-  if (!application) throw new DomainError('NOT_FOUND', `No application ${id}.`);
-  assertInScope(actor, application.village.code, 'application');
-  return application;
+  return visible(actor, application, (a) => a.village.code, 'application', id);
 }
 
 /** Loads, checks role, region and order; returns the application and its state before the step. */
 async function beginStep(em: EntityManager, actor: Actor, id: number, step: keyof typeof STEP_FROM, permission: Permission) {
   assertCan(actor, permission);
-  const application = await getApplication(em, actor, id);
+  const application = await getApplication(em, actor, id, { lock: true });
   const rule = STEP_FROM[step]!;
   if (!rule.from.includes(application.status)) {
     const expected = rule.from.join(' or ');
@@ -167,9 +179,23 @@ export async function verifyApplication(em: EntityManager, actor: Actor, input: 
   assertFen(input.financialAssetsFen, 'Financial assets');
   assertFen(input.requestedAmountFen, 'The requested amount');
   const members = await currentMembers(em, application.household.id);
+  for (const item of input.incomes) {
+    if (item.personId != null && !members.some((m) => m.person.id === item.personId)) {
+      throw new DomainError(
+        'NOT_A_MEMBER',
+        `Person ${item.personId} is not a current member of this household: record incomes of its members only.`,
+        {
+          personId: item.personId,
+        },
+      );
+    }
+  }
   const singlePerson = input.singlePerson ?? false;
   const householdSize = singlePerson ? 1 : (input.householdSize ?? members.length);
   const coveredMembers = singlePerson ? 1 : (input.coveredMembers ?? (program.unit === 'person' ? 1 : householdSize));
+  if (!Number.isInteger(householdSize) || !Number.isInteger(coveredMembers) || householdSize > MAX_HOUSEHOLD_MEMBERS) {
+    throw new DomainError('INVALID_INPUT', `Household size and covered members are whole numbers, at most ${MAX_HOUSEHOLD_MEMBERS}.`);
+  }
   if (!(householdSize >= 1) || !(coveredMembers >= 1) || coveredMembers > householdSize) {
     throw new DomainError('INVALID_INPUT', 'Covered members must be between 1 and the household size.');
   }
@@ -249,8 +275,10 @@ export async function investigateApplication(em: EntityManager, actor: Actor, id
 /** 公示: the notice is posted on startDate (today or earlier) for PUBLICITY_DAYS days. */
 export async function publicizeApplication(em: EntityManager, actor: Actor, id: number, startDate?: string): Promise<Application> {
   const step = await beginStep(em, actor, id, 'publicize', 'publicizeApplication');
-  const start = startDate ?? today();
-  if (start > today()) throw new DomainError('INVALID_INPUT', 'A public notice cannot start in the future: record it once posted.');
+  const start = assertPastDate(startDate ?? today(), 'The start of a public notice', {
+    date: APPLICATIONS_FROM,
+    what: APPLICATIONS_FROM,
+  });
   step.application.publicityStart = start;
   step.application.publicityEnd = addDays(start, PUBLICITY_DAYS);
   return finishStep(em, actor, step, 'publicizeApplication');
@@ -264,7 +292,8 @@ export async function recordObjection(
   raisedOn?: string,
 ): Promise<Objection> {
   assertCan(actor, 'recordObjection');
-  const application = await getApplication(em, actor, applicationId);
+  // the application's lock orders objections with approval: none slips in while it is approved
+  const application = await getApplication(em, actor, applicationId, { lock: true });
   if (application.status !== 'publicized') {
     throw new DomainError(
       'TRANSITION_NOT_ALLOWED',
@@ -272,7 +301,11 @@ export async function recordObjection(
     );
   }
   if (!content.trim()) throw new DomainError('INVALID_INPUT', 'Write what the objection says.');
-  const objection = em.create(Objection, { application, raisedOn: raisedOn ?? today(), content, createdBy: actor.subject });
+  const raised = assertPastDate(raisedOn ?? today(), 'The date an objection was raised', {
+    date: APPLICATIONS_FROM,
+    what: APPLICATIONS_FROM,
+  });
+  const objection = em.create(Objection, { application, raisedOn: raised, content, createdBy: actor.subject });
   await em.flush();
   audit(em, actor, {
     action: 'recordObjection',
@@ -293,9 +326,10 @@ export async function resolveObjection(
   resolution: string,
 ): Promise<Objection> {
   assertCan(actor, 'resolveObjection');
-  const objection = await em.findOne(Objection, { id: objectionId }, { populate: ['application'] });
-  if (!objection) throw new DomainError('NOT_FOUND', `No objection ${objectionId}.`);
-  assertInScope(actor, objection.application.village.code, 'objection');
+  const found = await em.findOne(Objection, { id: objectionId }, { populate: ['application'] });
+  visible(actor, found, (o) => o.application.village.code, 'objection', objectionId);
+  await getApplication(em, actor, found!.application.id, { lock: true });
+  const objection = (await lockRow(em, Objection, { id: objectionId }))!;
   if (objection.upheld != null) throw new DomainError('TRANSITION_NOT_ALLOWED', 'This objection is already resolved.');
   if (!resolution.trim()) throw new DomainError('INVALID_INPUT', 'Write how the objection was resolved.');
   const before = snapshot(objection);
@@ -355,7 +389,18 @@ export async function approveApplication(em: EntityManager, actor: Actor, input:
         'The verified assessment gives no amount (income or property above the line): reject the application with the reason.',
       );
     }
-    const startMonth = firstDayOfMonth(input.startMonth ? parseMonth(input.startMonth) : monthOfDate(today()));
+    const thisMonth = monthOfDate(today());
+    const start = input.startMonth ? parseMonth(input.startMonth) : thisMonth;
+    const earliest = addMonths(thisMonth, -START_MONTHS_BACK);
+    const latest = addMonths(thisMonth, START_MONTHS_AHEAD);
+    if (start < earliest || start > latest) {
+      throw new DomainError(
+        'INVALID_MONTH',
+        `Payment starts from ${START_MONTHS_BACK} months before this month (${earliest}) up to ${START_MONTHS_AHEAD} months ahead (${latest}); ${start} is outside.`,
+        { month: start },
+      );
+    }
+    const startMonth = firstDayOfMonth(start);
     enrollment = await createEnrollment(em, actor, {
       program,
       household: application.household,

@@ -1,10 +1,12 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { assertCan, assertInScope, type Actor } from '../access/actor.js';
-import { firstDayOfMonth, parseMonth } from '../period/month.js';
+import { LockMode } from '@mikro-orm/core';
+import { assertCan, visible, type Actor } from '../access/actor.js';
+import { lockRow } from '../database/transaction.js';
+import { addMonths, firstDayOfMonth, monthOfDate, parseMonth } from '../period/month.js';
 import type { Application } from '../application/application.entity.js';
 import { audit, snapshot } from '../audit/audit.js';
 import { DomainError } from '../errors/domain-error.js';
-import type { Household } from '../household/household.entity.js';
+import { Household } from '../household/household.entity.js';
 import { HouseholdMember } from '../household/household-member.entity.js';
 import type { Person } from '../household/person.entity.js';
 import type { AmountRule, Program } from '../program/program.entity.js';
@@ -52,7 +54,13 @@ async function conflictingEnrollments(em: EntityManager, input: NewEnrollment): 
   );
 }
 
+/**
+ * Enrolls a household (or one of its members). The household's row is taken for update first, so
+ * enrollments of one household are made one at a time and each sees those made before it; the
+ * unique indexes enrollment_one_active_household / _person back the rule.
+ */
 export async function createEnrollment(em: EntityManager, actor: Actor, input: NewEnrollment): Promise<Enrollment> {
+  await lockRow(em, Household, { id: input.household.id });
   const conflicts = await conflictingEnrollments(em, input);
   if (conflicts.length > 0) {
     const names = [...new Set(conflicts.map((c) => c.program.name))].join('、');
@@ -127,12 +135,78 @@ export async function exitEnrollment(
   input: { enrollmentId: number; lastMonth: string; reason: ExitReason },
 ): Promise<Enrollment> {
   assertCan(actor, 'endEnrollment');
-  const enrollment = await em.findOne(Enrollment, { id: input.enrollmentId });
-  if (!enrollment) throw new DomainError('NOT_FOUND', `No enrollment ${input.enrollmentId}.`);
-  assertInScope(actor, enrollment.village.code, 'enrollment');
+  const enrollment = await getEnrollment(em, actor, input.enrollmentId, { lock: true });
   if (input.reason === 'adjusted' || input.reason === 'cancelled_on_review') {
     throw new DomainError('INVALID_INPUT', 'Adjustments and cancellations on review go through decideReview.');
   }
   await endEnrollment(em, actor, enrollment, firstDayOfMonth(parseMonth(input.lastMonth)), input.reason);
   return enrollment;
+}
+
+/** An enrollment the actor may see, or NOT_FOUND (the same for a missing one and one of another region); with `lock`, taken for update. */
+export async function getEnrollment(em: EntityManager, actor: Actor, id: number, options: { lock?: boolean } = {}): Promise<Enrollment> {
+  const enrollment = options.lock ? await lockRow(em, Enrollment, { id }) : await em.findOne(Enrollment, { id });
+  return visible(actor, enrollment, (e) => e.village.code, 'enrollment', id);
+}
+
+/**
+ * A death stops pay from the month after it. The person's own enrollments end with the month of
+ * death. Each active enrollment of their household covers one member fewer from the next month
+ * (the covered members are not named, so the deceased is taken to be one of them: pay never
+ * includes a share for a deceased person; a review can restore a share), capped at the members
+ * left; with nobody left it ends. Called by recordDeath in its transaction, the rows locked.
+ */
+export async function stopPayOnDeath(
+  em: EntityManager,
+  actor: Actor,
+  person: Person,
+  household: Household | null,
+  deceasedOn: string,
+): Promise<void> {
+  const monthOfDeath = firstDayOfMonth(monthOfDate(deceasedOn));
+  const lock = { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true } as const;
+  const own = await em.find(Enrollment, { person, status: 'active' }, { ...lock, orderBy: { id: 'asc' } });
+  for (const enrollment of own) {
+    await endEnrollment(em, actor, enrollment, monthOfDeath < enrollment.startMonth ? enrollment.startMonth : monthOfDeath, 'deceased');
+  }
+  if (!household) return;
+  const left = await em.count(HouseholdMember, { household, endDate: null });
+  const shared = await em.find(Enrollment, { household, person: null, status: 'active' }, { ...lock, orderBy: { id: 'asc' } });
+  for (const enrollment of shared) {
+    const covered = Math.min(enrollment.coveredMembers - 1, left);
+    if (covered < 1) {
+      await endEnrollment(em, actor, enrollment, monthOfDeath < enrollment.startMonth ? enrollment.startMonth : monthOfDeath, 'deceased');
+      continue;
+    }
+    if (enrollment.startMonth > monthOfDeath) {
+      // not started when the person died: it starts with the members left
+      const before = snapshot(enrollment);
+      enrollment.coveredMembers = covered;
+      audit(em, actor, {
+        action: 'recomputeEnrollmentOnDeath',
+        entity: 'enrollment',
+        entityId: enrollment.id,
+        regionCode: enrollment.village.code,
+        before,
+        after: snapshot(enrollment),
+      });
+      await em.flush();
+      continue;
+    }
+    await endEnrollment(em, actor, enrollment, monthOfDeath, 'adjusted');
+    await em.populate(enrollment, ['program']);
+    await createEnrollment(em, actor, {
+      program: enrollment.program,
+      household,
+      person: null,
+      application: enrollment.application ?? null,
+      amountRule: enrollment.amountRule,
+      tier: enrollment.tier,
+      coveredMembers: covered,
+      perCapitaIncomeFen: enrollment.perCapitaIncomeFen,
+      fixedAmountFen: enrollment.fixedAmountFen ?? null,
+      startMonth: firstDayOfMonth(addMonths(monthOfDeath.slice(0, 7), 1)),
+      previousEnrollment: enrollment,
+    });
+  }
 }

@@ -26,7 +26,18 @@ export type DomainErrorCode =
   | 'PROGRAM_EXCLUSION'
   | 'ALREADY_ENROLLED'
   | 'PAYROLL_EXISTS'
-  | 'PAYROLL_FROZEN';
+  | 'PAYROLL_FROZEN'
+  | 'INVALID_DATE'
+  | 'CONFLICT'
+  | 'RECOVERY_EXCEEDS_NET'
+  | 'MONTH_NOT_ENTITLED'
+  | 'ABOVE_ENTITLEMENT'
+  | 'HOUSEHOLD_TOO_LARGE'
+  | 'NOT_A_MEMBER'
+  | 'CAMPAIGN_EXISTS'
+  | 'IDEMPOTENCY_KEY_REUSED'
+  | 'IDEMPOTENCY_KEY_IN_USE'
+  | 'INVALID_IDEMPOTENCY_KEY';
 
 export class DomainError extends Error {
   override readonly name = 'DomainError';

@@ -1,9 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { assertCan, assertInScope, type Actor } from '../access/actor.js';
+import { assertCan, assertRegionInScope, notFound, visible, type Actor } from '../access/actor.js';
 import { today } from '../access/clock.js';
 import { audit, snapshot } from '../audit/audit.js';
+import { lockRow } from '../database/transaction.js';
+import { stopPayOnDeath } from '../enrollment/enrollment.service.js';
 import { DomainError } from '../errors/domain-error.js';
+import { assertPastDate } from '../period/date.js';
 import { parseIdNumber } from '../person/id-number.js';
 import type { AreaType } from '../program/standard.entity.js';
 import { RegionLevel } from '../region/region-level.js';
@@ -30,6 +33,16 @@ export interface RegisterHouseholdInput {
   members: NewMember[];
 }
 
+/** The most members a household may have (a larger one is an input error, e.g. a file read wrong). */
+export const MAX_HOUSEHOLD_MEMBERS = 20;
+
+function tooLarge(count: number): DomainError {
+  return new DomainError(
+    'HOUSEHOLD_TOO_LARGE',
+    `A household has at most ${MAX_HOUSEHOLD_MEMBERS} current members; this would make ${count}: register the others as a household of their own.`,
+  );
+}
+
 const PUBLIC_ID_ALPHABET = '23456789abcdefghjkmnpqrstuvwxyz';
 
 /** A random public id (10 characters, ≈49 bits), unrelated to any key or ID number. */
@@ -54,7 +67,8 @@ export async function findVillage(em: EntityManager, code: string): Promise<Regi
 export async function registerHousehold(em: EntityManager, actor: Actor, input: RegisterHouseholdInput): Promise<Household> {
   assertCan(actor, 'registerHousehold');
   const village = await findVillage(em, input.villageCode);
-  assertInScope(actor, village.code, 'village');
+  assertRegionInScope(actor, village.code, 'village');
+  if (input.members.length > MAX_HOUSEHOLD_MEMBERS) throw tooLarge(input.members.length);
   if (input.members.length === 0)
     throw new DomainError('INVALID_INPUT', 'A household needs at least one member: add the head of household.');
   if (input.members.filter((m) => m.relation === 'head').length !== 1) {
@@ -79,6 +93,7 @@ export async function registerHousehold(em: EntityManager, actor: Actor, input: 
     }
   }
   const startDate = input.startDate ?? today();
+  for (const { id } of parsed) assertPastDate(startDate, 'A membership start', { date: id.birthDate, what: 'a member’s birth' });
   const household = em.create(Household, {
     publicId: newPublicId(),
     county: em.getReference(Region, village.code.slice(0, 6)),
@@ -111,12 +126,37 @@ export async function registerHousehold(em: EntityManager, actor: Actor, input: 
   return household;
 }
 
-/** A household the actor may see, or NOT_FOUND / OUT_OF_SCOPE. */
-export async function getHousehold(em: EntityManager, actor: Actor, id: number): Promise<Household> {
-  const household = await em.findOne(Household, { id });
-  if (!household) throw new DomainError('NOT_FOUND', `No household ${id}.`);
-  assertInScope(actor, household.village.code, 'household');
-  return household;
+/**
+ * A household the actor may see, or NOT_FOUND (the same for a missing one and one of another
+ * region). With `lock`, the row is taken for update (changes of its members and enrollments).
+ */
+export async function getHousehold(em: EntityManager, actor: Actor, id: number, options: { lock?: boolean } = {}): Promise<Household> {
+  const household = options.lock ? await lockRow(em, Household, { id }) : await em.findOne(Household, { id });
+  return visible(actor, household, (h) => h.village.code, 'household', id);
+}
+
+/**
+ * The region of a person: the village of their latest membership (the current one, else the one
+ * that ended last). Every person was registered into a household, so every person has one.
+ */
+export async function personVillage(em: EntityManager, personId: number): Promise<string | null> {
+  const rows = await em.execute<{ village_code: string }[]>(
+    `select h.village_code from household_member m join household h on h.id = m.household_id
+     where m.person_id = ? order by m.end_date desc nulls first, m.id desc limit 1`,
+    [personId],
+  );
+  return rows[0]?.village_code ?? null;
+}
+
+/**
+ * A person the actor may see (their latest membership lies in the actor's region), or NOT_FOUND,
+ * the same for a person never registered and one of another region. With `lock`, taken for update.
+ */
+export async function getPerson(em: EntityManager, actor: Actor, id: number, options: { lock?: boolean } = {}): Promise<Person> {
+  const person = options.lock ? await lockRow(em, Person, { id }) : await em.findOne(Person, { id });
+  const village = person ? await personVillage(em, person.id) : null;
+  if (!person || !village) throw notFound(actor, 'person', id);
+  return visible(actor, person, () => village, 'person', id);
 }
 
 /** Current members (membership without an end date) of a household. */
@@ -124,26 +164,40 @@ export async function currentMembers(em: EntityManager, householdId: number): Pr
   return em.find(HouseholdMember, { household: householdId, endDate: null }, { populate: ['person'], orderBy: { id: 'asc' } });
 }
 
-/** Records a death: the person's date of death, and their membership ends that day. */
+/**
+ * Records a death: the person's date of death, their membership ends that day, and pay stops
+ * from the month after (docs/casework.md, "A death"): their own enrollments end with the month
+ * of death, and each enrollment of their household is recomputed for the members left (or ends
+ * when nobody is left), in the same transaction, audited.
+ */
 export async function recordDeath(em: EntityManager, actor: Actor, personId: number, deceasedOn: string): Promise<Person> {
   assertCan(actor, 'editHousehold');
-  const person = await em.findOne(Person, { id: personId });
-  if (!person) throw new DomainError('NOT_FOUND', `No person ${personId}.`);
+  const person = await getPerson(em, actor, personId, { lock: true });
+  if (person.deceasedOn) {
+    throw new DomainError('TRANSITION_NOT_ALLOWED', `This person's death is recorded already (${person.deceasedOn}).`);
+  }
   const membership = await em.findOne(HouseholdMember, { person, endDate: null }, { populate: ['household'] });
-  if (membership) assertInScope(actor, membership.household.village.code, 'person');
-  if (deceasedOn > today()) throw new DomainError('INVALID_INPUT', 'A date of death cannot be in the future.');
+  const household = membership ? await getHousehold(em, actor, membership.household.id, { lock: true }) : null;
+  assertPastDate(
+    deceasedOn,
+    'A date of death',
+    membership ? { date: membership.startDate, what: 'the start of the membership' } : { date: person.birthDate, what: 'the birth' },
+  );
+  if (deceasedOn < person.birthDate) throw new DomainError('INVALID_DATE', 'A date of death cannot be before the birth.');
   const before = snapshot(person);
   person.deceasedOn = deceasedOn;
   if (membership) membership.endDate = deceasedOn;
+  const region = household?.village.code ?? (await personVillage(em, person.id)) ?? actor.regionCode;
   audit(em, actor, {
     action: 'recordDeath',
     entity: 'person',
     entityId: person.id,
-    regionCode: membership?.household.village.code ?? actor.regionCode,
+    regionCode: region,
     before,
     after: snapshot(person),
   });
   await em.flush();
+  await stopPayOnDeath(em, actor, person, household, deceasedOn);
   return person;
 }
 
@@ -155,15 +209,18 @@ export interface AddMemberInput extends NewMember {
 /** A person joins a household (birth, marriage, moving in); the ID number must be new to the system. */
 export async function addHouseholdMember(em: EntityManager, actor: Actor, input: AddMemberInput): Promise<HouseholdMember> {
   assertCan(actor, 'editHousehold');
-  const household = await getHousehold(em, actor, input.householdId);
+  const household = await getHousehold(em, actor, input.householdId, { lock: true });
   const id = parseIdNumber(input.idNumber);
+  const startDate = assertPastDate(input.startDate ?? today(), 'A membership start', { date: id.birthDate, what: 'the birth' });
   if (await em.findOne(Person, { idNumber: id.idNumber })) {
     throw new DomainError(
       'DUPLICATE_ID_NUMBER',
       'This person is already registered: end their current membership first, then add them here.',
     );
   }
-  if (input.relation === 'head' && (await currentMembers(em, household.id)).some((m) => m.relation === 'head')) {
+  const members = await currentMembers(em, household.id);
+  if (members.length + 1 > MAX_HOUSEHOLD_MEMBERS) throw tooLarge(members.length + 1);
+  if (input.relation === 'head' && members.some((m) => m.relation === 'head')) {
     throw new DomainError('INVALID_INPUT', 'This household already has a head: add the person with another relation.');
   }
   if (!input.name.trim()) throw new DomainError('INVALID_INPUT', 'Every member needs a name.');
@@ -176,7 +233,7 @@ export async function addHouseholdMember(em: EntityManager, actor: Actor, input:
     disabilityCategory: input.disabilityCategory ?? null,
     disabilityLevel: input.disabilityLevel ?? null,
   });
-  const member = em.create(HouseholdMember, { household, person, relation: input.relation, startDate: input.startDate ?? today() });
+  const member = em.create(HouseholdMember, { household, person, relation: input.relation, startDate });
   await em.flush();
   audit(em, actor, {
     action: 'addHouseholdMember',
@@ -192,11 +249,16 @@ export async function addHouseholdMember(em: EntityManager, actor: Actor, input:
 /** A member leaves the household (moving away, marriage out) on a date. */
 export async function endHouseholdMembership(em: EntityManager, actor: Actor, memberId: number, endDate: string): Promise<HouseholdMember> {
   assertCan(actor, 'editHousehold');
-  const member = await em.findOne(HouseholdMember, { id: memberId }, { populate: ['household'] });
-  if (!member) throw new DomainError('NOT_FOUND', `No membership ${memberId}.`);
-  assertInScope(actor, member.household.village.code, 'household');
+  const locked = await lockRow(em, HouseholdMember, { id: memberId });
+  const member = visible(
+    actor,
+    locked ? await em.findOne(HouseholdMember, { id: memberId }, { populate: ['household'] }) : null,
+    (m) => m.household.village.code,
+    'membership',
+    memberId,
+  );
   if (member.endDate) throw new DomainError('TRANSITION_NOT_ALLOWED', 'This membership has already ended.');
-  if (endDate < member.startDate) throw new DomainError('INVALID_INPUT', 'A membership cannot end before it started.');
+  assertPastDate(endDate, 'The end of a membership', { date: member.startDate, what: 'its start' });
   const before = snapshot(member);
   member.endDate = endDate;
   audit(em, actor, {

@@ -3,6 +3,7 @@ import { RegionsMigration } from './0001-regions.migration.js';
 import { SocialAssistanceMigration } from './0002-social-assistance.migration.js';
 import { ProgramCatalogMigration } from './0003-program-catalog.migration.js';
 import { DisclosureMigration } from './0004-disclosure.migration.js';
+import { ExactlyOnceMigration } from './0005-exactly-once.migration.js';
 
 /** Migrations in the order they apply. Hand-written SQL; the application never syncs the schema. */
 export const migrationsList: MigrationObject[] = [
@@ -10,4 +11,5 @@ export const migrationsList: MigrationObject[] = [
   { name: '0002-social-assistance', class: SocialAssistanceMigration },
   { name: '0003-program-catalog', class: ProgramCatalogMigration },
   { name: '0004-disclosure', class: DisclosureMigration },
+  { name: '0005-exactly-once', class: ExactlyOnceMigration },
 ];

@@ -1,5 +1,6 @@
 import { BigIntType, OptionalProps } from '@mikro-orm/core';
 import { Entity, Enum, ManyToOne, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
+import { Application } from '../application/application.entity.js';
 import { Enrollment } from '../enrollment/enrollment.entity.js';
 import { Household } from '../household/household.entity.js';
 import { Person } from '../household/person.entity.js';
@@ -23,6 +24,10 @@ export class Payment {
 
   @ManyToOne(() => Enrollment, { fieldName: 'enrollment_id', nullable: true })
   enrollment?: Enrollment | null;
+
+  /** The approved application a one-off payment pays (one payment per application). */
+  @ManyToOne(() => Application, { fieldName: 'application_id', nullable: true })
+  application?: Application | null;
 
   @ManyToOne(() => Household, { fieldName: 'household_id' })
   household!: Household;

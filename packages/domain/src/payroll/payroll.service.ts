@@ -1,10 +1,12 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { assertCan, assertInScope, type Actor } from '../access/actor.js';
+import { assertCan, assertRegionInScope, notFound, type Actor } from '../access/actor.js';
+import { lockRow } from '../database/transaction.js';
+import { getEnrollment } from '../enrollment/enrollment.service.js';
 import { audit, snapshot } from '../audit/audit.js';
 import type { Application } from '../application/application.entity.js';
-import { Enrollment } from '../enrollment/enrollment.entity.js';
 import { DomainError } from '../errors/domain-error.js';
 import { firstDayOfMonth, monthOfDate, parseMonth } from '../period/month.js';
+import { formatFen } from '../money/money.js';
 import { today } from '../access/clock.js';
 import { getProgram } from '../program/standard.service.js';
 import { Region } from '../region/region.entity.js';
@@ -22,9 +24,13 @@ export const MONTHLY_AMOUNT_SQL = `least(
            else s.amount_fen * e.covered_members end),
     s.amount_fen * e.covered_members)`;
 
-/** Enrollments of a county × program active in a month, with the standard in force (lateral). */
+/**
+ * Enrollments of a county × program active in a month, with the standard in force (lateral). A
+ * person's enrollment is never paid for a month that starts after their death.
+ */
 const ACTIVE_WITH_STANDARD_SQL = `
   from enrollment e
+  left join person dp on dp.id = e.person_id
   left join lateral (
     select st.amount_fen from standard st
     where st.program_code = e.program_code and st.county_code = e.county_code
@@ -32,7 +38,8 @@ const ACTIVE_WITH_STANDARD_SQL = `
     order by st.effective_month desc limit 1
   ) s on true
   where e.county_code = ? and e.program_code = ? and e.start_month <= ?::date
-    and (e.end_month is null or e.end_month >= ?::date)`;
+    and (e.end_month is null or e.end_month >= ?::date)
+    and (dp.deceased_on is null or dp.deceased_on >= ?::date)`;
 
 export interface GeneratePayrollInput {
   countyCode: string;
@@ -52,7 +59,7 @@ export async function generatePayroll(em: EntityManager, actor: Actor, input: Ge
   if (program.frequency !== 'monthly') throw new DomainError('INVALID_INPUT', `${program.name} is paid per case, not by monthly payroll.`);
   const county = await em.findOne(Region, { code: input.countyCode });
   if (!county) throw DomainError.unknownRegion(input.countyCode);
-  assertInScope(actor, county.code, 'county');
+  assertRegionInScope(actor, county.code, 'county');
   const month = firstDayOfMonth(parseMonth(input.month));
   const existing = await em.findOne(PayrollBatch, { county, program, month });
   if (existing) {
@@ -64,7 +71,8 @@ export async function generatePayroll(em: EntityManager, actor: Actor, input: Ge
       },
     );
   }
-  const params = [month, county.code, program.code, month, month];
+  // a racing generation of the same month waits on the unique key and is refused (PAYROLL_EXISTS)
+  const params = [month, county.code, program.code, month, month, month];
   const missing = await em.execute<{ count: string }[]>(
     `select count(*)::text as count ${ACTIVE_WITH_STANDARD_SQL} and s.amount_fen is null`,
     params,
@@ -103,12 +111,17 @@ export async function generatePayroll(em: EntityManager, actor: Actor, input: Ge
   return batch;
 }
 
+/**
+ * A batch taken for update and read after the lock, or NOT_FOUND (also for one of another region):
+ * approving, paying and discarding one batch run one after the other, each seeing the status the
+ * one before left (the payroll_batch_frozen trigger backs it).
+ */
 async function getBatch(em: EntityManager, actor: Actor, id: number): Promise<PayrollBatch> {
   assertCan(actor, 'managePayroll');
-  const batch = await em.findOne(PayrollBatch, { id }, { populate: ['program', 'county'] });
-  if (!batch) throw new DomainError('NOT_FOUND', `No payroll batch ${id}.`);
-  assertInScope(actor, batch.county.code, 'payroll batch');
-  return batch;
+  const locked = await lockRow(em, PayrollBatch, { id });
+  if (!locked || !locked.county.code.startsWith(actor.regionCode)) throw notFound(actor, 'payroll batch', id);
+  await em.populate(locked, ['program', 'county']);
+  return locked;
 }
 
 /** Approval freezes the batch: its payments no longer change, whatever the registry does. */
@@ -173,9 +186,20 @@ export interface CorrectionInput {
   /** Positive fen: paid out (补发) or taken back (追回). */
   amountFen: number;
   note: string;
+  /**
+   * Back pay that takes a month's net above the most the enrollment could be entitled to (the
+   * standard in force × covered members) is refused unless this states why.
+   */
+  aboveEntitlementReason?: string | null;
 }
 
-/** 补发 (back pay) or 追回 (recovery, stored negative) for an enrollment's month, as ledger entries of their own. */
+/**
+ * 补发 (back pay) or 追回 (recovery, stored negative) for an enrollment's month, as ledger entries
+ * of their own, within the entitlement: only for a month the enrollment was active (and not ahead
+ * of this month); a recovery never takes back more than the month's net; back pay above the
+ * month's ceiling (standard × covered members) needs a stated reason. The enrollment's row is taken
+ * for update first, so corrections of one enrollment run one at a time and each sees the others.
+ */
 export async function recordCorrection(
   em: EntityManager,
   actor: Actor,
@@ -186,18 +210,47 @@ export async function recordCorrection(
   if (!Number.isSafeInteger(input.amountFen) || input.amountFen <= 0) {
     throw new DomainError('INVALID_AMOUNT', 'A correction is a positive amount; recovery is recorded as money taken back.');
   }
+  if (input.amountFen > MAX_ENTRY_FEN) {
+    throw new DomainError('INVALID_AMOUNT', `A ledger entry is at most ${formatFen(MAX_ENTRY_FEN)} yuan.`);
+  }
   if (!input.note.trim()) throw new DomainError('INVALID_INPUT', 'Say why the correction is made.');
-  const enrollment = await em.findOne(Enrollment, { id: input.enrollmentId });
-  if (!enrollment) throw new DomainError('NOT_FOUND', `No enrollment ${input.enrollmentId}.`);
-  assertInScope(actor, enrollment.village.code, 'enrollment');
   const month = firstDayOfMonth(parseMonth(input.month));
-  if (kind === 'recovery') {
-    const paid = await em.execute<{ total: string }[]>(
-      'select coalesce(sum(amount_fen), 0)::text as total from payment where enrollment_id = ? and month = ?::date',
-      [enrollment.id, month],
+  const enrollment = await getEnrollment(em, actor, input.enrollmentId, { lock: true });
+  const thisMonth = firstDayOfMonth(monthOfDate(today()));
+  const lastMonth = enrollment.endMonth && enrollment.endMonth < thisMonth ? enrollment.endMonth : thisMonth;
+  if (month < enrollment.startMonth || month > lastMonth) {
+    throw new DomainError(
+      'MONTH_NOT_ENTITLED',
+      `This enrollment was paid from ${enrollment.startMonth.slice(0, 7)} to ${lastMonth.slice(0, 7)}; ${input.month} is outside, so nothing can be corrected for it.`,
+      { month: input.month },
     );
-    if (BigInt(paid[0]?.total ?? '0') < BigInt(input.amountFen)) {
-      throw new DomainError('INVALID_AMOUNT', `Cannot recover more than was paid for ${input.month} (net ${paid[0]?.total ?? '0'} fen).`);
+  }
+  const [state] = await em.execute<{ net: string; ceiling: string | null }[]>(
+    `select (select coalesce(sum(amount_fen), 0) from payment where enrollment_id = e.id and month = ?::date)::text as net,
+            (select st.amount_fen * e.covered_members from standard st
+              where st.program_code = e.program_code and st.county_code = e.county_code and st.area_type = e.area_type
+                and st.tier = e.tier and st.effective_month <= ?::date
+              order by st.effective_month desc limit 1)::text as ceiling
+     from enrollment e where e.id = ?`,
+    [month, month, enrollment.id],
+  );
+  const net = BigInt(state?.net ?? '0');
+  if (kind === 'recovery' && net < BigInt(input.amountFen)) {
+    throw new DomainError(
+      'RECOVERY_EXCEEDS_NET',
+      `Cannot recover more than was paid for ${input.month} (net ${formatFen(Number(net))} yuan).`,
+      { netFen: state?.net ?? '0' },
+    );
+  }
+  const reason = input.aboveEntitlementReason?.trim() ?? '';
+  if (kind === 'back_pay') {
+    const ceiling = BigInt(state?.ceiling ?? '0');
+    if (net + BigInt(input.amountFen) > ceiling && !reason) {
+      throw new DomainError(
+        'ABOVE_ENTITLEMENT',
+        `${input.month} would be paid ${formatFen(Number(net) + input.amountFen)} yuan, above the most this enrollment could be entitled to (${formatFen(Number(ceiling))} yuan: the standard × covered members): give aboveEntitlementReason to book it anyway.`,
+        { netFen: String(net), ceilingFen: String(ceiling) },
+      );
     }
   }
   const payment = em.create(Payment, {
@@ -212,7 +265,7 @@ export async function recordCorrection(
     kind,
     amountFen: kind === 'recovery' ? -input.amountFen : input.amountFen,
     coveredMembers: enrollment.coveredMembers,
-    note: input.note,
+    note: reason ? `${input.note}（超出核定标准：${reason}）` : input.note,
     createdBy: actor.subject,
   });
   await em.flush();
@@ -221,17 +274,21 @@ export async function recordCorrection(
     entity: 'payment',
     entityId: payment.id,
     regionCode: enrollment.village.code,
-    after: snapshot(payment),
+    after: { ...snapshot(payment), ...(reason ? { aboveEntitlementReason: reason } : {}) },
   });
   await em.flush();
   return payment;
 }
+
+/** The largest ledger entry either way (the payment_amount_bound constraint): 1,000,000.00 yuan. */
+export const MAX_ENTRY_FEN = 100_000_000;
 
 /** The one-off payment of an approved per-case application (临时救助, …). */
 export async function recordOneOffPayment(em: EntityManager, actor: Actor, application: Application, amountFen: number): Promise<Payment> {
   const payment = em.create(Payment, {
     batch: null,
     enrollment: null,
+    application,
     household: application.household,
     person: application.person ?? null,
     program: application.program,

@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { assertCan, assertInScope, type Actor } from '../access/actor.js';
+import { assertCan, assertRegionInScope, type Actor } from '../access/actor.js';
 import { audit, snapshot } from '../audit/audit.js';
 import { DomainError } from '../errors/domain-error.js';
 import { firstDayOfMonth, parseMonth } from '../period/month.js';
@@ -35,7 +35,7 @@ export async function setStandard(em: EntityManager, actor: Actor, input: SetSta
   if (!county) throw DomainError.unknownRegion(input.countyCode);
   if (county.level !== RegionLevel.COUNTY)
     throw new DomainError('INVALID_REGION_CODE', `${input.countyCode} is not a county: standards are set per county.`);
-  assertInScope(actor, county.code, 'county');
+  assertRegionInScope(actor, county.code, 'county');
   if (!Number.isSafeInteger(input.amountFen) || input.amountFen <= 0 || input.amountFen >= 100_000_000) {
     throw new DomainError('INVALID_AMOUNT', 'A standard is a positive monthly amount per person below 1,000,000 yuan.');
   }

@@ -1,15 +1,20 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { assertCan, assertInScope, type Actor } from '../access/actor.js';
+import { assertCan, assertRegionInScope, notFound, type Actor } from '../access/actor.js';
+import { lockRow } from '../database/transaction.js';
+import { Enrollment } from '../enrollment/enrollment.entity.js';
 import { today } from '../access/clock.js';
 import { audit, snapshot } from '../audit/audit.js';
-import { type Enrollment } from '../enrollment/enrollment.entity.js';
 import { createEnrollment, endEnrollment } from '../enrollment/enrollment.service.js';
 import { DomainError } from '../errors/domain-error.js';
+import { assertPastDate } from '../period/date.js';
 import { addMonths, firstDayOfMonth, monthOfDate } from '../period/month.js';
 import { Region } from '../region/region.entity.js';
 import { RegionLevel } from '../region/region-level.js';
 import { ReviewCampaign } from './review-campaign.entity.js';
 import { ReviewTask, type ReviewForm, type ReviewOutcome } from './review-task.entity.js';
+
+/** The earliest date a review visit may carry. */
+const EARLIEST_VISIT = '2000-01-01';
 
 /** Programs re-reviewed by default: the minimum living guarantee. */
 export const DEFAULT_REVIEW_PROGRAMS = ['dibao_urban', 'dibao_rural'];
@@ -29,7 +34,7 @@ export async function createReviewCampaign(em: EntityManager, actor: Actor, inpu
   if (!county) throw DomainError.unknownRegion(input.countyCode);
   if (county.level !== RegionLevel.COUNTY)
     throw new DomainError('INVALID_REGION_CODE', 'A re-review campaign covers a county (6-digit code).');
-  assertInScope(actor, county.code, 'county');
+  assertRegionInScope(actor, county.code, 'county');
   if (!input.name.trim()) throw new DomainError('INVALID_INPUT', 'Name the campaign (e.g. 2021年低保对象复核).');
   if (
     !/^\d{4}-\d{2}-\d{2}$/.test(input.periodStart) ||
@@ -64,11 +69,11 @@ export async function createReviewCampaign(em: EntityManager, actor: Actor, inpu
   return campaign;
 }
 
+/** A task taken for update and read after the lock, or NOT_FOUND (also for one of another region). */
 async function getTask(em: EntityManager, actor: Actor, id: number): Promise<ReviewTask> {
-  const task = await em.findOne(ReviewTask, { id }, { populate: ['enrollment', 'enrollment.program', 'household'] });
-  if (!task) throw new DomainError('NOT_FOUND', `No review task ${id}.`);
-  assertInScope(actor, task.villageCode, 'review task');
-  return task;
+  const locked = await lockRow(em, ReviewTask, { id });
+  if (!locked || !locked.villageCode.startsWith(actor.regionCode)) throw notFound(actor, 'review task', id);
+  return (await em.findOne(ReviewTask, { id }, { populate: ['enrollment', 'enrollment.program', 'household'] }))!;
 }
 
 export async function scheduleReviewVisit(em: EntityManager, actor: Actor, taskId: number, appointmentAt: Date): Promise<ReviewTask> {
@@ -102,7 +107,7 @@ export async function recordReviewVisit(em: EntityManager, actor: Actor, input: 
   assertCan(actor, 'recordReviewVisit');
   const task = await getTask(em, actor, input.taskId);
   if (task.outcome) throw new DomainError('TRANSITION_NOT_ALLOWED', 'This review is decided already.');
-  if (input.visitedOn > today()) throw new DomainError('INVALID_INPUT', 'A visit cannot be recorded before it happens.');
+  assertPastDate(input.visitedOn, 'The date of a visit', { date: EARLIEST_VISIT, what: EARLIEST_VISIT });
   if (!Number.isSafeInteger(input.form.monthlyIncomeFen) || input.form.monthlyIncomeFen < 0) {
     throw new DomainError('INVALID_AMOUNT', 'The household income on the form is a whole number of fen, zero or more.');
   }
@@ -149,7 +154,8 @@ export async function decideReview(em: EntityManager, actor: Actor, input: Decid
   const before = snapshot(task);
   const decidedOn = today();
   const thisMonth = firstDayOfMonth(monthOfDate(decidedOn));
-  const enrollment: Enrollment = task.enrollment;
+  // the enrollment is changed too: taken for update (a death or another review may be ending it)
+  const enrollment = (await lockRow(em, Enrollment, { id: task.enrollment.id }))!;
   if (input.outcome !== 'continue' && enrollment.status !== 'active') {
     throw new DomainError('TRANSITION_NOT_ALLOWED', 'The enrollment under review has already ended.');
   }

@@ -1015,6 +1015,7 @@ export class BlockGenerator {
           rng.pick(spec.reasons),
           this.ctx.admin,
           at,
+          written.id,
         ]);
         this.ctx.counts.payments++;
         this.ctx.audit(this.rows, {
@@ -1185,6 +1186,7 @@ export class BlockGenerator {
           e.correctionNote,
           this.ctx.admin,
           at,
+          null,
         ]);
         this.ctx.counts.payments++;
         this.ctx.audit(this.rows, {
@@ -1227,6 +1229,7 @@ export class BlockGenerator {
         '',
         this.ctx.admin,
         generated,
+        null,
       ]);
       this.ctx.counts.payments++;
     }

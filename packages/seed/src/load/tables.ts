@@ -104,6 +104,7 @@ export const TABLE_COLUMNS = {
     'note',
     'created_by',
     'created_at',
+    'application_id',
   ],
   review_campaign: ['id', 'county_code', 'name', 'period_start', 'period_end', 'created_by', 'created_at'],
   review_task: [

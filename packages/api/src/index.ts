@@ -6,3 +6,4 @@ export * from './http/api-server.js';
 export * from './logging/logger.js';
 export * from './schema/build-schemas.js';
 export * from './auth/tokens.js';
+export * from './auth/listen-guard.js';

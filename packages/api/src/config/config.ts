@@ -1,6 +1,16 @@
 import { z } from 'zod';
 
 /**
+ * The published development secret, the default of XINGFU_JWT_SECRET. Anyone who read this file
+ * can sign tokens with it, so a server that listens beyond loopback refuses to start with it
+ * (see `assertSafeTokenSettings`).
+ */
+export const DEVELOPMENT_JWT_SECRET = 'xingfu-development-secret-change-me';
+
+/** Default of XINGFU_TOKEN_MAX_LIFETIME_SECONDS: 12 hours. */
+export const DEFAULT_TOKEN_MAX_LIFETIME_SECONDS = 43_200;
+
+/**
  * The platform's configuration, read once from the environment. Every variable is documented
  * here and in `.env.example`; a wrong value stops the start with a message naming it.
  */
@@ -21,10 +31,20 @@ export const configSchema = z.object({
   XINGFU_SITE_DIST: z.string().default('site/dist'),
   /** pino log level. */
   XINGFU_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  /** HS256 secret for bearer tokens (development default; set it in production, or use a JWKS URL). */
-  XINGFU_JWT_SECRET: z.string().min(16).default('xingfu-development-secret-change-me'),
+  /**
+   * HS256 secret for bearer tokens. The default is the published development secret: the API
+   * refuses to listen beyond loopback (127.0.0.0/8, ::1, localhost) with it unless XINGFU_JWKS_URL
+   * is set. Set your own secret, or a JWKS URL, for any server others can reach.
+   */
+  XINGFU_JWT_SECRET: z.string().min(16).default(DEVELOPMENT_JWT_SECRET),
   /** JWKS URL of an identity provider; when set, tokens are verified against it instead of the secret. */
   XINGFU_JWKS_URL: z.url().optional(),
+  /**
+   * Longest lifetime of a bearer token, in seconds (default 43200 = 12 h, at least 60). A token
+   * must carry `exp` and `iat`; one that lives longer (exp − iat) or expires further from now is
+   * refused. `pnpm xingfu token` mints tokens of at most this lifetime.
+   */
+  XINGFU_TOKEN_MAX_LIFETIME_SECONDS: z.coerce.number().int().min(60).default(DEFAULT_TOKEN_MAX_LIFETIME_SECONDS),
   /** Deepest selection a GraphQL operation may have. */
   XINGFU_MAX_QUERY_DEPTH: z.coerce.number().int().min(2).default(12),
   /** Highest estimated cost (fields × page sizes) a GraphQL operation may have. */

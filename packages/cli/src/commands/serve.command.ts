@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { loadConfig } from '@xingfu/api';
+import { assertSafeTokenSettings, loadConfig } from '@xingfu/api';
 import { assertPortsFree } from '../runtime/ports.js';
 import { openDatabaseSession } from '../runtime/database-session.js';
 import { startApi } from '../runtime/api-runtime.js';
@@ -12,6 +12,7 @@ export function registerServeCommand(program: Command): void {
     .description('serve the GraphQL API only (no site build), on the configured database')
     .action(async () => {
       const config = loadConfig();
+      assertSafeTokenSettings(config, config.XINGFU_HOST);
       await assertPortsFree([[config.XINGFU_API_PORT, 'XINGFU_API_PORT', 'the API']], config.XINGFU_HOST);
       const session = await openDatabaseSession(config);
       onShutdown(() => session.close());

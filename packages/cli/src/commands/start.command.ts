@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { loadConfig } from '@xingfu/api';
+import { assertSafeTokenSettings, loadConfig } from '@xingfu/api';
 import { openDatabaseSession } from '../runtime/database-session.js';
 import { loadInitialData } from '../runtime/bootstrap.js';
 import { startApi } from '../runtime/api-runtime.js';
@@ -16,6 +16,7 @@ export function registerStartCommand(program: Command): void {
     .description('everything: database (embedded unless DATABASE_URL), migrations, first-run data, API, site build and site server')
     .action(async () => {
       const config = loadConfig();
+      assertSafeTokenSettings(config, config.XINGFU_HOST);
       await assertPortsFree(
         [
           [config.XINGFU_API_PORT, 'XINGFU_API_PORT', 'the API'],

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { loadConfig, mintToken } from '@xingfu/api';
+import { TokenError, loadConfig, mintToken } from '@xingfu/api';
 import { DomainError, ROLES, type Role } from '@xingfu/domain';
 
 export function registerTokenCommand(program: Command): void {
@@ -9,18 +9,28 @@ export function registerTokenCommand(program: Command): void {
     .requiredOption('--role <role>', `one of ${ROLES.join(', ')}`)
     .requiredOption('--region <code>', 'the region the role is bound to (county, town or village code)')
     .option('--subject <name>', 'who the token names', 'dev-user')
-    .option('--expires <duration>', 'lifetime, e.g. 12h or 7d', '12h')
-    .action(async (options: { role: string; region: string; subject: string; expires: string }) => {
+    .option('--expires <duration>', 'lifetime, e.g. 90m or 12h; at most XINGFU_TOKEN_MAX_LIFETIME_SECONDS (default: that maximum)')
+    .action(async (options: { role: string; region: string; subject: string; expires?: string }) => {
       if (!ROLES.includes(options.role as Role)) {
         throw new DomainError('INVALID_INPUT', `Unknown role “${options.role}”: use one of ${ROLES.join(', ')}.`);
       }
       if (!/^\d{6}(\d{3}(\d{3})?)?$/.test(options.region)) throw DomainError.invalidRegionCode(options.region);
       const config = loadConfig();
-      const token = await mintToken(
-        { secret: config.XINGFU_JWT_SECRET },
-        { subject: options.subject, role: options.role as Role, regionCode: options.region },
-        options.expires,
-      );
+      const maxLifetimeSeconds = config.XINGFU_TOKEN_MAX_LIFETIME_SECONDS;
+      let token: string;
+      try {
+        token = await mintToken(
+          { secret: config.XINGFU_JWT_SECRET, maxLifetimeSeconds },
+          { subject: options.subject, role: options.role as Role, regionCode: options.region },
+          options.expires ?? `${maxLifetimeSeconds}s`,
+        );
+      } catch (error) {
+        if (error instanceof TokenError) throw new DomainError('INVALID_INPUT', error.message);
+        if (error instanceof TypeError && /time period/.test(error.message)) {
+          throw new DomainError('INVALID_INPUT', `“${options.expires}” is not a lifetime: write it like 90m, 12h or 3600s.`);
+        }
+        throw error;
+      }
       process.stdout.write(`${token}\n`);
     });
 }

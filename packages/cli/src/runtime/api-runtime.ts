@@ -1,5 +1,5 @@
 import type { Server } from 'node:http';
-import { createApiServer, createLogger, type Config } from '@xingfu/api';
+import { assertSafeTokenSettings, createApiServer, createLogger, type Config } from '@xingfu/api';
 import type { MikroORM } from '@xingfu/domain';
 import { step } from './progress.js';
 
@@ -11,6 +11,7 @@ export interface RunningApi {
 
 /** Starts the API on the given port (0: any free port) and returns its base URL. */
 export async function startApi(orm: MikroORM, config: Config, port = config.XINGFU_API_PORT): Promise<RunningApi> {
+  assertSafeTokenSettings(config, config.XINGFU_HOST);
   const logger = createLogger(config.XINGFU_LOG_LEVEL, 'xingfu-api');
   const api = await createApiServer({ orm, config, logger });
   const server = await step(`Starting the API on port ${port || 'any'}`, () => api.listen(port, config.XINGFU_HOST));

@@ -163,3 +163,14 @@ describe('bounds of the registry', () => {
     expect(await rows(`select count(*)::int as n from person where name = '多成员'`)).toEqual([{ n: 0 }]);
   });
 });
+
+describe('tokens', () => {
+  it('refuses a token whose region does not exist, before anything is read', async () => {
+    const ghost = await tokenFor('county_admin', '379999');
+    const answer = await api.query('/graphql', PERSON, { token: ghost, variables: { n: movedOut.idNumber } });
+    expect(answer.status).toBe(401);
+    expect(answer.errors?.[0]?.extensions?.['code']).toBe('UNAUTHENTICATED');
+    expect(answer.errors?.[0]?.message).toMatch(/379999/);
+    expect(answer.data ?? null).toBeNull();
+  });
+});

@@ -14,7 +14,7 @@ export interface TestApi {
   query<T = Record<string, unknown>>(
     endpoint: '/graphql' | '/public/graphql',
     query: string,
-    options?: { variables?: Record<string, unknown>; token?: string },
+    options?: { variables?: Record<string, unknown>; token?: string; headers?: Record<string, string> },
   ): Promise<GraphQLResponse<T>>;
   close(): Promise<void>;
 }
@@ -34,6 +34,7 @@ export async function startTestApi(orm: MikroORM): Promise<TestApi> {
         headers: {
           'content-type': 'application/json',
           ...(options.token ? { authorization: `Bearer ${options.token}` } : {}),
+          ...options.headers,
         },
         body: JSON.stringify({ query, variables: options.variables ?? {} }),
       });

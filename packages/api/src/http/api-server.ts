@@ -4,7 +4,7 @@ import { ApolloServerPluginCacheControl } from '@apollo/server/plugin/cacheContr
 import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import type { MikroORM } from '@xingfu/domain';
-import { DomainError, type Actor } from '@xingfu/domain';
+import { DomainError, Region, type Actor } from '@xingfu/domain';
 import { GraphQLError } from 'graphql';
 import { TokenError, createTokenVerifier } from '../auth/tokens.js';
 import express, { type Request, type Response, type NextFunction } from 'express';
@@ -18,6 +18,7 @@ import { graphiqlPage } from '../ide/graphiql-page.js';
 import type { Logger } from '../logging/logger.js';
 import { buildInternalSchema, buildPublicSchema } from '../schema/build-schemas.js';
 import { compiledExecution } from './compiled-execution.js';
+import { idempotencyPlugin } from './idempotency.js';
 import { costLimitPlugin, depthLimitRule } from './query-limits.js';
 
 export const INTERNAL_PATH = '/graphql';
@@ -27,7 +28,10 @@ export const PUBLIC_MAX_AGE_SECONDS = 300;
 
 export interface ApiServerOptions {
   orm: MikroORM;
-  config: Pick<Config, 'XINGFU_MAX_QUERY_DEPTH' | 'XINGFU_MAX_QUERY_COST' | 'XINGFU_JWT_SECRET' | 'XINGFU_JWKS_URL'>;
+  config: Pick<
+    Config,
+    'XINGFU_MAX_QUERY_DEPTH' | 'XINGFU_MAX_QUERY_COST' | 'XINGFU_JWT_SECRET' | 'XINGFU_JWKS_URL' | 'XINGFU_TOKEN_MAX_LIFETIME_SECONDS'
+  >;
   logger: Logger;
 }
 
@@ -59,14 +63,21 @@ export async function createApiServer({ orm, config, logger }: ApiServerOptions)
   // plugin unless told otherwise, and a plugin with willResolveField wraps every field resolver of
   // the schema: measurable on large nested pages (see docs/benchmarks.md). Its operations run
   // compiled (graphql-jit): case work reads large nested pages.
-  const internal = apollo({ gateway: compiledExecution(internalSchema) }, [ApolloServerPluginCacheControlDisabled()]);
+  const internal = apollo({ gateway: compiledExecution(internalSchema) }, [ApolloServerPluginCacheControlDisabled(), idempotencyPlugin()]);
   // Public answers change only when a release is cut: caches and CDNs may keep them a while.
   // graphql-js executes them: the cache-control plugin sees every field, and the static site is
   // their main reader, at build time.
   const publicServer = apollo({ schema: publicSchema }, [ApolloServerPluginCacheControl({ defaultMaxAge: PUBLIC_MAX_AGE_SECONDS })]);
   await Promise.all([internal.start(), publicServer.start()]);
 
-  const verifyToken = createTokenVerifier({ secret: config.XINGFU_JWT_SECRET, jwksUrl: config.XINGFU_JWKS_URL });
+  // a token's region must exist (a typo or a forged claim would otherwise scope to nothing, or to
+  // whatever region later takes the code)
+  const verifyToken = createTokenVerifier({
+    secret: config.XINGFU_JWT_SECRET,
+    jwksUrl: config.XINGFU_JWKS_URL,
+    maxLifetimeSeconds: config.XINGFU_TOKEN_MAX_LIFETIME_SECONDS,
+    regionExists: async (code) => (await orm.em.fork().findOne(Region, { code })) !== null,
+  });
   const requestContext = (actor: Actor | null): RequestContext => {
     const em = orm.em.fork();
     return { em, actor, loaders: createLoaders(em), logger };

@@ -1,0 +1,119 @@
+import { createHash } from 'node:crypto';
+import { HeaderMap, type ApolloServerPlugin, type GraphQLResponse } from '@apollo/server';
+import type { FormattedExecutionResult } from 'graphql';
+import { GraphQLError } from 'graphql';
+import type { RequestContext } from '../context/context.type.js';
+
+/** The request header carrying a mutation's idempotency key (as Stripe's and the IETF draft's). */
+export const IDEMPOTENCY_HEADER = 'idempotency-key';
+/** Set on an answer replayed from the first request of its key. */
+export const REPLAYED_HEADER = 'idempotent-replayed';
+/** How long a key and its first answer are kept. */
+export const IDEMPOTENCY_KEY_TTL_HOURS = 24;
+/** A key whose first request has not answered within this time (its process died) may be taken over. */
+export const ABANDONED_AFTER_SECONDS = 300;
+
+const KEY = /^[\x21-\x7e]{1,255}$/;
+
+function refusal(code: string, message: string, status: number, headers: [string, string][] = []): GraphQLError {
+  return new GraphQLError(message, { extensions: { code, http: { status, headers: new HeaderMap(headers) } } });
+}
+
+/**
+ * Idempotent retries of mutations (docs/api.md, "Idempotency keys"). A client sends a mutation
+ * with an `Idempotency-Key` header; the first request with that key (per staff member) runs, and
+ * its answer is stored; every later request with the key gets that answer again, marked
+ * `Idempotent-Replayed: true`, and changes nothing. The same key with a different operation or
+ * variables is refused (IDEMPOTENCY_KEY_REUSED, 422); a retry while the first request still runs
+ * is refused (IDEMPOTENCY_KEY_IN_USE, 409, Retry-After). An answer with an unexpected error is not
+ * kept, so the retry runs again. Exactly-once itself does not depend on keys: every change locks
+ * and re-checks what it changes (docs/decisions.md); keys make the retry's answer the first one.
+ */
+export function idempotencyPlugin(): ApolloServerPlugin<RequestContext> {
+  return {
+    requestDidStart: ({ request }) => {
+      const key = request.http?.headers.get(IDEMPOTENCY_HEADER);
+      if (key === undefined) return Promise.resolve();
+      let claimed: { subject: string; key: string } | null = null;
+      let replay: GraphQLResponse | null = null;
+      return Promise.resolve({
+        didResolveOperation: async ({ operation, contextValue }) => {
+          if (operation?.operation !== 'mutation' || !contextValue.actor) return;
+          if (!KEY.test(key)) {
+            throw refusal('INVALID_IDEMPOTENCY_KEY', 'An Idempotency-Key is 1 to 255 visible ASCII characters, e.g. a UUID.', 400);
+          }
+          const subject = contextValue.actor.subject;
+          const fingerprint = createHash('sha256')
+            .update(JSON.stringify([request.query ?? '', request.operationName ?? null, request.variables ?? {}]))
+            .digest('hex');
+          const em = contextValue.em;
+          await em.execute(`delete from idempotency_key where created_at < now() - interval '${IDEMPOTENCY_KEY_TTL_HOURS} hours'`);
+          const inserted = await em.execute<{ key: string }[]>(
+            `insert into idempotency_key (subject, key, fingerprint) values (?, ?, ?) on conflict do nothing returning key`,
+            [subject, key, fingerprint],
+          );
+          if (inserted.length > 0) {
+            claimed = { subject, key };
+            return;
+          }
+          const [first] = await em.execute<
+            { fingerprint: string; http_status: number | null; response: FormattedExecutionResult | null; abandoned: boolean }[]
+          >(
+            `select fingerprint, http_status, response, created_at < now() - interval '${ABANDONED_AFTER_SECONDS} seconds' as abandoned
+             from idempotency_key where subject = ? and key = ?`,
+            [subject, key],
+          );
+          if (!first)
+            throw refusal('IDEMPOTENCY_KEY_IN_USE', 'This Idempotency-Key was just released: retry.', 409, [['retry-after', '1']]);
+          if (first.fingerprint !== fingerprint) {
+            throw refusal(
+              'IDEMPOTENCY_KEY_REUSED',
+              'This Idempotency-Key was used for another operation or other variables: use a new key for a new request.',
+              422,
+            );
+          }
+          if (first.response) {
+            replay = {
+              http: { status: first.http_status ?? 200, headers: new HeaderMap([[REPLAYED_HEADER, 'true']]) },
+              body: { kind: 'single', singleResult: first.response },
+            };
+            return;
+          }
+          if (first.abandoned) {
+            const taken = await em.execute<{ key: string }[]>(
+              `update idempotency_key set created_at = now() where subject = ? and key = ? and response is null
+                 and created_at < now() - interval '${ABANDONED_AFTER_SECONDS} seconds' returning key`,
+              [subject, key],
+            );
+            if (taken.length > 0) {
+              claimed = { subject, key };
+              return;
+            }
+          }
+          throw refusal(
+            'IDEMPOTENCY_KEY_IN_USE',
+            'A request with this Idempotency-Key is still running: retry shortly to get its answer.',
+            409,
+            [['retry-after', '1']],
+          );
+        },
+        responseForOperation: () => Promise.resolve(replay),
+        willSendResponse: async ({ response, contextValue }) => {
+          if (!claimed) return;
+          const { subject, key: claimedKey } = claimed;
+          claimed = null;
+          const body = response.body.kind === 'single' ? response.body.singleResult : null;
+          const unexpected = !body || (body.errors ?? []).some((e) => e.extensions?.['code'] === 'INTERNAL_SERVER_ERROR');
+          if (unexpected) {
+            await contextValue.em.execute('delete from idempotency_key where subject = ? and key = ?', [subject, claimedKey]);
+            return;
+          }
+          await contextValue.em.execute(
+            `update idempotency_key set response = ?::jsonb, http_status = ?, completed_at = now() where subject = ? and key = ?`,
+            [JSON.stringify(body), response.http.status ?? 200, subject, claimedKey],
+          );
+        },
+      });
+    },
+  };
+}

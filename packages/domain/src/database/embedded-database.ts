@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { mkdir, readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { createRequire } from 'node:module';
@@ -15,6 +15,13 @@ export interface EmbeddedDatabaseOptions {
   database: string;
   /** Trade durability for speed: for throw-away clusters (tests, benchmarks). */
   ephemeral?: boolean;
+  /**
+   * A JSON file whose `pid` names the process that started the cluster running now (the CLI
+   * keeps XINGFU_DATA_DIR/running.json). A postmaster found running at `start()` is stopped as the
+   * leftover of a crashed parent only when that process is gone; while it runs, `start()` refuses
+   * and stops nothing. Without the file, a running postmaster is taken for a leftover.
+   */
+  ownerFile?: string;
   onLog?: (message: string) => void;
 }
 
@@ -73,7 +80,7 @@ export class EmbeddedDatabase {
 
   async start(): Promise<void> {
     const dataDir = resolve(this.options.dataDir);
-    await stopLeftoverPostmaster(dataDir);
+    await stopLeftoverPostmaster(dataDir, this.options.ownerFile);
     if (!(await isPortFree(this.options.port))) {
       throw new DomainError(
         'PORT_IN_USE',
@@ -112,17 +119,65 @@ export class EmbeddedDatabase {
   }
 }
 
+/** The pid of the postmaster running the cluster in dataDir, if one runs. */
+export async function livePostmasterPid(dataDir: string): Promise<number | undefined> {
+  const pidFile = resolve(dataDir, 'postmaster.pid');
+  if (!existsSync(pidFile)) return undefined;
+  const pid = Number((await readFile(pidFile, 'utf8').catch(() => '')).split('\n')[0]);
+  return Number.isInteger(pid) && pid > 0 && isAlive(pid) ? pid : undefined;
+}
+
+/**
+ * True when the process `ownerPid` runs and the postmaster is its child: the cluster is in use,
+ * not the leftover of a crashed parent (the orphan of a dead parent has another parent, and a
+ * reused pid is not its parent). Where the system does not tell a process's parent, a running
+ * owner is enough.
+ */
+export function isPostmasterOwnedBy(postmasterPid: number, ownerPid: number): boolean {
+  if (!Number.isInteger(ownerPid) || ownerPid <= 0 || !isAlive(ownerPid) || !isAlive(postmasterPid)) return false;
+  const parent = parentPid(postmasterPid);
+  return parent === undefined || parent === ownerPid;
+}
+
 /**
  * A postgres killed together with a crashed parent keeps running and holds the data folder.
- * Stop it (fast shutdown) so this start owns the cluster again.
+ * Stop it (fast shutdown) so this start owns the cluster again — unless its owner (per the owner
+ * file) still runs: then refuse, and stop nothing.
  */
-async function stopLeftoverPostmaster(dataDir: string): Promise<void> {
-  const pidFile = resolve(dataDir, 'postmaster.pid');
-  if (!existsSync(pidFile)) return;
-  const pid = Number((await readFile(pidFile, 'utf8')).split('\n')[0]);
-  if (!Number.isInteger(pid) || pid <= 0 || !isAlive(pid)) return;
+async function stopLeftoverPostmaster(dataDir: string, ownerFile: string | undefined): Promise<void> {
+  const pid = await livePostmasterPid(dataDir);
+  if (pid === undefined) return;
+  const owner = ownerFile ? await readOwnerPid(ownerFile) : undefined;
+  if (owner !== undefined && owner !== process.pid && isPostmasterOwnedBy(pid, owner)) {
+    throw new DomainError(
+      'FORBIDDEN',
+      `The PostgreSQL in ${dataDir} belongs to the running process ${owner}, so it is not started again: use that process's database, or stop that process first.`,
+      { dataDir, owner },
+    );
+  }
   process.kill(pid, 'SIGINT');
   for (let i = 0; i < 100 && isAlive(pid); i++) await new Promise((r) => setTimeout(r, 100));
+}
+
+async function readOwnerPid(ownerFile: string): Promise<number | undefined> {
+  try {
+    const { pid } = JSON.parse(await readFile(ownerFile, 'utf8')) as { pid?: unknown };
+    return typeof pid === 'number' && Number.isInteger(pid) && pid > 0 ? pid : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The parent of a process, from /proc (Linux); undefined where the system does not tell. */
+function parentPid(pid: number): number | undefined {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // pid (comm) state ppid …: comm may hold spaces and parentheses, so read after the last ')'
+    const parent = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+    return Number.isInteger(parent) ? parent : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 function isAlive(pid: number): boolean {

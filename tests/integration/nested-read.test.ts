@@ -107,6 +107,7 @@ async function statementsFor(first: number) {
 
 describe('a nested page of households', () => {
   it('costs the same number of SQL statements for 2 households as for 10', async () => {
+    await statementsFor(1); // the token is verified once (its region looked up), then remembered
     const small = await statementsFor(2);
     const large = await statementsFor(10);
     expect(small.data.households.edges).toHaveLength(2);

@@ -298,7 +298,13 @@ describe('releases', () => {
       `select id from enrollment where program_code = 'dibao_rural' order by id limit 1`,
     );
     await em().transactional((tx) =>
-      recordCorrection(tx, ADMIN, 'back_pay', { enrollmentId: enrollment!.id, month: '2026-02', amountFen: 12345, note: '标准调整补发' }),
+      recordCorrection(tx, ADMIN, 'back_pay', {
+        enrollmentId: enrollment!.id,
+        month: '2026-02',
+        amountFen: 12345,
+        note: '标准调整补发',
+        aboveEntitlementReason: '复核认定少发',
+      }),
     );
     const before = (await aggregatesOf('370115', 'MONTH', firstRelease)).find(
       (a) => a.programCode === 'dibao_rural' && a.period === '2026-02',

@@ -29,8 +29,8 @@ export class ExactlyOnceMigration extends Migration {
   }
 }
 
-/** Ledger rows demo data and staff may delete wholesale (`seed --replace`) set this for their transaction. */
-export const PURGE_SETTING = 'xingfu.purge_generated_data';
+/** The demo-data loader sets this for its own transaction: it writes and replaces generated ledgers wholesale (`seed`, `seed --replace`). */
+export const GENERATED_DATA_SETTING = 'xingfu.writing_generated_data';
 
 const STATEMENTS = [
   // one active enrollment per household × program (household programs) and per person × program
@@ -50,7 +50,7 @@ const STATEMENTS = [
   // an approved or paid batch is frozen: never deleted, never back to draft, its payments unchanged
   `create function payroll_batch_frozen() returns trigger language plpgsql as $$
    begin
-     if current_setting('${PURGE_SETTING}', true) = 'on' then
+     if current_setting('${GENERATED_DATA_SETTING}', true) = 'on' then
        return coalesce(new, old);
      end if;
      if tg_op = 'DELETE' and old.status <> 'draft' then
@@ -69,7 +69,7 @@ const STATEMENTS = [
      for each row execute function payroll_batch_frozen()`,
   `create function payment_frozen() returns trigger language plpgsql as $$
    begin
-     if current_setting('${PURGE_SETTING}', true) = 'on' then
+     if current_setting('${GENERATED_DATA_SETTING}', true) = 'on' then
        return coalesce(new, old);
      end if;
      if tg_op = 'UPDATE' then

@@ -29,7 +29,7 @@ export async function deleteGeneratedData(client: pg.ClientBase, countyCode: str
     'application_income (person_id)',
   ];
   // Ledger rows are frozen by triggers (migration 0005); this transaction may delete generated ones.
-  await client.query("set local xingfu.purge_generated_data = 'on'");
+  await client.query("set local xingfu.writing_generated_data = 'on'");
   if (fast) await client.query('set local session_replication_role = replica');
   else for (const [i, on] of temporaryIndexes.entries()) await client.query(`create index seed_delete_${i} on ${on}`);
   const run = async (sql: string, params: unknown[]) => {

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { HeaderMap, type ApolloServerPlugin, type GraphQLResponse } from '@apollo/server';
 import type { FormattedExecutionResult } from 'graphql';
-import { GraphQLError } from 'graphql';
+import { GraphQLError, OperationTypeNode } from 'graphql';
 import type { RequestContext } from '../context/context.type.js';
 
 /** The request header carrying a mutation's idempotency key (as Stripe's and the IETF draft's). */
@@ -38,7 +38,7 @@ export function idempotencyPlugin(): ApolloServerPlugin<RequestContext> {
       let replay: GraphQLResponse | null = null;
       return Promise.resolve({
         didResolveOperation: async ({ operation, contextValue }) => {
-          if (operation?.operation !== 'mutation' || !contextValue.actor) return;
+          if (operation?.operation !== OperationTypeNode.MUTATION || !contextValue.actor) return;
           if (!KEY.test(key)) {
             throw refusal('INVALID_IDEMPOTENCY_KEY', 'An Idempotency-Key is 1 to 255 visible ASCII characters, e.g. a UUID.', 400);
           }

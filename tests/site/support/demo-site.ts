@@ -42,6 +42,7 @@ export async function buildDemoSite(options: { releases?: 0 | 2; env?: Record<st
         month: fixture.months[1]!,
         amountFen: 12345,
         note: '标准调整补发',
+        aboveEntitlementReason: '复核认定少发',
       }),
     );
     releases.push((await em().transactional((tx) => cutRelease(tx, { createdBy: 'site-test', note: '更正', asOf }))).id);

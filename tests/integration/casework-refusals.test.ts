@@ -268,7 +268,7 @@ describe('region scoping', () => {
 
 describe('bounds', () => {
   it('refuses a page larger than 100', async () => {
-    await expectRefusal(t.admin, `{ households(first: 1000) { totalCount } }`, {}, 'INVALID_INPUT', /between 1 and 100/);
+    await expectRefusal(t.admin, `{ households(first: 1000) { totalCount } }`, {}, 'INVALID_PAGE_SIZE', /between 1 and 100/);
   });
 
   it('refuses an operation above the cost limit', async () => {

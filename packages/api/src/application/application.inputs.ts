@@ -1,5 +1,5 @@
 import type { Application, ApplicationChannel, ApplicationStatus, IncomeKind, Objection } from '@xingfu/domain';
-import { IsOptional, MaxLength } from 'class-validator';
+import { ArrayMaxSize, IsOptional, MaxLength, ValidateNested } from 'class-validator';
 import { ArgsType, Field, ID, InputType, ObjectType } from 'type-graphql';
 import { PageArgs } from '../common/connection.js';
 import type { EnrollmentRow, PaymentRow } from '../context/read-models.js';
@@ -70,7 +70,9 @@ export class VerifyApplicationInput {
   @Field(() => Boolean, { nullable: true, description: '单人保: one severely disabled or ill member covered alone.' })
   singlePerson?: boolean | null;
 
-  @Field(() => [IncomeItemInput])
+  @Field(() => [IncomeItemInput], { description: 'Income items of the members, at most 100.' })
+  @ArrayMaxSize(100)
+  @ValidateNested({ each: true })
   incomes!: IncomeItemInput[];
 
   @Field(() => MoneyScalar, { nullable: true, description: 'Monthly medical and education rigid expenses deducted.' })

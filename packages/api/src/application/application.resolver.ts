@@ -21,6 +21,7 @@ import {
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { actorOf, scopedRegion } from '../auth/require-actor.js';
 import { pageWindow, toPage, type Page } from '../common/connection.js';
+import { idOf, optionalIdOf } from '../common/ids.js';
 import type { RequestContext } from '../context/context.type.js';
 import { paymentRow } from '../context/read-models.js';
 import { enrollmentRow } from '../payroll/payroll.resolver.js';
@@ -66,7 +67,7 @@ export class ApplicationResolver {
 
   @Query(() => ApplicationType)
   async application(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext): Promise<Application> {
-    return getApplication(ctx.em, actorOf(ctx), Number(id));
+    return getApplication(ctx.em, actorOf(ctx), idOf(id));
   }
 
   @FieldResolver(() => HouseholdType)
@@ -106,9 +107,9 @@ export class ApplicationResolver {
     const actor = actorOf(ctx);
     const application = await inTransaction(ctx.em, (em) =>
       submitApplication(em, actor, {
-        householdId: Number(input.householdId),
+        householdId: idOf(input.householdId),
         programCode: input.programCode,
-        personId: input.personId == null ? null : Number(input.personId),
+        personId: optionalIdOf(input.personId),
         channel: input.channel,
         ...(input.appliedOn ? { appliedOn: input.appliedOn } : {}),
         reason: input.reason ?? '',
@@ -123,7 +124,7 @@ export class ApplicationResolver {
     @Ctx() ctx: RequestContext,
   ): Promise<ApplicationPayload> {
     const actor = actorOf(ctx);
-    return { application: await inTransaction(ctx.em, (em) => acceptApplication(em, actor, Number(input.applicationId))) };
+    return { application: await inTransaction(ctx.em, (em) => acceptApplication(em, actor, idOf(input.applicationId))) };
   }
 
   @Mutation(() => ApplicationPayload, { description: '核对: records incomes and property and computes eligibility and amount.' })
@@ -141,12 +142,12 @@ export class ApplicationResolver {
         monthlyFen: fenOf(item.monthly),
         ...(item.laborCoefficient != null ? { laborCoefficient: Number(item.laborCoefficient) } : {}),
         ...(item.exempt != null ? { exemptFen: fenOf(item.exempt) } : {}),
-        personId: item.personId == null ? null : Number(item.personId),
+        personId: optionalIdOf(item.personId),
       };
     });
     const application = await inTransaction(ctx.em, (em) =>
       verifyApplication(em, actor, {
-        applicationId: Number(input.applicationId),
+        applicationId: idOf(input.applicationId),
         householdSize: input.householdSize ?? null,
         coveredMembers: input.coveredMembers ?? null,
         singlePerson: input.singlePerson ?? false,
@@ -166,7 +167,7 @@ export class ApplicationResolver {
   ): Promise<ApplicationPayload> {
     const actor = actorOf(ctx);
     return {
-      application: await inTransaction(ctx.em, (em) => investigateApplication(em, actor, Number(input.applicationId), input.notes)),
+      application: await inTransaction(ctx.em, (em) => investigateApplication(em, actor, idOf(input.applicationId), input.notes)),
     };
   }
 
@@ -178,7 +179,7 @@ export class ApplicationResolver {
     const actor = actorOf(ctx);
     return {
       application: await inTransaction(ctx.em, (em) =>
-        publicizeApplication(em, actor, Number(input.applicationId), input.startDate ?? undefined),
+        publicizeApplication(em, actor, idOf(input.applicationId), input.startDate ?? undefined),
       ),
     };
   }
@@ -191,7 +192,7 @@ export class ApplicationResolver {
     const actor = actorOf(ctx);
     return {
       objection: await inTransaction(ctx.em, (em) =>
-        recordObjection(em, actor, Number(input.applicationId), input.content, input.raisedOn ?? undefined),
+        recordObjection(em, actor, idOf(input.applicationId), input.content, input.raisedOn ?? undefined),
       ),
     };
   }
@@ -203,9 +204,7 @@ export class ApplicationResolver {
   ): Promise<ObjectionPayload> {
     const actor = actorOf(ctx);
     return {
-      objection: await inTransaction(ctx.em, (em) =>
-        resolveObjection(em, actor, Number(input.objectionId), input.upheld, input.resolution),
-      ),
+      objection: await inTransaction(ctx.em, (em) => resolveObjection(em, actor, idOf(input.objectionId), input.upheld, input.resolution)),
     };
   }
 
@@ -217,7 +216,7 @@ export class ApplicationResolver {
     const actor = actorOf(ctx);
     const approved = await inTransaction(ctx.em, (em) =>
       approveApplication(em, actor, {
-        applicationId: Number(input.applicationId),
+        applicationId: idOf(input.applicationId),
         startMonth: input.startMonth ?? null,
         amountFen: fenOf(input.amount),
       }),
@@ -235,6 +234,6 @@ export class ApplicationResolver {
     @Ctx() ctx: RequestContext,
   ): Promise<ApplicationPayload> {
     const actor = actorOf(ctx);
-    return { application: await inTransaction(ctx.em, (em) => rejectApplication(em, actor, Number(input.applicationId), input.reason)) };
+    return { application: await inTransaction(ctx.em, (em) => rejectApplication(em, actor, idOf(input.applicationId), input.reason)) };
   }
 }

@@ -5,6 +5,8 @@ import { Selection } from '../context/selection.js';
 
 export const MAX_PAGE_SIZE = 100;
 export const DEFAULT_PAGE_SIZE = 20;
+/** Cursors carry a record id: at most PostgreSQL's integer range. */
+const MAX_CURSOR_ID = 2_147_483_647;
 
 @ObjectType('PageInfo', { simpleResolvers: true })
 export class PageInfo {
@@ -59,14 +61,16 @@ export function Connection<T extends object>(name: string, nodeType: ClassType<T
 export function pageWindow(args: PageArgs): { limit: number; afterId: number } {
   const first = args.first ?? DEFAULT_PAGE_SIZE;
   if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE_SIZE) {
-    throw new DomainError('INVALID_INPUT', `first must be between 1 and ${MAX_PAGE_SIZE}: ask for smaller pages and follow endCursor.`);
+    throw new DomainError('INVALID_PAGE_SIZE', `first must be between 1 and ${MAX_PAGE_SIZE}: ask for smaller pages and follow endCursor.`);
   }
   let afterId = 0;
   if (args.after) {
     const decoded = Buffer.from(args.after, 'base64url').toString();
-    if (!/^id:\d+$/.test(decoded))
-      throw new DomainError('INVALID_INPUT', 'The cursor is not one this API gave out: pass pageInfo.endCursor unchanged.');
-    afterId = Number(decoded.slice(3));
+    const id = /^id:[1-9]\d{0,9}$/.test(decoded) ? Number(decoded.slice(3)) : NaN;
+    if (!(id <= MAX_CURSOR_ID) || args.after.length > 64) {
+      throw new DomainError('INVALID_CURSOR', 'The cursor is not one this API gave out: pass pageInfo.endCursor unchanged.');
+    }
+    afterId = id;
   }
   return { limit: first, afterId };
 }

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { DomainError } from '@xingfu/domain';
-import type { GraphQLFormattedError } from 'graphql';
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import type { Logger } from '../logging/logger.js';
 
 /** Codes GraphQL itself produces for bad requests; passed through as they are. */
@@ -31,6 +31,12 @@ export function createErrorFormatter(logger: Logger) {
     if (original instanceof DomainError) {
       return { ...formatted, message: original.message, extensions: { ...original.details, code: original.code } };
     }
+    // a domain refusal raised while variables are coerced (a Month or Money scalar) or by a plugin:
+    // graphql-js or Apollo wrapped it, the message naming the variable is kept
+    const wrapped = domainCause(error);
+    if (wrapped) {
+      return { ...formatted, extensions: { ...wrapped.details, code: wrapped.code } };
+    }
     const code = formatted.extensions?.code;
     if (typeof code === 'string' && CLIENT_CODES.has(code)) return formatted;
     const errorId = randomUUID();
@@ -42,4 +48,13 @@ export function createErrorFormatter(logger: Logger) {
       extensions: { code: 'INTERNAL_SERVER_ERROR', errorId },
     };
   };
+}
+
+/** The domain error at the root of a chain of wrapping GraphQL errors, if any. */
+function domainCause(error: unknown): DomainError | undefined {
+  for (let cause = error, depth = 0; cause instanceof GraphQLError && depth < 5; depth++) {
+    if (cause.originalError instanceof DomainError) return cause.originalError;
+    cause = cause.originalError;
+  }
+  return undefined;
 }

@@ -1,5 +1,5 @@
 import type { AreaType, Household, MemberRelation, Person } from '@xingfu/domain';
-import { ArrayMinSize, IsOptional, Length, Matches, MaxLength } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsOptional, Length, Matches, MaxLength, ValidateNested } from 'class-validator';
 import { ArgsType, Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { PageArgs } from '../common/connection.js';
 import { AreaTypeEnum, MemberRelationEnum } from '../common/enums.js';
@@ -55,8 +55,10 @@ export class RegisterHouseholdInput {
   @Field(() => DateScalar, { nullable: true, description: 'When the members joined (defaults to today).' })
   startDate?: string | null;
 
-  @Field(() => [NewMemberInput])
+  @Field(() => [NewMemberInput], { description: 'The members, 1 to 20, one of them the head.' })
   @ArrayMinSize(1)
+  @ArrayMaxSize(20)
+  @ValidateNested({ each: true })
   members!: NewMemberInput[];
 }
 

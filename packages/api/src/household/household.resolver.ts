@@ -19,6 +19,7 @@ import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Args, Ctx, FieldResolver, ID, Info, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { actorOf, scopedRegion } from '../auth/require-actor.js';
 import { pageWindow, selects, toPage, type Page } from '../common/connection.js';
+import { idOf, optionalIdOf } from '../common/ids.js';
 import type { RequestContext } from '../context/context.type.js';
 import { findHouseholdRows, type EnrollmentRow, type HouseholdRow, type MemberRow } from '../context/read-models.js';
 import { Selection } from '../context/selection.js';
@@ -62,7 +63,7 @@ export class HouseholdResolver {
 
   @Query(() => HouseholdType)
   async household(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext): Promise<Household> {
-    return getHousehold(ctx.em, actorOf(ctx), Number(id));
+    return getHousehold(ctx.em, actorOf(ctx), idOf(id));
   }
 
   @Query(() => PersonType, {
@@ -133,7 +134,7 @@ export class HouseholdResolver {
     const actor = actorOf(ctx);
     const { householdId, startDate, ...member } = input;
     const membership = await inTransaction(ctx.em, (em) =>
-      addHouseholdMember(em, actor, { ...member, householdId: Number(householdId), ...(startDate ? { startDate } : {}) }),
+      addHouseholdMember(em, actor, { ...member, householdId: idOf(householdId), ...(startDate ? { startDate } : {}) }),
     );
     return { member: await memberRow(ctx, membership) };
   }
@@ -144,7 +145,7 @@ export class HouseholdResolver {
     @Ctx() ctx: RequestContext,
   ): Promise<HouseholdMemberPayload> {
     const actor = actorOf(ctx);
-    const membership = await inTransaction(ctx.em, (em) => endHouseholdMembership(em, actor, Number(input.memberId), input.endDate));
+    const membership = await inTransaction(ctx.em, (em) => endHouseholdMembership(em, actor, idOf(input.memberId), input.endDate));
     return { member: await memberRow(ctx, membership) };
   }
 
@@ -154,7 +155,7 @@ export class HouseholdResolver {
     @Ctx() ctx: RequestContext,
   ): Promise<RecordDeathPayload> {
     const actor = actorOf(ctx);
-    const person = await inTransaction(ctx.em, (em) => recordDeath(em, actor, Number(input.personId), input.deceasedOn));
+    const person = await inTransaction(ctx.em, (em) => recordDeath(em, actor, idOf(input.personId), input.deceasedOn));
     return { person };
   }
 }

@@ -19,6 +19,7 @@ import type { Logger } from '../logging/logger.js';
 import { buildInternalSchema, buildPublicSchema } from '../schema/build-schemas.js';
 import { compiledExecution } from './compiled-execution.js';
 import { idempotencyPlugin } from './idempotency.js';
+import { inputHygienePlugin } from './input-hygiene.js';
 import { costLimitPlugin, depthLimitRule } from './query-limits.js';
 
 export const INTERNAL_PATH = '/graphql';
@@ -46,7 +47,7 @@ export async function createApiServer({ orm, config, logger }: ApiServerOptions)
   const [internalSchema, publicSchema] = await Promise.all([buildInternalSchema(), buildPublicSchema()]);
   const formatError = createErrorFormatter(logger);
   const validationRules = [depthLimitRule(config.XINGFU_MAX_QUERY_DEPTH)];
-  const plugins = [costLimitPlugin<RequestContext>(config.XINGFU_MAX_QUERY_COST)];
+  const plugins = [inputHygienePlugin<RequestContext>(), costLimitPlugin<RequestContext>(config.XINGFU_MAX_QUERY_COST)];
   const apollo = (
     execution: { schema: GraphQLSchema } | { gateway: ReturnType<typeof compiledExecution> },
     extraPlugins: ApolloServerPlugin<RequestContext>[] = [],

@@ -34,6 +34,7 @@ import {
 } from 'type-graphql';
 import { actorOf, scopedRegion } from '../auth/require-actor.js';
 import { PageArgs, pageWindow, toPage, type Page } from '../common/connection.js';
+import { idOf, optionalIdOf } from '../common/ids.js';
 import type { RequestContext } from '../context/context.type.js';
 import { paymentRow, type EnrollmentRow, type PaymentRow } from '../context/read-models.js';
 import { Selection } from '../context/selection.js';
@@ -204,7 +205,7 @@ export class PayrollResolver {
     @Ctx() ctx: RequestContext,
   ): Promise<PayrollBatchPayload> {
     const actor = actorOf(ctx);
-    return { batch: await inTransaction(ctx.em, (em) => approvePayroll(em, actor, Number(input.batchId))) };
+    return { batch: await inTransaction(ctx.em, (em) => approvePayroll(em, actor, idOf(input.batchId))) };
   }
 
   @Mutation(() => PayrollBatchPayload, { description: 'Marks an approved batch paid.' })
@@ -213,7 +214,7 @@ export class PayrollResolver {
     @Ctx() ctx: RequestContext,
   ): Promise<PayrollBatchPayload> {
     const actor = actorOf(ctx);
-    return { batch: await inTransaction(ctx.em, (em) => markPayrollPaid(em, actor, Number(input.batchId))) };
+    return { batch: await inTransaction(ctx.em, (em) => markPayrollPaid(em, actor, idOf(input.batchId))) };
   }
 
   @Mutation(() => PayrollBatchPayload, { description: 'Discards a draft batch so it can be generated again.' })
@@ -222,7 +223,7 @@ export class PayrollResolver {
     @Ctx() ctx: RequestContext,
   ): Promise<PayrollBatchPayload> {
     const actor = actorOf(ctx);
-    await inTransaction(ctx.em, (em) => discardPayroll(em, actor, Number(input.batchId)));
+    await inTransaction(ctx.em, (em) => discardPayroll(em, actor, idOf(input.batchId)));
     return { batch: null };
   }
 
@@ -243,7 +244,7 @@ export class PayrollResolver {
     const actor = actorOf(ctx);
     const payment = await inTransaction(ctx.em, (em) =>
       recordCorrection(em, actor, kind, {
-        enrollmentId: Number(input.enrollmentId),
+        enrollmentId: idOf(input.enrollmentId),
         month: input.month,
         amountFen: fenOf(input.amount),
         note: input.note,
@@ -281,7 +282,7 @@ export class EnrollmentResolver {
   ): Promise<EndEnrollmentPayload> {
     const actor = actorOf(ctx);
     const enrollment = await inTransaction(ctx.em, (em) =>
-      exitEnrollment(em, actor, { enrollmentId: Number(input.enrollmentId), lastMonth: input.lastMonth, reason: input.reason }),
+      exitEnrollment(em, actor, { enrollmentId: idOf(input.enrollmentId), lastMonth: input.lastMonth, reason: input.reason }),
     );
     return { enrollment: await enrollmentRow(ctx, enrollment.id) };
   }

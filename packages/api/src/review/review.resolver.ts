@@ -12,7 +12,7 @@ import {
   type ReviewOutcome,
   type ReviewStatistics,
 } from '@xingfu/domain';
-import { IsOptional, MaxLength, Min } from 'class-validator';
+import { ArrayMaxSize, IsOptional, MaxLength, Min, ValidateNested } from 'class-validator';
 import {
   Arg,
   Args,
@@ -32,6 +32,7 @@ import {
 import { actorOf, scopedRegion } from '../auth/require-actor.js';
 import { Connection, PageArgs, pageWindow, toPage, type Page } from '../common/connection.js';
 import { ReviewOutcomeEnum } from '../common/enums.js';
+import { idOf, optionalIdOf } from '../common/ids.js';
 import type { RequestContext } from '../context/context.type.js';
 import type { EnrollmentRow } from '../context/read-models.js';
 import { HouseholdType } from '../household/household.types.js';
@@ -91,8 +92,9 @@ export class CreateReviewCampaignInput {
   @Field(() => String) @MaxLength(100) name!: string;
   @Field(() => DateScalar) periodStart!: string;
   @Field(() => DateScalar) periodEnd!: string;
-  @Field(() => [String], { nullable: true, description: 'Programs reviewed; defaults to 城市低保 and 农村低保.' }) programCodes?:
-    string[] | null;
+  @Field(() => [String], { nullable: true, description: 'Programs reviewed; defaults to 城市低保 and 农村低保.' })
+  @ArrayMaxSize(30)
+  programCodes?: string[] | null;
 }
 
 @InputType('ScheduleReviewVisitInput')
@@ -114,7 +116,7 @@ export class ReviewFormInput {
 export class RecordReviewVisitInput {
   @Field(() => ID) taskId!: string;
   @Field(() => DateScalar) visitedOn!: string;
-  @Field(() => ReviewFormInput) form!: ReviewFormInput;
+  @Field(() => ReviewFormInput) @ValidateNested() form!: ReviewFormInput;
   @Field(() => String) @MaxLength(2000) neighbourCheck!: string;
   @Field(() => String) @MaxLength(2000) committeeCheck!: string;
 }
@@ -163,7 +165,7 @@ export class ReviewCampaignResolver {
   @Query(() => ReviewCampaignType)
   async reviewCampaign(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext): Promise<ReviewCampaign> {
     const actor = actorOf(ctx);
-    const campaign = await ctx.em.findOne(ReviewCampaign, { id: Number(id) });
+    const campaign = await ctx.em.findOne(ReviewCampaign, { id: idOf(id) });
     // a campaign covers a county: staff of the county and of its towns and villages see it
     if (!campaign || !actor.regionCode.startsWith(campaign.county.code)) throw notFound(actor, 'review campaign', id);
     return campaign;
@@ -234,7 +236,7 @@ export class ReviewTaskResolver {
     @Ctx() ctx: RequestContext,
   ): Promise<ReviewTaskPayload> {
     const actor = actorOf(ctx);
-    return { task: await inTransaction(ctx.em, (em) => scheduleReviewVisit(em, actor, Number(input.taskId), input.appointmentAt)) };
+    return { task: await inTransaction(ctx.em, (em) => scheduleReviewVisit(em, actor, idOf(input.taskId), input.appointmentAt)) };
   }
 
   @Mutation(() => ReviewTaskPayload, { description: 'The home visit: review form and neighbour / committee check.' })
@@ -245,7 +247,7 @@ export class ReviewTaskResolver {
     const actor = actorOf(ctx);
     const task = await inTransaction(ctx.em, (em) =>
       recordReviewVisit(em, actor, {
-        taskId: Number(input.taskId),
+        taskId: idOf(input.taskId),
         visitedOn: input.visitedOn,
         form: {
           members: input.form.members,
@@ -269,7 +271,7 @@ export class ReviewTaskResolver {
     const actor = actorOf(ctx);
     const task = await inTransaction(ctx.em, (em) =>
       decideReview(em, actor, {
-        taskId: Number(input.taskId),
+        taskId: idOf(input.taskId),
         outcome: input.outcome,
         reason: input.reason,
         perCapitaIncomeFen: fenOf(input.perCapitaIncome),

@@ -37,7 +37,13 @@ export type DomainErrorCode =
   | 'CAMPAIGN_EXISTS'
   | 'IDEMPOTENCY_KEY_REUSED'
   | 'IDEMPOTENCY_KEY_IN_USE'
-  | 'INVALID_IDEMPOTENCY_KEY';
+  | 'INVALID_IDEMPOTENCY_KEY'
+  | 'INVALID_ID'
+  | 'INVALID_CURSOR'
+  | 'INVALID_PAGE_SIZE'
+  | 'INVALID_CHARACTERS'
+  | 'OPERATION_NOT_SUPPORTED'
+  | 'STRING_TOO_LONG';
 
 export class DomainError extends Error {
   override readonly name = 'DomainError';

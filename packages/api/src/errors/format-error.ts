@@ -2,47 +2,109 @@ import { randomUUID } from 'node:crypto';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { DomainError } from '@xingfu/domain';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import { SERVICE_UNAVAILABLE_MESSAGE, isRefusalCode } from '../http/error-status.js';
 import type { Logger } from '../logging/logger.js';
-
-/** Codes GraphQL itself produces for bad requests; passed through as they are. */
-const CLIENT_CODES = new Set([
-  'GRAPHQL_PARSE_FAILED',
-  'GRAPHQL_VALIDATION_FAILED',
-  'BAD_USER_INPUT',
-  'BAD_REQUEST',
-  'PERSISTED_QUERY_NOT_FOUND',
-  'PERSISTED_QUERY_NOT_SUPPORTED',
-  'OPERATION_RESOLUTION_FAILURE',
-  'UNAUTHENTICATED',
-  'FORBIDDEN',
-  'QUERY_TOO_COMPLEX',
-  'INVALID_IDEMPOTENCY_KEY',
-  'IDEMPOTENCY_KEY_REUSED',
-  'IDEMPOTENCY_KEY_IN_USE',
-]);
+import { LogRateLimiter } from '../logging/rate-limit.js';
+import { redactError } from '../logging/redact.js';
+import { errorKind, isDatabaseUnavailable } from './database-errors.js';
+import type { DatabaseOutage } from './database-outage.js';
 
 /**
- * The one place errors leave the API: domain refusals keep their code and message; anything
- * unexpected is logged with an id and masked.
+ * Details a domain error may show the client, and the name each gets in `extensions`. Details are
+ * for the client to act on (which field, which month, which status); a key not listed here is
+ * never sent, so a detail can never carry personal data out by accident, and never replaces
+ * `code`. The region refusals name the region code `code` in their details: it is sent as
+ * `regionCode`.
  */
-export function createErrorFormatter(logger: Logger) {
+const DETAIL_KEYS: Readonly<Record<string, string>> = {
+  argument: 'argument',
+  batchId: 'batchId',
+  ceilingFen: 'ceilingFen',
+  code: 'regionCode',
+  codes: 'regionCodes',
+  date: 'date',
+  field: 'field',
+  month: 'month',
+  netFen: 'netFen',
+  operation: 'operation',
+  permission: 'permission',
+  personId: 'personId',
+  programs: 'programs',
+  regionCode: 'regionCode',
+  status: 'status',
+  text: 'text',
+  to: 'to',
+  cost: 'cost',
+  maxCost: 'maxCost',
+};
+
+/** A domain error's extensions: the listed details, then its code (last, so nothing replaces it). */
+export function domainExtensions(error: DomainError): Record<string, unknown> {
+  const extensions: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(error.details)) {
+    const name = DETAIL_KEYS[key];
+    if (name && isPlainValue(value)) extensions[name] = value;
+  }
+  extensions['code'] = error.code;
+  return extensions;
+}
+
+function isPlainValue(value: unknown): boolean {
+  if (Array.isArray(value)) return value.every((item) => typeof item === 'string' || typeof item === 'number');
+  return typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean';
+}
+
+export interface ErrorFormatterOptions {
+  /** Where requests refused for an unreachable database are counted and logged once. */
+  outage?: DatabaseOutage;
+  /** Rate limit of the log lines of unexpected errors (tests shorten it). */
+  logLimiter?: LogRateLimiter;
+}
+
+/**
+ * The one place errors leave the API: domain refusals keep their code and message (details only
+ * as DETAIL_KEYS allows); deliberate refusals of the HTTP layer (codes of the status table) pass
+ * as they are; a database that cannot be reached is SERVICE_UNAVAILABLE (counted by the outage,
+ * not logged per request); anything else is INTERNAL_SERVER_ERROR with an id, logged redacted and
+ * rate-limited per kind of error (docs/security.md, "Errors and logs").
+ */
+export function createErrorFormatter(logger: Logger, options: ErrorFormatterOptions = {}) {
+  const limiter =
+    options.logLimiter ??
+    new LogRateLimiter({
+      onSummary: (kind, suppressed, windowMs) =>
+        logger.error(
+          { kind: kind.split(':').slice(0, 3).join(':'), suppressed, windowSeconds: windowMs / 1000 },
+          `${suppressed} more unexpected errors of this kind were not logged in the last ${windowMs / 1000} s`,
+        ),
+    });
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const original = unwrapResolverError(error);
     if (original instanceof DomainError) {
-      return { ...formatted, message: original.message, extensions: { ...original.details, code: original.code } };
+      return { ...formatted, message: original.message, extensions: domainExtensions(original) };
     }
     // a domain refusal raised while variables are coerced (a Month or Money scalar) or by a plugin:
     // graphql-js or Apollo wrapped it, the message naming the variable is kept
     const wrapped = domainCause(error);
     if (wrapped) {
-      return { ...formatted, extensions: { ...wrapped.details, code: wrapped.code } };
+      return { ...formatted, extensions: domainExtensions(wrapped) };
     }
     const code = formatted.extensions?.code;
-    if (typeof code === 'string' && CLIENT_CODES.has(code)) return formatted;
+    if (isRefusalCode(code)) return formatted;
+    if (isDatabaseUnavailable(original)) {
+      options.outage?.noteUnavailable(original);
+      return {
+        message: SERVICE_UNAVAILABLE_MESSAGE,
+        ...(formatted.path ? { path: formatted.path } : {}),
+        extensions: { code: 'SERVICE_UNAVAILABLE' },
+      };
+    }
     const errorId = randomUUID();
-    logger.error({ err: original, errorId, path: formatted.path }, 'unexpected error');
+    if (limiter.allow(errorKind(original))) {
+      logger.error({ err: redactError(original), errorId, path: formatted.path }, 'unexpected error');
+    }
     return {
-      message: `Unexpected error (id ${errorId}); it has been logged. Retry, or report the id to the administrator.`,
+      message: `Unexpected error (id ${errorId}). Retry, or report the id to the administrator.`,
       ...(formatted.path ? { path: formatted.path } : {}),
       ...(formatted.locations ? { locations: formatted.locations } : {}),
       extensions: { code: 'INTERNAL_SERVER_ERROR', errorId },

@@ -1,6 +1,6 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { DomainError } from '@xingfu/domain';
-import { Kind, OperationTypeNode, visit, type GraphQLSchema } from 'graphql';
+import { GraphQLError, Kind, OperationTypeNode, visit, type GraphQLSchema } from 'graphql';
 
 /** The longest string an operation may carry (a literal or a variable, at any depth). */
 export const MAX_STRING_LENGTH = 10_000;
@@ -43,11 +43,18 @@ export function inputHygienePlugin<T extends object>(): ApolloServerPlugin<T> {
     requestDidStart: () =>
       Promise.resolve({
         didResolveOperation: ({ operation, document, request, schema }) => {
-          if (operation) assertSupported(schema, operation.operation);
-          visit(document, {
-            [Kind.STRING]: (node) => checkString(node.value, 'A string in the operation'),
-          });
-          for (const [name, value] of Object.entries(request.variables ?? {})) checkValue(value, `$${name}`, 0);
+          try {
+            if (operation) assertSupported(schema, operation.operation);
+            visit(document, {
+              [Kind.STRING]: (node) => checkString(node.value, 'A string in the operation'),
+            });
+            for (const [name, value] of Object.entries(request.variables ?? {})) checkValue(value, `$${name}`, 0);
+          } catch (error) {
+            // the client's error: HTTP 400 (405 for an operation type), the domain code kept
+            if (!(error instanceof DomainError)) throw error;
+            const status = error.code === 'OPERATION_NOT_SUPPORTED' ? 405 : 400;
+            throw new GraphQLError(error.message, { originalError: error, extensions: { http: { status } } });
+          }
           return Promise.resolve();
         },
       }),

@@ -264,6 +264,93 @@ describe('parallel identical requests leave one effect', () => {
   });
 });
 
+describe('every other status change, sent 20 times at once, happens once', () => {
+  const step = (name: string) => `mutation ($id: ID!) { ${name}(input: { applicationId: $id }) { application { id status } } }`;
+
+  it('accepts an application once', async () => {
+    const household = await newHousehold();
+    const application = await run((em) =>
+      submitApplication(em, ADMIN, { householdId: household.id, programCode: 'dibao_rural', channel: 'town_station' }),
+    );
+    expectOneSuccess(await burst(step('acceptApplication'), { id: String(application.id) }), 'TRANSITION_NOT_ALLOWED');
+    expect(await count(`select 1 from application_event where application_id = ? and to_status = 'accepted'`, [application.id])).toBe(1);
+  });
+
+  it('approves, pays and refuses to discard a batch once each', async () => {
+    await enrolled();
+    const batch = await run((em) => generatePayroll(em, ADMIN, { countyCode: '370115', programCode: 'dibao_rural', month: '2026-09' }));
+    const id = { id: String(batch.id) };
+    expectOneSuccess(await burst(`mutation ($id: ID!) { approvePayroll(input: { batchId: $id }) { batch { id } } }`, id), 'PAYROLL_FROZEN');
+    expectOneSuccess(
+      await burst(`mutation ($id: ID!) { markPayrollPaid(input: { batchId: $id }) { batch { id } } }`, id),
+      'TRANSITION_NOT_ALLOWED',
+    );
+    const discards = outcomes(await burst(`mutation ($id: ID!) { discardPayroll(input: { batchId: $id }) { batch { id } } }`, id));
+    expect(new Set(discards)).toEqual(new Set(['PAYROLL_FROZEN']));
+    expect(await value<{ status: string }>('select status from payroll_batch where id = ?', [batch.id])).toEqual({ status: 'paid' });
+    expect(await count(`select 1 from audit_entry where entity = 'payroll_batch' and entity_id = ?`, [String(batch.id)])).toBe(3);
+  });
+
+  it('discards a draft batch once, and its payments with it', async () => {
+    await enrolled();
+    const batch = await run((em) => generatePayroll(em, ADMIN, { countyCode: '370115', programCode: 'dibao_rural', month: '2026-10' }));
+    expectOneSuccess(
+      await burst(`mutation ($id: ID!) { discardPayroll(input: { batchId: $id }) { batch { id } } }`, { id: String(batch.id) }),
+      'NOT_FOUND',
+    );
+    expect(await count('select 1 from payment where batch_id = ?', [batch.id])).toBe(0);
+    expect(await count(`select 1 from audit_entry where action = 'discardPayroll' and entity_id = ?`, [String(batch.id)])).toBe(1);
+  });
+
+  it('ends an enrollment once', async () => {
+    const { enrollmentId } = await enrolled();
+    const answers = await burst(`mutation ($input: EndEnrollmentInput!) { endEnrollment(input: $input) { enrollment { id status } } }`, {
+      input: { enrollmentId: String(enrollmentId), lastMonth: '2026-06', reason: 'MOVED_AWAY' },
+    });
+    expectOneSuccess(answers, 'TRANSITION_NOT_ALLOWED');
+    expect(await count(`select 1 from audit_entry where action = 'endEnrollment' and entity_id = ?`, [String(enrollmentId)])).toBe(1);
+  });
+
+  it('creates a re-review campaign once', async () => {
+    const answers = await burst(
+      `mutation ($input: CreateReviewCampaignInput!) { createReviewCampaign(input: $input) { campaign { id } } }`,
+      {
+        input: { countyCode: '370115', name: '2026年下半年低保复核', periodStart: addDays(today(), -1), periodEnd: addDays(today(), 30) },
+      },
+    );
+    expectOneSuccess(answers, 'CAMPAIGN_EXISTS');
+    expect(await count(`select 1 from review_campaign where name = '2026年下半年低保复核'`)).toBe(1);
+  });
+
+  it('adds a member once and ends a membership once', async () => {
+    const household = await newHousehold(1);
+    const idNumber = idNumberFor('2010-10-10');
+    const added = await burst(`mutation ($input: AddHouseholdMemberInput!) { addHouseholdMember(input: $input) { member { id } } }`, {
+      input: { householdId: String(household.id), idNumber, name: '周小宝', relation: 'CHILD' },
+    });
+    expectOneSuccess(added, 'DUPLICATE_ID_NUMBER');
+    const member = await value<{ id: number }>(
+      'select m.id from household_member m join person p on p.id = m.person_id where p.id_number = ?',
+      [idNumber],
+    );
+    const ended = await burst(
+      `mutation ($input: EndHouseholdMembershipInput!) { endHouseholdMembership(input: $input) { member { id } } }`,
+      {
+        input: { memberId: String(member.id), endDate: today() },
+      },
+    );
+    expectOneSuccess(ended, 'TRANSITION_NOT_ALLOWED');
+  });
+
+  it('sets a standard of a month to one row, however often it is sent at once', async () => {
+    const answers = await burst(`mutation ($input: SetStandardInput!) { setStandard(input: $input) { standard { id amount } } }`, {
+      input: { programCode: 'dibao_rural', countyCode: '370115', areaType: 'RURAL', effectiveMonth: '2027-01', amount: '760.00' },
+    });
+    expect(new Set(outcomes(answers))).toEqual(new Set(['ok']));
+    expect(await count(`select 1 from standard where program_code = 'dibao_rural' and effective_month = '2027-01-01'`)).toBe(1);
+  });
+});
+
 describe('different mutations racing on one record leave a consistent ledger', () => {
   it('either approves or discards a draft batch, never both, when 10 of each race', async () => {
     await enrolled();

@@ -111,3 +111,13 @@ export async function lockRow<T extends object>(em: EntityManager, entity: Entit
   if (!em.isInTransaction()) throw new Error('lockRow needs a transaction: run the change through inTransaction.');
   return em.findOne(entity, where as FilterQuery<NoInfer<T>>, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
 }
+
+/**
+ * Serialises changes of something that has no row yet (a standard of a month, …) on a
+ * transaction-level advisory lock named by `key`: the second of two racing changes waits, then
+ * sees the first's row.
+ */
+export async function lockKey(em: EntityManager, key: string): Promise<void> {
+  if (!em.isInTransaction()) throw new Error('lockKey needs a transaction: run the change through inTransaction.');
+  await em.execute('select pg_advisory_xact_lock(hashtextextended(?, 0))', [key]);
+}

@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { assertCan, assertRegionInScope, type Actor } from '../access/actor.js';
+import { lockKey } from '../database/transaction.js';
 import { audit, snapshot } from '../audit/audit.js';
 import { DomainError } from '../errors/domain-error.js';
 import { firstDayOfMonth, parseMonth } from '../period/month.js';
@@ -46,6 +47,8 @@ export async function setStandard(em: EntityManager, actor: Actor, input: SetSta
   if (program.amountRule === 'tiered' && !tier)
     throw new DomainError('INVALID_INPUT', `${program.name} is tiered: give the tier (e.g. 80, 90, 100).`);
   const effectiveMonth = firstDayOfMonth(parseMonth(input.effectiveMonth));
+  // setting the same standard twice at once: one row, the second sets it again
+  await lockKey(em, `standard:${program.code}:${county.code}:${input.areaType}:${tier}:${effectiveMonth}`);
   const existing = await em.findOne(Standard, { program, county, areaType: input.areaType, tier, effectiveMonth });
   const before = snapshot(existing);
   const standard =

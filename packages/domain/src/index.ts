@@ -25,6 +25,7 @@ export * from './household/person.entity.js';
 export * from './money/money.js';
 export * from './payroll/payment.entity.js';
 export * from './payroll/payroll-batch.entity.js';
+export * from './payroll/monthly-amount.js';
 export * from './payroll/payroll.service.js';
 export * from './period/date.js';
 export * from './period/month.js';

@@ -5,7 +5,9 @@
  */
 export * from './disclosure/mask-name.js';
 export * from './eligibility/eligibility.js';
+export * from './enrollment/exit-reason.js';
 export * from './errors/domain-error.js';
 export * from './money/money.js';
+export * from './payroll/monthly-amount.js';
 export * from './period/month.js';
 export * from './person/id-number.js';

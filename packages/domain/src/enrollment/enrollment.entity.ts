@@ -7,19 +7,11 @@ import { AMOUNT_RULES, Program, type AmountRule } from '../program/program.entit
 import { AREA_TYPES, type AreaType } from '../program/standard.entity.js';
 import { Region } from '../region/region.entity.js';
 
+import { EXIT_REASONS, type ExitReason } from './exit-reason.js';
+export { EXIT_REASONS, type ExitReason } from './exit-reason.js';
+
 export const ENROLLMENT_STATUSES = ['active', 'ended'] as const;
 export type EnrollmentStatus = (typeof ENROLLMENT_STATUSES)[number];
-/** 核销 on review, death, income above the line, moved away, replaced by an adjusted enrollment, … */
-export const EXIT_REASONS = [
-  'cancelled_on_review',
-  'deceased',
-  'income_above_standard',
-  'moved_away',
-  'adjusted',
-  'voluntary',
-  'other',
-] as const;
-export type ExitReason = (typeof EXIT_REASONS)[number];
 
 /**
  * A household (or person) in a monthly program from a month on. The monthly amount is derived

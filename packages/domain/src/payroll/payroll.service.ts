@@ -13,16 +13,7 @@ import { Region } from '../region/region.entity.js';
 import { Payment } from './payment.entity.js';
 import { PayrollBatch } from './payroll-batch.entity.js';
 
-/**
- * The monthly amount of an enrollment under the standard in force (`s`), in SQL: gap programs
- * pay (standard − per-capita income) × covered, the others standard × covered; a fixed amount
- * (渐退, an adjusted amount) overrides both. Never above standard × covered, never negative.
- */
-export const MONTHLY_AMOUNT_SQL = `least(
-    coalesce(e.fixed_amount_fen,
-      case when e.amount_rule = 'gap' then greatest(s.amount_fen - e.per_capita_income_fen, 0) * e.covered_members
-           else s.amount_fen * e.covered_members end),
-    s.amount_fen * e.covered_members)`;
+import { MONTHLY_AMOUNT_SQL } from './monthly-amount.js';
 
 /**
  * Enrollments of a county × program active in a month, with the standard in force (lateral). A

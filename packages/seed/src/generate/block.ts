@@ -1,3 +1,4 @@
+import { monthlyAmountFen, type ExitReason } from '@xingfu/domain/rules';
 import { RowBuffer } from '../load/tables.js';
 import { type Rng, WeightedPicker } from '../random/prng.js';
 import { partitionSizes } from './apportion.js';
@@ -6,8 +7,6 @@ import { incomeItems, writeApplication, type Assessment, type Channel } from './
 import type { LedgerContext } from './context.js';
 import { ADDRESS_PREFIX, Population, ageOf, familySpecs, type AreaType, type HouseholdRec, type PersonRec } from './population.js';
 import type { BlockQuota } from './quotas.js';
-
-type ExitReason = 'cancelled_on_review' | 'deceased' | 'income_above_standard' | 'moved_away' | 'adjusted' | 'voluntary' | 'other';
 
 /** An enrollment of a monthly program, paid by the payroll every month from start to end. */
 interface MonthlyEnrollment {
@@ -192,13 +191,15 @@ export class BlockGenerator {
     return this.ctx.standardFen(e.program, e.area, e.tier, month);
   }
 
-  /** MONTHLY_AMOUNT_SQL of the payroll, for one enrollment and month. */
+  /** The payroll's monthly amount (the domain's one rule), for one enrollment and month. */
   private amount(e: MonthlyEnrollment, month: number): number {
-    const s = this.standard(e, month);
-    const cap = s * e.covered;
-    const fixed = e.fixedFrom ? this.amount(e.fixedFrom.enrollment, e.fixedFrom.month) : e.fixed;
-    const base = fixed ?? (e.rule === 'gap' ? Math.max(s - this.pciOf(e), 0) * e.covered : cap);
-    return Math.min(base, cap);
+    return monthlyAmountFen({
+      amountRule: e.rule,
+      standardFen: this.standard(e, month),
+      perCapitaIncomeFen: e.rule === 'gap' ? this.pciOf(e) : 0,
+      coveredMembers: e.covered,
+      fixedAmountFen: e.fixedFrom ? this.amount(e.fixedFrom.enrollment, e.fixedFrom.month) : e.fixed,
+    });
   }
 
   private pciOf(e: MonthlyEnrollment): number {

@@ -57,8 +57,8 @@ function isPlainValue(value: unknown): boolean {
 export interface ErrorFormatterOptions {
   /** Where requests refused for an unreachable database are counted and logged once. */
   outage?: DatabaseOutage;
-  /** Rate limit of the log lines of unexpected errors (tests shorten it). */
-  logLimiter?: LogRateLimiter;
+  /** Log lines per kind of unexpected error and window (LOG_LINES_PER_KIND a minute unless given). */
+  logLimit?: { perWindow?: number; windowMs?: number };
 }
 
 /**
@@ -69,15 +69,14 @@ export interface ErrorFormatterOptions {
  * rate-limited per kind of error (docs/security.md, "Errors and logs").
  */
 export function createErrorFormatter(logger: Logger, options: ErrorFormatterOptions = {}) {
-  const limiter =
-    options.logLimiter ??
-    new LogRateLimiter({
-      onSummary: (kind, suppressed, windowMs) =>
-        logger.error(
-          { kind: kind.split(':').slice(0, 3).join(':'), suppressed, windowSeconds: windowMs / 1000 },
-          `${suppressed} more unexpected errors of this kind were not logged in the last ${windowMs / 1000} s`,
-        ),
-    });
+  const limiter = new LogRateLimiter({
+    ...options.logLimit,
+    onSummary: (kind, suppressed, windowMs) =>
+      logger.error(
+        { kind: kind.split(':').slice(0, 3).join(':'), suppressed, windowSeconds: windowMs / 1000 },
+        `${suppressed} more unexpected errors of this kind were not logged in the last ${windowMs / 1000} s`,
+      ),
+  });
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const original = unwrapResolverError(error);
     if (original instanceof DomainError) {
@@ -90,7 +89,7 @@ export function createErrorFormatter(logger: Logger, options: ErrorFormatterOpti
       return { ...formatted, extensions: domainExtensions(wrapped) };
     }
     const code = formatted.extensions?.code;
-    if (isRefusalCode(code)) return formatted;
+    if (isRefusalCode(code)) return withSafeValidationErrors(formatted);
     if (isDatabaseUnavailable(original)) {
       options.outage?.noteUnavailable(original);
       return {
@@ -110,6 +109,34 @@ export function createErrorFormatter(logger: Logger, options: ErrorFormatterOpti
       extensions: { code: 'INTERNAL_SERVER_ERROR', errorId },
     };
   };
+}
+
+interface ValidationErrorLike {
+  property?: unknown;
+  constraints?: Record<string, unknown>;
+  children?: ValidationErrorLike[];
+}
+
+/**
+ * An input validation refusal (type-graphql's, BAD_USER_INPUT) lists its failures with the
+ * offending values and the whole input object (ID numbers, names, bigints that JSON cannot even
+ * write): only each failure's path and the names of the rules it broke are sent.
+ */
+function withSafeValidationErrors(formatted: GraphQLFormattedError): GraphQLFormattedError {
+  const failures = formatted.extensions?.['validationErrors'];
+  if (!Array.isArray(failures)) return formatted;
+  const flat: { path: string; rules: string[] }[] = [];
+  const walk = (errors: ValidationErrorLike[], prefix: string, depth: number) => {
+    for (const failure of errors.slice(0, 50)) {
+      const property = typeof failure.property === 'string' || typeof failure.property === 'number' ? String(failure.property) : '?';
+      const path = /^\d+$/.test(property) ? `${prefix}[${property}]` : prefix ? `${prefix}.${property}` : property;
+      const rules = Object.keys(failure.constraints ?? {});
+      if (rules.length > 0) flat.push({ path, rules });
+      if (Array.isArray(failure.children) && depth < 8) walk(failure.children, path, depth + 1);
+    }
+  };
+  walk(failures as ValidationErrorLike[], '', 0);
+  return { ...formatted, extensions: { ...formatted.extensions, validationErrors: flat } };
 }
 
 /** The domain error at the root of a chain of wrapping GraphQL errors, if any. */

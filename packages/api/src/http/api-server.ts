@@ -12,6 +12,7 @@ import type { GraphQLSchema } from 'graphql';
 import type { Config } from '../config/config.js';
 import type { RequestContext } from '../context/context.type.js';
 import { createLoaders } from '../context/loaders.js';
+import { PreparedReads } from '../context/prepared-reads.js';
 import { createErrorFormatter } from '../errors/format-error.js';
 import { IDE_ASSETS } from '../ide/ide-assets.js';
 import { graphiqlPage } from '../ide/graphiql-page.js';
@@ -31,7 +32,12 @@ export interface ApiServerOptions {
   orm: MikroORM;
   config: Pick<
     Config,
-    'XINGFU_MAX_QUERY_DEPTH' | 'XINGFU_MAX_QUERY_COST' | 'XINGFU_JWT_SECRET' | 'XINGFU_JWKS_URL' | 'XINGFU_TOKEN_MAX_LIFETIME_SECONDS'
+    | 'XINGFU_MAX_QUERY_DEPTH'
+    | 'XINGFU_MAX_QUERY_COST'
+    | 'XINGFU_JWT_SECRET'
+    | 'XINGFU_JWKS_URL'
+    | 'XINGFU_TOKEN_MAX_LIFETIME_SECONDS'
+    | 'XINGFU_PREPARED_STATEMENTS'
   >;
   logger: Logger;
 }
@@ -79,9 +85,10 @@ export async function createApiServer({ orm, config, logger }: ApiServerOptions)
     maxLifetimeSeconds: config.XINGFU_TOKEN_MAX_LIFETIME_SECONDS,
     regionExists: async (code) => (await orm.em.fork().findOne(Region, { code })) !== null,
   });
+  const reads = new PreparedReads({ enabled: config.XINGFU_PREPARED_STATEMENTS });
   const requestContext = (actor: Actor | null): RequestContext => {
     const em = orm.em.fork();
-    return { em, actor, loaders: createLoaders(em), logger };
+    return { em, actor, loaders: createLoaders(em, reads), logger };
   };
   /** The internal endpoint answers nothing, introspection included, without a valid token. */
   const internalContext = async ({ req }: { req: Request }): Promise<RequestContext> => {

@@ -129,12 +129,16 @@ describe('a death mid-year', () => {
     expect(audit.map((a) => a.action)).toEqual(expect.arrayContaining(['recordDeath', 'endEnrollment', 'createEnrollment']));
 
     const release = await run((em) => cutRelease(em, { createdBy: 'test', note: '死亡停发', asOf: addDays(today(), 0) }));
-    const list = await api.query<{ happinessList: { publicId: string; coveredMembers: number; total: string }[] }>(
+    const list = await api.query<{ happinessList: { edges: { node: { publicId: string; coveredMembers: number; total: string } }[] } }>(
       '/public/graphql',
-      `query ($v: String!, $m: Month!, $r: ID) { happinessList(villageCode: $v, month: $m, releaseId: $r) { publicId coveredMembers total } }`,
+      `query ($v: String!, $m: Month!, $r: ID) { happinessList(villageCode: $v, month: $m, releaseId: $r, first: 50) { edges { node { publicId coveredMembers total } } } }`,
       { variables: { v: village, m: '2026-04', r: release.id } },
     );
-    expect(list.data?.happinessList.find((row) => row.publicId === family.publicId)).toMatchObject({ coveredMembers: 2, total: '1400.00' });
+    expect(list.errors).toBeUndefined();
+    expect(list.data?.happinessList.edges.map((e) => e.node).find((row) => row.publicId === family.publicId)).toMatchObject({
+      coveredMembers: 2,
+      total: '1400.00',
+    });
   });
 
   it('ends the enrollment of a household whose last member died, and payroll pays nothing after the month of death', async () => {

@@ -15,7 +15,7 @@ import {
   verifyApplication,
   type Actor,
 } from '@xingfu/domain';
-import { PreparedReads, buildInternalSchema, createLoaders, createLogger } from '@xingfu/api';
+import { PreparedReads, buildInternalSchema, createLogger, createRequestContext } from '@xingfu/api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { idNumberFor, ok } from '../support/casework.js';
 import { startTestApi, type TestApi } from '../support/graphql-client.js';
@@ -168,7 +168,7 @@ describe('compiled execution of internal operations', () => {
     const reference = await execute({
       schema,
       document: parse(query),
-      contextValue: { em, actor, loaders: createLoaders(em, new PreparedReads({ enabled: true })), logger: createLogger('silent') },
+      contextValue: createRequestContext(em, actor, new PreparedReads({ enabled: true }), createLogger('silent')),
       variableValues: variables,
     });
     const compiled = await api.query('/graphql', query, { token, variables });

@@ -1,5 +1,4 @@
 import {
-  inTransaction,
   Application,
   DomainError,
   acceptApplication,
@@ -22,6 +21,7 @@ import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } fr
 import { actorOf, scopedRegion } from '../auth/require-actor.js';
 import { pageWindow, toPage, type Page } from '../common/connection.js';
 import { idOf, optionalIdOf } from '../common/ids.js';
+import { change } from '../common/change.js';
 import type { RequestContext } from '../context/context.type.js';
 import { paymentRow } from '../context/read-models.js';
 import { enrollmentRow } from '../payroll/payroll.resolver.js';
@@ -105,7 +105,7 @@ export class ApplicationResolver {
     @Ctx() ctx: RequestContext,
   ): Promise<ApplicationPayload> {
     const actor = actorOf(ctx);
-    const application = await inTransaction(ctx.em, (em) =>
+    const application = await change(ctx, (em) =>
       submitApplication(em, actor, {
         householdId: idOf(input.householdId),
         programCode: input.programCode,
@@ -124,7 +124,7 @@ export class ApplicationResolver {
     @Ctx() ctx: RequestContext,
   ): Promise<ApplicationPayload> {
     const actor = actorOf(ctx);
-    return { application: await inTransaction(ctx.em, (em) => acceptApplication(em, actor, idOf(input.applicationId))) };
+    return { application: await change(ctx, (em) => acceptApplication(em, actor, idOf(input.applicationId))) };
   }
 
   @Mutation(() => ApplicationPayload, { description: '核对: records incomes and property and computes eligibility and amount.' })
@@ -145,7 +145,7 @@ export class ApplicationResolver {
         personId: optionalIdOf(item.personId),
       };
     });
-    const application = await inTransaction(ctx.em, (em) =>
+    const application = await change(ctx, (em) =>
       verifyApplication(em, actor, {
         applicationId: idOf(input.applicationId),
         householdSize: input.householdSize ?? null,
@@ -167,7 +167,7 @@ export class ApplicationResolver {
   ): Promise<ApplicationPayload> {
     const actor = actorOf(ctx);
     return {
-      application: await inTransaction(ctx.em, (em) => investigateApplication(em, actor, idOf(input.applicationId), input.notes)),
+      application: await change(ctx, (em) => investigateApplication(em, actor, idOf(input.applicationId), input.notes)),
     };
   }
 
@@ -178,9 +178,7 @@ export class ApplicationResolver {
   ): Promise<ApplicationPayload> {
     const actor = actorOf(ctx);
     return {
-      application: await inTransaction(ctx.em, (em) =>
-        publicizeApplication(em, actor, idOf(input.applicationId), input.startDate ?? undefined),
-      ),
+      application: await change(ctx, (em) => publicizeApplication(em, actor, idOf(input.applicationId), input.startDate ?? undefined)),
     };
   }
 
@@ -191,7 +189,7 @@ export class ApplicationResolver {
   ): Promise<ObjectionPayload> {
     const actor = actorOf(ctx);
     return {
-      objection: await inTransaction(ctx.em, (em) =>
+      objection: await change(ctx, (em) =>
         recordObjection(em, actor, idOf(input.applicationId), input.content, input.raisedOn ?? undefined),
       ),
     };
@@ -204,7 +202,7 @@ export class ApplicationResolver {
   ): Promise<ObjectionPayload> {
     const actor = actorOf(ctx);
     return {
-      objection: await inTransaction(ctx.em, (em) => resolveObjection(em, actor, idOf(input.objectionId), input.upheld, input.resolution)),
+      objection: await change(ctx, (em) => resolveObjection(em, actor, idOf(input.objectionId), input.upheld, input.resolution)),
     };
   }
 
@@ -214,7 +212,7 @@ export class ApplicationResolver {
     @Ctx() ctx: RequestContext,
   ): Promise<ApproveApplicationPayload> {
     const actor = actorOf(ctx);
-    const approved = await inTransaction(ctx.em, (em) =>
+    const approved = await change(ctx, (em) =>
       approveApplication(em, actor, {
         applicationId: idOf(input.applicationId),
         startMonth: input.startMonth ?? null,
@@ -234,6 +232,6 @@ export class ApplicationResolver {
     @Ctx() ctx: RequestContext,
   ): Promise<ApplicationPayload> {
     const actor = actorOf(ctx);
-    return { application: await inTransaction(ctx.em, (em) => rejectApplication(em, actor, idOf(input.applicationId), input.reason)) };
+    return { application: await change(ctx, (em) => rejectApplication(em, actor, idOf(input.applicationId), input.reason)) };
   }
 }

@@ -4,7 +4,6 @@ import {
   HouseholdMember,
   Person,
   addHouseholdMember,
-  inTransaction,
   inScope,
   personVillage,
   endHouseholdMembership,
@@ -20,6 +19,7 @@ import { Arg, Args, Ctx, FieldResolver, ID, Info, Mutation, Query, Resolver, Roo
 import { actorOf, scopedRegion } from '../auth/require-actor.js';
 import { pageWindow, selects, toPage, type Page } from '../common/connection.js';
 import { idOf, optionalIdOf } from '../common/ids.js';
+import { change } from '../common/change.js';
 import type { RequestContext } from '../context/context.type.js';
 import { findHouseholdRows, type EnrollmentRow, type HouseholdRow, type MemberRow } from '../context/read-models.js';
 import { Selection } from '../context/selection.js';
@@ -113,7 +113,7 @@ export class HouseholdResolver {
     @Ctx() ctx: RequestContext,
   ): Promise<RegisterHouseholdPayload> {
     const actor = actorOf(ctx);
-    const household = await inTransaction(ctx.em, (em) =>
+    const household = await change(ctx, (em) =>
       registerHousehold(em, actor, {
         villageCode: input.villageCode,
         areaType: input.areaType,
@@ -133,7 +133,7 @@ export class HouseholdResolver {
   ): Promise<HouseholdMemberPayload> {
     const actor = actorOf(ctx);
     const { householdId, startDate, ...member } = input;
-    const membership = await inTransaction(ctx.em, (em) =>
+    const membership = await change(ctx, (em) =>
       addHouseholdMember(em, actor, { ...member, householdId: idOf(householdId), ...(startDate ? { startDate } : {}) }),
     );
     return { member: await memberRow(ctx, membership) };
@@ -145,7 +145,7 @@ export class HouseholdResolver {
     @Ctx() ctx: RequestContext,
   ): Promise<HouseholdMemberPayload> {
     const actor = actorOf(ctx);
-    const membership = await inTransaction(ctx.em, (em) => endHouseholdMembership(em, actor, idOf(input.memberId), input.endDate));
+    const membership = await change(ctx, (em) => endHouseholdMembership(em, actor, idOf(input.memberId), input.endDate));
     return { member: await memberRow(ctx, membership) };
   }
 
@@ -155,7 +155,7 @@ export class HouseholdResolver {
     @Ctx() ctx: RequestContext,
   ): Promise<RecordDeathPayload> {
     const actor = actorOf(ctx);
-    const person = await inTransaction(ctx.em, (em) => recordDeath(em, actor, idOf(input.personId), input.deceasedOn));
+    const person = await change(ctx, (em) => recordDeath(em, actor, idOf(input.personId), input.deceasedOn));
     return { person };
   }
 }

@@ -10,8 +10,7 @@ import { TokenError, createTokenVerifier } from '../auth/tokens.js';
 import express, { type Request, type Response, type NextFunction } from 'express';
 import type { GraphQLSchema } from 'graphql';
 import type { Config } from '../config/config.js';
-import type { RequestContext } from '../context/context.type.js';
-import { createLoaders } from '../context/loaders.js';
+import { createRequestContext, type RequestContext } from '../context/context.type.js';
 import { PreparedReads } from '../context/prepared-reads.js';
 import { createErrorFormatter } from '../errors/format-error.js';
 import { IDE_ASSETS } from '../ide/ide-assets.js';
@@ -87,8 +86,7 @@ export async function createApiServer({ orm, config, logger }: ApiServerOptions)
   });
   const reads = new PreparedReads({ enabled: config.XINGFU_PREPARED_STATEMENTS });
   const requestContext = (actor: Actor | null): RequestContext => {
-    const em = orm.em.fork();
-    return { em, actor, loaders: createLoaders(em, reads), logger };
+    return createRequestContext(orm.em.fork(), actor, reads, logger);
   };
   /** The internal endpoint answers nothing, introspection included, without a valid token. */
   const internalContext = async ({ req }: { req: Request }): Promise<RequestContext> => {

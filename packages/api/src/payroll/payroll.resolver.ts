@@ -1,5 +1,4 @@
 import {
-  inTransaction,
   DomainError,
   Payment,
   PayrollBatch,
@@ -35,6 +34,7 @@ import {
 import { actorOf, scopedRegion } from '../auth/require-actor.js';
 import { PageArgs, pageWindow, toPage, type Page } from '../common/connection.js';
 import { idOf, optionalIdOf } from '../common/ids.js';
+import { change } from '../common/change.js';
 import type { RequestContext } from '../context/context.type.js';
 import { paymentRow, type EnrollmentRow, type PaymentRow } from '../context/read-models.js';
 import { Selection } from '../context/selection.js';
@@ -196,7 +196,7 @@ export class PayrollResolver {
     @Ctx() ctx: RequestContext,
   ): Promise<PayrollBatchPayload> {
     const actor = actorOf(ctx);
-    return { batch: await inTransaction(ctx.em, (em) => generatePayroll(em, actor, input)) };
+    return { batch: await change(ctx, (em) => generatePayroll(em, actor, input)) };
   }
 
   @Mutation(() => PayrollBatchPayload, { description: 'Approves (freezes) a draft batch.' })
@@ -205,7 +205,7 @@ export class PayrollResolver {
     @Ctx() ctx: RequestContext,
   ): Promise<PayrollBatchPayload> {
     const actor = actorOf(ctx);
-    return { batch: await inTransaction(ctx.em, (em) => approvePayroll(em, actor, idOf(input.batchId))) };
+    return { batch: await change(ctx, (em) => approvePayroll(em, actor, idOf(input.batchId))) };
   }
 
   @Mutation(() => PayrollBatchPayload, { description: 'Marks an approved batch paid.' })
@@ -214,7 +214,7 @@ export class PayrollResolver {
     @Ctx() ctx: RequestContext,
   ): Promise<PayrollBatchPayload> {
     const actor = actorOf(ctx);
-    return { batch: await inTransaction(ctx.em, (em) => markPayrollPaid(em, actor, idOf(input.batchId))) };
+    return { batch: await change(ctx, (em) => markPayrollPaid(em, actor, idOf(input.batchId))) };
   }
 
   @Mutation(() => PayrollBatchPayload, { description: 'Discards a draft batch so it can be generated again.' })
@@ -223,7 +223,7 @@ export class PayrollResolver {
     @Ctx() ctx: RequestContext,
   ): Promise<PayrollBatchPayload> {
     const actor = actorOf(ctx);
-    await inTransaction(ctx.em, (em) => discardPayroll(em, actor, idOf(input.batchId)));
+    await change(ctx, (em) => discardPayroll(em, actor, idOf(input.batchId)));
     return { batch: null };
   }
 
@@ -242,7 +242,7 @@ export class PayrollResolver {
 
   private async correct(kind: 'back_pay' | 'recovery', input: CorrectionInput, ctx: RequestContext): Promise<CorrectionPayload> {
     const actor = actorOf(ctx);
-    const payment = await inTransaction(ctx.em, (em) =>
+    const payment = await change(ctx, (em) =>
       recordCorrection(em, actor, kind, {
         enrollmentId: idOf(input.enrollmentId),
         month: input.month,
@@ -281,7 +281,7 @@ export class EnrollmentResolver {
     @Ctx() ctx: RequestContext,
   ): Promise<EndEnrollmentPayload> {
     const actor = actorOf(ctx);
-    const enrollment = await inTransaction(ctx.em, (em) =>
+    const enrollment = await change(ctx, (em) =>
       exitEnrollment(em, actor, { enrollmentId: idOf(input.enrollmentId), lastMonth: input.lastMonth, reason: input.reason }),
     );
     return { enrollment: await enrollmentRow(ctx, enrollment.id) };

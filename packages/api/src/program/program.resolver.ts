@@ -1,7 +1,8 @@
-import { DomainError, inTransaction, Program, Standard, setStandard, type AreaType, type Region } from '@xingfu/domain';
+import { DomainError, Program, Standard, setStandard, type AreaType, type Region } from '@xingfu/domain';
 import { Arg, Ctx, Field, FieldResolver, InputType, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { actorOf, scopedRegion } from '../auth/require-actor.js';
 import { AreaTypeEnum } from '../common/enums.js';
+import { change } from '../common/change.js';
 import type { RequestContext } from '../context/context.type.js';
 import { RegionType } from '../region/region.type.js';
 import { fenOf, MoneyScalar } from '../scalars/money.scalar.js';
@@ -65,7 +66,7 @@ export class ProgramResolver {
     @Ctx() ctx: RequestContext,
   ): Promise<SetStandardPayload> {
     const actor = actorOf(ctx);
-    const standard = await inTransaction(ctx.em, (em) =>
+    const standard = await change(ctx, (em) =>
       setStandard(em, actor, {
         programCode: input.programCode,
         countyCode: input.countyCode,

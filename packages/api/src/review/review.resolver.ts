@@ -1,7 +1,6 @@
 import {
   DomainError,
   ReviewCampaign,
-  inTransaction,
   notFound,
   ReviewTask,
   createReviewCampaign,
@@ -33,6 +32,7 @@ import { actorOf, scopedRegion } from '../auth/require-actor.js';
 import { Connection, PageArgs, pageWindow, toPage, type Page } from '../common/connection.js';
 import { ReviewOutcomeEnum } from '../common/enums.js';
 import { idOf, optionalIdOf } from '../common/ids.js';
+import { change } from '../common/change.js';
 import type { RequestContext } from '../context/context.type.js';
 import type { EnrollmentRow } from '../context/read-models.js';
 import { HouseholdType } from '../household/household.types.js';
@@ -198,7 +198,7 @@ export class ReviewCampaignResolver {
     @Ctx() ctx: RequestContext,
   ): Promise<ReviewCampaignPayload> {
     const actor = actorOf(ctx);
-    const campaign = await inTransaction(ctx.em, (em) =>
+    const campaign = await change(ctx, (em) =>
       createReviewCampaign(em, actor, {
         countyCode: input.countyCode,
         name: input.name,
@@ -236,7 +236,7 @@ export class ReviewTaskResolver {
     @Ctx() ctx: RequestContext,
   ): Promise<ReviewTaskPayload> {
     const actor = actorOf(ctx);
-    return { task: await inTransaction(ctx.em, (em) => scheduleReviewVisit(em, actor, idOf(input.taskId), input.appointmentAt)) };
+    return { task: await change(ctx, (em) => scheduleReviewVisit(em, actor, idOf(input.taskId), input.appointmentAt)) };
   }
 
   @Mutation(() => ReviewTaskPayload, { description: 'The home visit: review form and neighbour / committee check.' })
@@ -245,7 +245,7 @@ export class ReviewTaskResolver {
     @Ctx() ctx: RequestContext,
   ): Promise<ReviewTaskPayload> {
     const actor = actorOf(ctx);
-    const task = await inTransaction(ctx.em, (em) =>
+    const task = await change(ctx, (em) =>
       recordReviewVisit(em, actor, {
         taskId: idOf(input.taskId),
         visitedOn: input.visitedOn,
@@ -269,7 +269,7 @@ export class ReviewTaskResolver {
     @Ctx() ctx: RequestContext,
   ): Promise<ReviewTaskPayload> {
     const actor = actorOf(ctx);
-    const task = await inTransaction(ctx.em, (em) =>
+    const task = await change(ctx, (em) =>
       decideReview(em, actor, {
         taskId: idOf(input.taskId),
         outcome: input.outcome,

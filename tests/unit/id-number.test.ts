@@ -150,8 +150,8 @@ describe('age in whole years', () => {
   });
 
   it('refuses invalid dates and a date before the birth date', () => {
-    expect(errorOf(() => ageOn('1950-02-30', '2024-01-01')).code).toBe('INVALID_INPUT');
-    expect(errorOf(() => ageOn('1950-03-07', '2024/01/01')).code).toBe('INVALID_INPUT');
-    expect(errorOf(() => ageOn('1950-03-07', '1950-03-06')).code).toBe('INVALID_INPUT');
+    expect(errorOf(() => ageOn('1950-02-30', '2024-01-01')).code).toBe('INVALID_DATE');
+    expect(errorOf(() => ageOn('1950-03-07', '2024/01/01')).code).toBe('INVALID_DATE');
+    expect(errorOf(() => ageOn('1950-03-07', '1950-03-06')).code).toBe('INVALID_DATE');
   });
 });

@@ -91,9 +91,9 @@ describe('months and dates', () => {
   });
 
   it('refuses dates that do not exist and months outside the range', () => {
-    expect(codeOf(() => monthOfDate('2023-02-29'))).toBe('INVALID_INPUT');
-    expect(codeOf(() => monthOfDate('2021-07'))).toBe('INVALID_INPUT');
-    expect(codeOf(() => monthOfDate('2021-7-15'))).toBe('INVALID_INPUT');
+    expect(codeOf(() => monthOfDate('2023-02-29'))).toBe('INVALID_DATE');
+    expect(codeOf(() => monthOfDate('2021-07'))).toBe('INVALID_DATE');
+    expect(codeOf(() => monthOfDate('2021-7-15'))).toBe('INVALID_DATE');
     expect(codeOf(() => monthOfDate('1900-01-01'))).toBe('INVALID_MONTH');
     expect(codeOf(() => firstDayOfMonth('2021-13'))).toBe('INVALID_MONTH');
   });

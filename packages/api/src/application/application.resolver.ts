@@ -135,7 +135,10 @@ export class ApplicationResolver {
     const actor = actorOf(ctx);
     const incomes = input.incomes.map((item) => {
       if (item.laborCoefficient != null && !COEFFICIENT.test(item.laborCoefficient)) {
-        throw new DomainError('INVALID_INPUT', 'A labour coefficient is a decimal between 0 and 1 with at most 4 places, e.g. "0.6".');
+        throw new DomainError(
+          'INVALID_COEFFICIENT',
+          'A labour coefficient is a decimal between 0 and 1 with at most 4 places, e.g. "0.6".',
+        );
       }
       return {
         kind: item.kind,

@@ -24,7 +24,7 @@ const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 function parseDate(value: string): string {
   const date = new Date(`${value}T00:00:00Z`);
   if (!ISO_DATE.test(value) || Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== value) {
-    throw new DomainError('INVALID_INPUT', `“${value}” is not a date: write it YYYY-MM-DD.`);
+    throw new DomainError('INVALID_DATE', `“${value}” is not a date: write it YYYY-MM-DD.`);
   }
   return value;
 }
@@ -39,11 +39,11 @@ export const DateScalar = new GraphQLScalarType<string, string>({
     throw new TypeError(`Date cannot represent ${String(value)}`);
   },
   parseValue(value) {
-    if (typeof value !== 'string') throw new DomainError('INVALID_INPUT', 'A date is written "YYYY-MM-DD".');
+    if (typeof value !== 'string') throw new DomainError('INVALID_DATE', 'A date is written "YYYY-MM-DD".');
     return parseDate(value);
   },
   parseLiteral(ast) {
-    if (ast.kind !== Kind.STRING) throw new DomainError('INVALID_INPUT', 'A date is written "YYYY-MM-DD".');
+    if (ast.kind !== Kind.STRING) throw new DomainError('INVALID_DATE', 'A date is written "YYYY-MM-DD".');
     return parseDate(ast.value);
   },
 });

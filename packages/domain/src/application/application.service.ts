@@ -57,11 +57,11 @@ export async function submitApplication(em: EntityManager, actor: Actor, input: 
   const members = await currentMembers(em, household.id);
   if (program.unit === 'person') {
     if (input.personId == null)
-      throw new DomainError('INVALID_INPUT', `${program.name} is paid per person: give the member (personId) the application is for.`);
+      throw new DomainError('PERSON_REQUIRED', `${program.name} is paid per person: give the member (personId) the application is for.`);
     person = members.find((m) => m.person.id === input.personId)?.person ?? null;
-    if (!person) throw new DomainError('INVALID_INPUT', 'The person is not a current member of this household.');
+    if (!person) throw new DomainError('NOT_A_MEMBER', 'The person is not a current member of this household.');
   }
-  if (person?.deceasedOn || members.length === 0) throw new DomainError('INVALID_INPUT', 'Nobody alive in this household can apply.');
+  if (person?.deceasedOn || members.length === 0) throw new DomainError('NOT_ELIGIBLE', 'Nobody alive in this household can apply.');
   const appliedOn = assertPastDate(input.appliedOn ?? today(), 'An application date', { date: APPLICATIONS_FROM, what: APPLICATIONS_FROM });
   const application = em.create(Application, {
     household,
@@ -194,10 +194,13 @@ export async function verifyApplication(em: EntityManager, actor: Actor, input: 
   const householdSize = singlePerson ? 1 : (input.householdSize ?? members.length);
   const coveredMembers = singlePerson ? 1 : (input.coveredMembers ?? (program.unit === 'person' ? 1 : householdSize));
   if (!Number.isInteger(householdSize) || !Number.isInteger(coveredMembers) || householdSize > MAX_HOUSEHOLD_MEMBERS) {
-    throw new DomainError('INVALID_INPUT', `Household size and covered members are whole numbers, at most ${MAX_HOUSEHOLD_MEMBERS}.`);
+    throw new DomainError(
+      'INVALID_MEMBER_COUNT',
+      `Household size and covered members are whole numbers, at most ${MAX_HOUSEHOLD_MEMBERS}.`,
+    );
   }
   if (!(householdSize >= 1) || !(coveredMembers >= 1) || coveredMembers > householdSize) {
-    throw new DomainError('INVALID_INPUT', 'Covered members must be between 1 and the household size.');
+    throw new DomainError('INVALID_MEMBER_COUNT', 'Covered members must be between 1 and the household size.');
   }
   const month = firstDayOfMonth(monthOfDate(today()));
   application.householdSize = householdSize;
@@ -267,7 +270,7 @@ export async function verifyApplication(em: EntityManager, actor: Actor, input: 
 
 export async function investigateApplication(em: EntityManager, actor: Actor, id: number, notes: string): Promise<Application> {
   const step = await beginStep(em, actor, id, 'investigate', 'investigateApplication');
-  if (!notes.trim()) throw new DomainError('INVALID_INPUT', 'Write what the home investigation found.');
+  if (!notes.trim()) throw new DomainError('TEXT_REQUIRED', 'Write what the home investigation found.');
   step.application.investigationNotes = notes;
   return finishStep(em, actor, step, 'investigateApplication', notes);
 }
@@ -300,7 +303,7 @@ export async function recordObjection(
       `Objections are recorded during the public notice; this application is ${application.status}.`,
     );
   }
-  if (!content.trim()) throw new DomainError('INVALID_INPUT', 'Write what the objection says.');
+  if (!content.trim()) throw new DomainError('TEXT_REQUIRED', 'Write what the objection says.');
   const raised = assertPastDate(raisedOn ?? today(), 'The date an objection was raised', {
     date: APPLICATIONS_FROM,
     what: APPLICATIONS_FROM,
@@ -331,7 +334,7 @@ export async function resolveObjection(
   await getApplication(em, actor, found!.application.id, { lock: true });
   const objection = (await lockRow(em, Objection, { id: objectionId }))!;
   if (objection.upheld != null) throw new DomainError('TRANSITION_NOT_ALLOWED', 'This objection is already resolved.');
-  if (!resolution.trim()) throw new DomainError('INVALID_INPUT', 'Write how the objection was resolved.');
+  if (!resolution.trim()) throw new DomainError('TEXT_REQUIRED', 'Write how the objection was resolved.');
   const before = snapshot(objection);
   objection.upheld = upheld;
   objection.resolution = resolution;
@@ -426,7 +429,7 @@ export async function approveApplication(em: EntityManager, actor: Actor, input:
 
 export async function rejectApplication(em: EntityManager, actor: Actor, id: number, reason: string): Promise<Application> {
   const step = await beginStep(em, actor, id, 'reject', 'rejectApplication');
-  if (!reason.trim()) throw new DomainError('INVALID_INPUT', 'A rejection needs a reason the applicant can read.');
+  if (!reason.trim()) throw new DomainError('TEXT_REQUIRED', 'A rejection needs a reason the applicant can read.');
   step.application.decisionReason = reason;
   step.application.decidedOn = today();
   return finishStep(em, actor, step, 'rejectApplication', reason);

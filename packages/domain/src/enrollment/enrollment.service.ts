@@ -111,7 +111,7 @@ export async function endEnrollment(
 ): Promise<void> {
   if (enrollment.status === 'ended') throw new DomainError('TRANSITION_NOT_ALLOWED', 'This enrollment has already ended.');
   if (lastMonth < enrollment.startMonth) {
-    throw new DomainError('INVALID_INPUT', `An enrollment starting ${enrollment.startMonth.slice(0, 7)} cannot end before it.`);
+    throw new DomainError('INVALID_MONTH', `An enrollment starting ${enrollment.startMonth.slice(0, 7)} cannot end before it.`);
   }
   const before = snapshot(enrollment);
   enrollment.endMonth = lastMonth;
@@ -137,7 +137,7 @@ export async function exitEnrollment(
   assertCan(actor, 'endEnrollment');
   const enrollment = await getEnrollment(em, actor, input.enrollmentId, { lock: true });
   if (input.reason === 'adjusted' || input.reason === 'cancelled_on_review') {
-    throw new DomainError('INVALID_INPUT', 'Adjustments and cancellations on review go through decideReview.');
+    throw new DomainError('TRANSITION_NOT_ALLOWED', 'Adjustments and cancellations on review go through decideReview.');
   }
   await endEnrollment(em, actor, enrollment, firstDayOfMonth(parseMonth(input.lastMonth)), input.reason);
   return enrollment;

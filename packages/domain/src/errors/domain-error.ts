@@ -44,7 +44,13 @@ export type DomainErrorCode =
   | 'INVALID_PAGE_SIZE'
   | 'INVALID_CHARACTERS'
   | 'OPERATION_NOT_SUPPORTED'
-  | 'STRING_TOO_LONG';
+  | 'STRING_TOO_LONG'
+  | 'TEXT_REQUIRED'
+  | 'PERSON_REQUIRED'
+  | 'INVALID_MEMBER_COUNT'
+  | 'WRONG_PROGRAM_KIND'
+  | 'TIER_REQUIRED'
+  | 'INVALID_COEFFICIENT';
 
 export class DomainError extends Error {
   override readonly name = 'DomainError';

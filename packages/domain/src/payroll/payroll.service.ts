@@ -47,7 +47,8 @@ export interface GeneratePayrollInput {
 export async function generatePayroll(em: EntityManager, actor: Actor, input: GeneratePayrollInput): Promise<PayrollBatch> {
   assertCan(actor, 'managePayroll');
   const program = await getProgram(em, input.programCode);
-  if (program.frequency !== 'monthly') throw new DomainError('INVALID_INPUT', `${program.name} is paid per case, not by monthly payroll.`);
+  if (program.frequency !== 'monthly')
+    throw new DomainError('WRONG_PROGRAM_KIND', `${program.name} is paid per case, not by monthly payroll.`);
   const county = await em.findOne(Region, { code: input.countyCode });
   if (!county) throw DomainError.unknownRegion(input.countyCode);
   assertRegionInScope(actor, county.code, 'county');
@@ -204,7 +205,7 @@ export async function recordCorrection(
   if (input.amountFen > MAX_ENTRY_FEN) {
     throw new DomainError('INVALID_AMOUNT', `A ledger entry is at most ${formatFen(MAX_ENTRY_FEN)} yuan.`);
   }
-  if (!input.note.trim()) throw new DomainError('INVALID_INPUT', 'Say why the correction is made.');
+  if (!input.note.trim()) throw new DomainError('TEXT_REQUIRED', 'Say why the correction is made.');
   const month = firstDayOfMonth(parseMonth(input.month));
   const enrollment = await getEnrollment(em, actor, input.enrollmentId, { lock: true });
   const thisMonth = firstDayOfMonth(monthOfDate(today()));

@@ -83,7 +83,7 @@ export function monthOfDate(isoDate: string): string {
   const month = Number(match?.[2]);
   const day = Number(match?.[3]);
   if (!match || month < 1 || month > 12 || day < 1 || day > new Date(Date.UTC(year, month, 0)).getUTCDate()) {
-    throw new DomainError('INVALID_INPUT', `“${isoDate}” is not a date: write it as YYYY-MM-DD (e.g. 2021-07-15).`, { date: isoDate });
+    throw new DomainError('INVALID_DATE', `“${isoDate}” is not a date: write it as YYYY-MM-DD (e.g. 2021-07-15).`, { date: isoDate });
   }
   return parseMonth(`${match[1]}-${match[2]}`);
 }

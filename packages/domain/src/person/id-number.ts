@@ -149,11 +149,11 @@ export function ageOn(birthDate: string, onDate: string): number {
   const birth = parseIsoDate(birthDate);
   const on = parseIsoDate(onDate);
   if (!birth || !on) {
-    throw new DomainError('INVALID_INPUT', 'Dates must be real dates written YYYY-MM-DD (e.g. 1950-03-07).');
+    throw new DomainError('INVALID_DATE', 'Dates must be real dates written YYYY-MM-DD (e.g. 1950-03-07).');
   }
   if (onDate < birthDate) {
     throw new DomainError(
-      'INVALID_INPUT',
+      'INVALID_DATE',
       'The date is before the birth date: an age can only be computed for a date on or after the birth date.',
     );
   }

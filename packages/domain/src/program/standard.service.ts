@@ -41,11 +41,11 @@ export async function setStandard(em: EntityManager, actor: Actor, input: SetSta
     throw new DomainError('INVALID_AMOUNT', 'A standard is a positive monthly amount per person below 1,000,000 yuan.');
   }
   if (program.amountRule === 'case') {
-    throw new DomainError('INVALID_INPUT', `${program.name} is paid per case and has no monthly standard.`);
+    throw new DomainError('WRONG_PROGRAM_KIND', `${program.name} is paid per case and has no monthly standard.`);
   }
   const tier = input.tier ?? '';
   if (program.amountRule === 'tiered' && !tier)
-    throw new DomainError('INVALID_INPUT', `${program.name} is tiered: give the tier (e.g. 80, 90, 100).`);
+    throw new DomainError('TIER_REQUIRED', `${program.name} is tiered: give the tier (e.g. 80, 90, 100).`);
   const effectiveMonth = firstDayOfMonth(parseMonth(input.effectiveMonth));
   // setting the same standard twice at once: one row, the second sets it again
   await lockKey(em, `standard:${program.code}:${county.code}:${input.areaType}:${tier}:${effectiveMonth}`);

@@ -35,13 +35,13 @@ export async function createReviewCampaign(em: EntityManager, actor: Actor, inpu
   if (county.level !== RegionLevel.COUNTY)
     throw new DomainError('INVALID_REGION_CODE', 'A re-review campaign covers a county (6-digit code).');
   assertRegionInScope(actor, county.code, 'county');
-  if (!input.name.trim()) throw new DomainError('INVALID_INPUT', 'Name the campaign (e.g. 2021年低保对象复核).');
+  if (!input.name.trim()) throw new DomainError('TEXT_REQUIRED', 'Name the campaign (e.g. 2021年低保对象复核).');
   if (
     !/^\d{4}-\d{2}-\d{2}$/.test(input.periodStart) ||
     !/^\d{4}-\d{2}-\d{2}$/.test(input.periodEnd) ||
     input.periodEnd < input.periodStart
   ) {
-    throw new DomainError('INVALID_INPUT', 'The period is two ISO dates (YYYY-MM-DD), the end not before the start.');
+    throw new DomainError('INVALID_DATE', 'The period is two ISO dates (YYYY-MM-DD), the end not before the start.');
   }
   const campaign = em.create(ReviewCampaign, {
     county,
@@ -111,7 +111,7 @@ export async function recordReviewVisit(em: EntityManager, actor: Actor, input: 
   if (!Number.isSafeInteger(input.form.monthlyIncomeFen) || input.form.monthlyIncomeFen < 0) {
     throw new DomainError('INVALID_AMOUNT', 'The household income on the form is a whole number of fen, zero or more.');
   }
-  if (!(input.form.members >= 1)) throw new DomainError('INVALID_INPUT', 'The form counts at least one member.');
+  if (!(input.form.members >= 1)) throw new DomainError('INVALID_MEMBER_COUNT', 'The form counts at least one member.');
   const before = snapshot(task);
   task.visitedOn = input.visitedOn;
   task.form = input.form;
@@ -150,7 +150,7 @@ export async function decideReview(em: EntityManager, actor: Actor, input: Decid
   if (task.outcome) throw new DomainError('TRANSITION_NOT_ALLOWED', 'This review is decided already.');
   if (!task.visitedOn) throw new DomainError('TRANSITION_NOT_ALLOWED', 'Record the home visit before deciding the review.');
   if (!input.reason.trim() && input.outcome !== 'continue')
-    throw new DomainError('INVALID_INPUT', 'Give the reason for the adjustment or cancellation.');
+    throw new DomainError('TEXT_REQUIRED', 'Give the reason for the adjustment or cancellation.');
   const before = snapshot(task);
   const decidedOn = today();
   const thisMonth = firstDayOfMonth(monthOfDate(decidedOn));
@@ -164,7 +164,8 @@ export async function decideReview(em: EntityManager, actor: Actor, input: Decid
     const covered = input.coveredMembers ?? enrollment.coveredMembers;
     if (!Number.isSafeInteger(perCapita) || perCapita < 0)
       throw new DomainError('INVALID_AMOUNT', 'The per-capita income is a whole number of fen, zero or more.');
-    if (!(covered >= 1)) throw new DomainError('INVALID_INPUT', 'At least one member stays covered; cancel the enrollment otherwise.');
+    if (!(covered >= 1))
+      throw new DomainError('INVALID_MEMBER_COUNT', 'At least one member stays covered; cancel the enrollment otherwise.');
     if (input.fixedAmountFen != null && (!Number.isSafeInteger(input.fixedAmountFen) || input.fixedAmountFen <= 0)) {
       throw new DomainError('INVALID_AMOUNT', 'A gradual-exit (渐退) amount is a positive whole number of fen.');
     }

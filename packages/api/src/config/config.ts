@@ -45,9 +45,16 @@ export const configSchema = z.object({
    * refused. `pnpm xingfu token` mints tokens of at most this lifetime.
    */
   XINGFU_TOKEN_MAX_LIFETIME_SECONDS: z.coerce.number().int().min(60).default(DEFAULT_TOKEN_MAX_LIFETIME_SECONDS),
-  /** Deepest selection a GraphQL operation may have. */
+  // Operation limits (docs/security.md, "Limits"). XINGFU_X is the internal endpoint's (/graphql),
+  // XINGFU_PUBLIC_X the public endpoint's (/public/graphql).
+  /** Deepest selection an operation on /graphql may have, in levels of fields (a root field is level 1). */
   XINGFU_MAX_QUERY_DEPTH: z.coerce.number().int().min(2).default(12),
-  /** Highest estimated cost (fields × page sizes) a GraphQL operation may have. */
+  /** Deepest selection on /public/graphql (the site's deepest query has 3 levels). */
+  XINGFU_PUBLIC_MAX_QUERY_DEPTH: z.coerce.number().int().min(2).default(8),
+  /**
+   * Highest estimated cost of an operation on /graphql: every field counts 1, times the rows its
+   * list can hold (the page asked for with `first`, or the bound declared in http/query-limits.ts).
+   */
   XINGFU_MAX_QUERY_COST: z.coerce.number().int().min(10).default(50_000),
   /**
    * Read-model statements run as named prepared statements (parsed and planned once per
@@ -55,6 +62,56 @@ export const configSchema = z.object({
    * not keep a client on one server connection.
    */
   XINGFU_PREPARED_STATEMENTS: z.stringbool().default(true),
+  /**
+   * Highest estimated cost on /public/graphql: one county's villages by month (≈1.9 M with the
+   * 1,038 villages of the largest county in regions.csv) fits, two do not; the site's query of a
+   * county and release costs ≈0.2 M a year.
+   */
+  XINGFU_PUBLIC_MAX_QUERY_COST: z.coerce.number().int().min(10).default(3_000_000),
+  /** Most aliases an operation on /graphql may use. */
+  XINGFU_MAX_QUERY_ALIASES: z.coerce.number().int().min(0).default(50),
+  /** Most aliases on /public/graphql (the site asks 6 per released year, plus one). */
+  XINGFU_PUBLIC_MAX_QUERY_ALIASES: z.coerce.number().int().min(0).default(100),
+  /** Most tokens (names, punctuation, values) a document sent to /graphql may have; parsing stops there. */
+  XINGFU_MAX_QUERY_TOKENS: z.coerce.number().int().min(100).default(5_000),
+  /** Most tokens of a document sent to /public/graphql. */
+  XINGFU_PUBLIC_MAX_QUERY_TOKENS: z.coerce.number().int().min(100).default(5_000),
+  /** Most directives (@include, @skip) an operation on /graphql may use. */
+  XINGFU_MAX_QUERY_DIRECTIVES: z.coerce.number().int().min(0).default(50),
+  /** Most directives on /public/graphql. */
+  XINGFU_PUBLIC_MAX_QUERY_DIRECTIVES: z.coerce.number().int().min(0).default(20),
+  /** Largest answer of a query on /graphql, in bytes of JSON (16 MiB); a larger one is refused (RESPONSE_TOO_LARGE). */
+  XINGFU_MAX_RESPONSE_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1_024)
+    .default(16 * 1024 * 1024),
+  /** Largest answer on /public/graphql, in bytes (16 MiB). */
+  XINGFU_PUBLIC_MAX_RESPONSE_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1_024)
+    .default(16 * 1024 * 1024),
+  /** Longest a query on /graphql may take, in ms, before it is answered OPERATION_TIMEOUT (mutations are not cut). */
+  XINGFU_OPERATION_TIMEOUT_MS: z.coerce.number().int().min(10).default(30_000),
+  /** Longest a query on /public/graphql may take, in ms. */
+  XINGFU_PUBLIC_OPERATION_TIMEOUT_MS: z.coerce.number().int().min(10).default(10_000),
+  /** Requests one client (IP address) may send to /public/graphql per window; 0 turns the rate limit off. */
+  XINGFU_PUBLIC_RATE_LIMIT: z.coerce.number().int().min(0).default(300),
+  /** The rate limit's window, in seconds. */
+  XINGFU_PUBLIC_RATE_LIMIT_WINDOW_SECONDS: z.coerce.number().int().min(1).default(60),
+  /**
+   * Clients the rate limit leaves alone: comma-separated addresses or CIDR ranges, and `loopback`
+   * for 127.0.0.0/8 and ::1 connecting directly (no Forwarded / X-Forwarded-For header: the static
+   * site build and `pnpm start`); `none` exempts no one.
+   */
+  XINGFU_PUBLIC_RATE_LIMIT_EXEMPT: z.string().default('loopback'),
+  /**
+   * Express's `trust proxy`: which proxies' X-Forwarded-For to believe for the client's address
+   * (`loopback`, a hop count, addresses or CIDR ranges). Unset, the address of the connection is
+   * the client's. Set it when a reverse proxy forwards to the API, or every client shares its address.
+   */
+  XINGFU_TRUST_PROXY: z.string().optional(),
 });
 
 export type Config = z.infer<typeof configSchema>;

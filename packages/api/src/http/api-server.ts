@@ -20,7 +20,10 @@ import { buildInternalSchema, buildPublicSchema } from '../schema/build-schemas.
 import { compiledExecution } from './compiled-execution.js';
 import { idempotencyPlugin } from './idempotency.js';
 import { inputHygienePlugin } from './input-hygiene.js';
-import { costLimitPlugin, depthLimitRule } from './query-limits.js';
+import { operationLimits, type EndpointLimits, type LimitSetting } from './operation-limits.js';
+import { trustProxySetting } from './rate-limit.js';
+
+export { LIST_BOUNDS, unboundedListFields } from './query-limits.js';
 
 export const INTERNAL_PATH = '/graphql';
 export const PUBLIC_PATH = '/public/graphql';
@@ -31,12 +34,7 @@ export interface ApiServerOptions {
   orm: MikroORM;
   config: Pick<
     Config,
-    | 'XINGFU_MAX_QUERY_DEPTH'
-    | 'XINGFU_MAX_QUERY_COST'
-    | 'XINGFU_JWT_SECRET'
-    | 'XINGFU_JWKS_URL'
-    | 'XINGFU_TOKEN_MAX_LIFETIME_SECONDS'
-    | 'XINGFU_PREPARED_STATEMENTS'
+    LimitSetting | 'XINGFU_JWT_SECRET' | 'XINGFU_JWKS_URL' | 'XINGFU_TOKEN_MAX_LIFETIME_SECONDS' | 'XINGFU_PREPARED_STATEMENTS'
   >;
   logger: Logger;
 }
@@ -51,17 +49,20 @@ export interface ApiServer {
 export async function createApiServer({ orm, config, logger }: ApiServerOptions): Promise<ApiServer> {
   const [internalSchema, publicSchema] = await Promise.all([buildInternalSchema(), buildPublicSchema()]);
   const formatError = createErrorFormatter(logger);
-  const validationRules = [depthLimitRule(config.XINGFU_MAX_QUERY_DEPTH)];
-  const plugins = [inputHygienePlugin<RequestContext>(), costLimitPlugin<RequestContext>(config.XINGFU_MAX_QUERY_COST)];
+  // operation limits per endpoint: depth, aliases, tokens, directives, cost, answer size, time (operation-limits.ts)
+  const limits = operationLimits<RequestContext>(config, orm);
+  const plugins = [inputHygienePlugin<RequestContext>()];
   const apollo = (
     execution: { schema: GraphQLSchema } | { gateway: ReturnType<typeof compiledExecution> },
+    endpoint: EndpointLimits<RequestContext>,
     extraPlugins: ApolloServerPlugin<RequestContext>[] = [],
   ) =>
     new ApolloServer<RequestContext>({
       ...execution,
       formatError,
-      validationRules,
-      plugins: [...plugins, ...extraPlugins],
+      validationRules: endpoint.validationRules,
+      parseOptions: endpoint.parseOptions,
+      plugins: [...plugins, ...endpoint.plugins, ...extraPlugins],
       introspection: true,
       includeStacktraceInErrorResponses: false,
     });
@@ -69,11 +70,16 @@ export async function createApiServer({ orm, config, logger }: ApiServerOptions)
   // plugin unless told otherwise, and a plugin with willResolveField wraps every field resolver of
   // the schema: measurable on large nested pages (see docs/benchmarks.md). Its operations run
   // compiled (graphql-jit): case work reads large nested pages.
-  const internal = apollo({ gateway: compiledExecution(internalSchema) }, [ApolloServerPluginCacheControlDisabled(), idempotencyPlugin()]);
+  const internal = apollo({ gateway: compiledExecution(internalSchema) }, limits.internal, [
+    ApolloServerPluginCacheControlDisabled(),
+    idempotencyPlugin(),
+  ]);
   // Public answers change only when a release is cut: caches and CDNs may keep them a while.
   // graphql-js executes them: the cache-control plugin sees every field, and the static site is
   // their main reader, at build time.
-  const publicServer = apollo({ schema: publicSchema }, [ApolloServerPluginCacheControl({ defaultMaxAge: PUBLIC_MAX_AGE_SECONDS })]);
+  const publicServer = apollo({ schema: publicSchema }, limits.public, [
+    ApolloServerPluginCacheControl({ defaultMaxAge: PUBLIC_MAX_AGE_SECONDS }),
+  ]);
   await Promise.all([internal.start(), publicServer.start()]);
 
   // a token's region must exist (a typo or a forged claim would otherwise scope to nothing, or to
@@ -107,6 +113,8 @@ export async function createApiServer({ orm, config, logger }: ApiServerOptions)
 
   const app = express();
   app.disable('x-powered-by');
+  // the client's address behind a reverse proxy (the public rate limit counts by it)
+  app.set('trust proxy', trustProxySetting(config.XINGFU_TRUST_PROXY));
   app.get('/healthz', async (_req, res) => {
     try {
       await orm.em.getConnection().execute('select 1');
@@ -132,9 +140,21 @@ export async function createApiServer({ orm, config, logger }: ApiServerOptions)
   // (a nested page is ~85 KB) only to label it. Public answers keep theirs, for revalidation.
   const internalApp = express();
   internalApp.set('etag', false);
-  internalApp.use(ide(INTERNAL_PATH, 'Xingfu — internal GraphQL'), json, expressMiddleware(internal, { context: internalContext }));
+  internalApp.use(
+    ide(INTERNAL_PATH, 'Xingfu — internal GraphQL'),
+    json,
+    ...limits.internal.beforeApollo,
+    expressMiddleware(internal, { context: internalContext }),
+  );
   app.use(INTERNAL_PATH, internalApp);
-  app.use(PUBLIC_PATH, ide(PUBLIC_PATH, '幸福清单 — public GraphQL'), json, expressMiddleware(publicServer, { context: publicContext }));
+  app.use(
+    PUBLIC_PATH,
+    ...limits.public.beforeBody,
+    ide(PUBLIC_PATH, '幸福清单 — public GraphQL'),
+    json,
+    ...limits.public.beforeApollo,
+    expressMiddleware(publicServer, { context: publicContext }),
+  );
 
   let server: Server | undefined;
   return {

@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { assertCan, notFound, visible, type Actor, type Permission } from '../access/actor.js';
 import { addDays, today } from '../access/clock.js';
-import { audit, snapshot } from '../audit/audit.js';
+import { audit, auditedChange, auditedCreate, snapshot } from '../audit/audit.js';
 import { calculateEligibility, type IncomeItem } from '../eligibility/eligibility.js';
 import { lockRow } from '../database/transaction.js';
 import { createEnrollment } from '../enrollment/enrollment.service.js';
@@ -63,28 +63,21 @@ export async function submitApplication(em: EntityManager, actor: Actor, input: 
   }
   if (person?.deceasedOn || members.length === 0) throw new DomainError('NOT_ELIGIBLE', 'Nobody alive in this household can apply.');
   const appliedOn = assertPastDate(input.appliedOn ?? today(), 'An application date', { date: APPLICATIONS_FROM, what: APPLICATIONS_FROM });
-  const application = em.create(Application, {
-    household,
-    program,
-    person,
-    county: household.county,
-    village: household.village,
-    channel: input.channel,
-    appliedOn,
-    reason: input.reason ?? '',
-    createdBy: actor.subject,
+  return auditedCreate(em, actor, { action: 'submitApplication', entity: 'application', regionCode: household.village.code }, () => {
+    const application = em.create(Application, {
+      household,
+      program,
+      person,
+      county: household.county,
+      village: household.village,
+      channel: input.channel,
+      appliedOn,
+      reason: input.reason ?? '',
+      createdBy: actor.subject,
+    });
+    em.create(ApplicationEvent, { application, fromStatus: null, toStatus: 'applied', actor: actor.subject, note: input.reason ?? '' });
+    return application;
   });
-  em.create(ApplicationEvent, { application, fromStatus: null, toStatus: 'applied', actor: actor.subject, note: input.reason ?? '' });
-  await em.flush();
-  audit(em, actor, {
-    action: 'submitApplication',
-    entity: 'application',
-    entityId: application.id,
-    regionCode: household.village.code,
-    after: snapshot(application),
-  });
-  await em.flush();
-  return application;
 }
 
 /**
@@ -308,17 +301,9 @@ export async function recordObjection(
     date: APPLICATIONS_FROM,
     what: APPLICATIONS_FROM,
   });
-  const objection = em.create(Objection, { application, raisedOn: raised, content, createdBy: actor.subject });
-  await em.flush();
-  audit(em, actor, {
-    action: 'recordObjection',
-    entity: 'objection',
-    entityId: objection.id,
-    regionCode: application.village.code,
-    after: snapshot(objection),
-  });
-  await em.flush();
-  return objection;
+  return auditedCreate(em, actor, { action: 'recordObjection', entity: 'objection', regionCode: application.village.code }, () =>
+    em.create(Objection, { application, raisedOn: raised, content, createdBy: actor.subject }),
+  );
 }
 
 export async function resolveObjection(
@@ -335,20 +320,17 @@ export async function resolveObjection(
   const objection = (await lockRow(em, Objection, { id: objectionId }))!;
   if (objection.upheld != null) throw new DomainError('TRANSITION_NOT_ALLOWED', 'This objection is already resolved.');
   if (!resolution.trim()) throw new DomainError('TEXT_REQUIRED', 'Write how the objection was resolved.');
-  const before = snapshot(objection);
-  objection.upheld = upheld;
-  objection.resolution = resolution;
-  objection.resolvedOn = today();
-  audit(em, actor, {
-    action: 'resolveObjection',
-    entity: 'objection',
-    entityId: objection.id,
-    regionCode: objection.application.village.code,
-    before,
-    after: snapshot(objection),
-  });
-  await em.flush();
-  return objection;
+  return auditedChange(
+    em,
+    actor,
+    { action: 'resolveObjection', entity: 'objection', regionCode: objection.application.village.code },
+    objection,
+    (o) => {
+      o.upheld = upheld;
+      o.resolution = resolution;
+      o.resolvedOn = today();
+    },
+  );
 }
 
 export interface ApproveApplicationInput {

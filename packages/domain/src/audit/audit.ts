@@ -35,3 +35,48 @@ export function audit(em: EntityManager, actor: Actor, record: AuditRecord): voi
     }),
   );
 }
+
+/** What an audited change records besides the entity's snapshots. */
+export interface AuditedWhat {
+  action: string;
+  entity: string;
+  regionCode: string;
+}
+
+/**
+ * The one way a service changes a loaded entity under audit: a snapshot before, the change, an
+ * audit entry with both snapshots (`extra` adds to `after`), one flush — in the caller's
+ * transaction, so the entry and the change commit together or not at all.
+ */
+export async function auditedChange<T extends { id: number | string }>(
+  em: EntityManager,
+  actor: Actor,
+  what: AuditedWhat,
+  target: T,
+  change: (target: T) => void | Promise<void>,
+  extra: Record<string, unknown> = {},
+): Promise<T> {
+  const before = snapshot(target);
+  await change(target);
+  audit(em, actor, { ...what, entityId: target.id, before, after: { ...snapshot(target), ...extra } });
+  await em.flush();
+  return target;
+}
+
+/**
+ * The one way a service creates an entity under audit: it is created and flushed (for its id),
+ * then the audit entry records it (`extra` adds to `after`) and is flushed.
+ */
+export async function auditedCreate<T extends { id: number | string }>(
+  em: EntityManager,
+  actor: Actor,
+  what: AuditedWhat,
+  create: () => T,
+  extra: Record<string, unknown> = {},
+): Promise<T> {
+  const created = create();
+  await em.flush();
+  audit(em, actor, { ...what, entityId: created.id, after: { ...snapshot(created), ...extra } });
+  await em.flush();
+  return created;
+}

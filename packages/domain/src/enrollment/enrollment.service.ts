@@ -4,7 +4,7 @@ import { assertCan, visible, type Actor } from '../access/actor.js';
 import { lockRow } from '../database/transaction.js';
 import { addMonths, firstDayOfMonth, monthOfDate, parseMonth } from '../period/month.js';
 import type { Application } from '../application/application.entity.js';
-import { audit, snapshot } from '../audit/audit.js';
+import { auditedChange, auditedCreate } from '../audit/audit.js';
 import { DomainError } from '../errors/domain-error.js';
 import { Household } from '../household/household.entity.js';
 import { HouseholdMember } from '../household/household-member.entity.js';
@@ -73,32 +73,24 @@ export async function createEnrollment(em: EntityManager, actor: Actor, input: N
       { programs: conflicts.map((c) => c.program.code) },
     );
   }
-  const enrollment = em.create(Enrollment, {
-    program: input.program,
-    household: input.household,
-    person: input.person,
-    application: input.application,
-    county: input.household.county,
-    village: input.household.village,
-    areaType: input.household.areaType,
-    amountRule: input.amountRule,
-    tier: input.tier,
-    coveredMembers: input.coveredMembers,
-    perCapitaIncomeFen: input.perCapitaIncomeFen,
-    fixedAmountFen: input.fixedAmountFen ?? null,
-    startMonth: input.startMonth,
-    previousEnrollment: input.previousEnrollment ?? null,
-  });
-  await em.flush();
-  audit(em, actor, {
-    action: 'createEnrollment',
-    entity: 'enrollment',
-    entityId: enrollment.id,
-    regionCode: input.household.village.code,
-    after: snapshot(enrollment),
-  });
-  await em.flush();
-  return enrollment;
+  const create = () =>
+    em.create(Enrollment, {
+      program: input.program,
+      household: input.household,
+      person: input.person,
+      application: input.application,
+      county: input.household.county,
+      village: input.household.village,
+      areaType: input.household.areaType,
+      amountRule: input.amountRule,
+      tier: input.tier,
+      coveredMembers: input.coveredMembers,
+      perCapitaIncomeFen: input.perCapitaIncomeFen,
+      fixedAmountFen: input.fixedAmountFen ?? null,
+      startMonth: input.startMonth,
+      previousEnrollment: input.previousEnrollment ?? null,
+    });
+  return auditedCreate(em, actor, { action: 'createEnrollment', entity: 'enrollment', regionCode: input.household.village.code }, create);
 }
 
 /** Ends an enrollment after its last paid month ('YYYY-MM-01'). */
@@ -113,19 +105,17 @@ export async function endEnrollment(
   if (lastMonth < enrollment.startMonth) {
     throw new DomainError('INVALID_MONTH', `An enrollment starting ${enrollment.startMonth.slice(0, 7)} cannot end before it.`);
   }
-  const before = snapshot(enrollment);
-  enrollment.endMonth = lastMonth;
-  enrollment.status = 'ended';
-  enrollment.exitReason = reason;
-  audit(em, actor, {
-    action: 'endEnrollment',
-    entity: 'enrollment',
-    entityId: enrollment.id,
-    regionCode: enrollment.village.code,
-    before,
-    after: snapshot(enrollment),
-  });
-  await em.flush();
+  await auditedChange(
+    em,
+    actor,
+    { action: 'endEnrollment', entity: 'enrollment', regionCode: enrollment.village.code },
+    enrollment,
+    (e) => {
+      e.endMonth = lastMonth;
+      e.status = 'ended';
+      e.exitReason = reason;
+    },
+  );
 }
 
 /** Ends an enrollment by hand (death, moving away, income above the line, …), audited. */
@@ -180,17 +170,13 @@ export async function stopPayOnDeath(
     }
     if (enrollment.startMonth > monthOfDeath) {
       // not started when the person died: it starts with the members left
-      const before = snapshot(enrollment);
-      enrollment.coveredMembers = covered;
-      audit(em, actor, {
-        action: 'recomputeEnrollmentOnDeath',
-        entity: 'enrollment',
-        entityId: enrollment.id,
-        regionCode: enrollment.village.code,
-        before,
-        after: snapshot(enrollment),
-      });
-      await em.flush();
+      await auditedChange(
+        em,
+        actor,
+        { action: 'recomputeEnrollmentOnDeath', entity: 'enrollment', regionCode: enrollment.village.code },
+        enrollment,
+        (e) => void (e.coveredMembers = covered),
+      );
       continue;
     }
     await endEnrollment(em, actor, enrollment, monthOfDeath, 'adjusted');

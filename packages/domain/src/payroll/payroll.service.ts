@@ -2,7 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { assertCan, assertRegionInScope, notFound, type Actor } from '../access/actor.js';
 import { lockRow } from '../database/transaction.js';
 import { getEnrollment } from '../enrollment/enrollment.service.js';
-import { audit, snapshot } from '../audit/audit.js';
+import { audit, auditedChange, auditedCreate, snapshot } from '../audit/audit.js';
 import type { Application } from '../application/application.entity.js';
 import { DomainError } from '../errors/domain-error.js';
 import { firstDayOfMonth, monthOfDate, parseMonth } from '../period/month.js';
@@ -120,20 +120,11 @@ async function getBatch(em: EntityManager, actor: Actor, id: number): Promise<Pa
 export async function approvePayroll(em: EntityManager, actor: Actor, id: number): Promise<PayrollBatch> {
   const batch = await getBatch(em, actor, id);
   if (batch.status !== 'draft') throw new DomainError('PAYROLL_FROZEN', `This batch is already ${batch.status}.`);
-  const before = snapshot(batch);
-  batch.status = 'approved';
-  batch.approvedAt = new Date();
-  batch.approvedBy = actor.subject;
-  audit(em, actor, {
-    action: 'approvePayroll',
-    entity: 'payroll_batch',
-    entityId: batch.id,
-    regionCode: batch.county.code,
-    before,
-    after: snapshot(batch),
+  return auditedChange(em, actor, { action: 'approvePayroll', entity: 'payroll_batch', regionCode: batch.county.code }, batch, (b) => {
+    b.status = 'approved';
+    b.approvedAt = new Date();
+    b.approvedBy = actor.subject;
   });
-  await em.flush();
-  return batch;
 }
 
 export async function markPayrollPaid(em: EntityManager, actor: Actor, id: number): Promise<PayrollBatch> {
@@ -144,19 +135,10 @@ export async function markPayrollPaid(em: EntityManager, actor: Actor, id: numbe
       batch.status === 'paid' ? 'This batch is already paid.' : 'Approve the batch before marking it paid.',
     );
   }
-  const before = snapshot(batch);
-  batch.status = 'paid';
-  batch.paidAt = new Date();
-  audit(em, actor, {
-    action: 'markPayrollPaid',
-    entity: 'payroll_batch',
-    entityId: batch.id,
-    regionCode: batch.county.code,
-    before,
-    after: snapshot(batch),
+  return auditedChange(em, actor, { action: 'markPayrollPaid', entity: 'payroll_batch', regionCode: batch.county.code }, batch, (b) => {
+    b.status = 'paid';
+    b.paidAt = new Date();
   });
-  await em.flush();
-  return batch;
 }
 
 /** Drafts can be discarded and generated again (e.g. after a late standard change). */
@@ -245,31 +227,24 @@ export async function recordCorrection(
       );
     }
   }
-  const payment = em.create(Payment, {
-    batch: null,
-    enrollment,
-    household: enrollment.household,
-    person: enrollment.person ?? null,
-    program: enrollment.program,
-    countyCode: enrollment.county.code,
-    villageCode: enrollment.village.code,
-    month,
-    kind,
-    amountFen: kind === 'recovery' ? -input.amountFen : input.amountFen,
-    coveredMembers: enrollment.coveredMembers,
-    note: reason ? `${input.note}（超出核定标准：${reason}）` : input.note,
-    createdBy: actor.subject,
-  });
-  await em.flush();
-  audit(em, actor, {
-    action: kind === 'recovery' ? 'recordRecovery' : 'recordBackPay',
-    entity: 'payment',
-    entityId: payment.id,
-    regionCode: enrollment.village.code,
-    after: { ...snapshot(payment), ...(reason ? { aboveEntitlementReason: reason } : {}) },
-  });
-  await em.flush();
-  return payment;
+  const what = { action: kind === 'recovery' ? 'recordRecovery' : 'recordBackPay', entity: 'payment', regionCode: enrollment.village.code };
+  const create = () =>
+    em.create(Payment, {
+      batch: null,
+      enrollment,
+      household: enrollment.household,
+      person: enrollment.person ?? null,
+      program: enrollment.program,
+      countyCode: enrollment.county.code,
+      villageCode: enrollment.village.code,
+      month,
+      kind,
+      amountFen: kind === 'recovery' ? -input.amountFen : input.amountFen,
+      coveredMembers: enrollment.coveredMembers,
+      note: reason ? `${input.note}（超出核定标准：${reason}）` : input.note,
+      createdBy: actor.subject,
+    });
+  return auditedCreate(em, actor, what, create, reason ? { aboveEntitlementReason: reason } : {});
 }
 
 /** The largest ledger entry either way (the payment_amount_bound constraint): 1,000,000.00 yuan. */
@@ -277,30 +252,22 @@ export const MAX_ENTRY_FEN = 100_000_000;
 
 /** The one-off payment of an approved per-case application (临时救助, …). */
 export async function recordOneOffPayment(em: EntityManager, actor: Actor, application: Application, amountFen: number): Promise<Payment> {
-  const payment = em.create(Payment, {
-    batch: null,
-    enrollment: null,
-    application,
-    household: application.household,
-    person: application.person ?? null,
-    program: application.program,
-    countyCode: application.county.code,
-    villageCode: application.village.code,
-    month: firstDayOfMonth(monthOfDate(today())),
-    kind: 'one_off',
-    amountFen,
-    coveredMembers: application.coveredMembers ?? 1,
-    note: application.reason,
-    createdBy: actor.subject,
-  });
-  await em.flush();
-  audit(em, actor, {
-    action: 'recordOneOffPayment',
-    entity: 'payment',
-    entityId: payment.id,
-    regionCode: application.village.code,
-    after: snapshot(payment),
-  });
-  await em.flush();
-  return payment;
+  const create = () =>
+    em.create(Payment, {
+      batch: null,
+      enrollment: null,
+      application,
+      household: application.household,
+      person: application.person ?? null,
+      program: application.program,
+      countyCode: application.county.code,
+      villageCode: application.village.code,
+      month: firstDayOfMonth(monthOfDate(today())),
+      kind: 'one_off',
+      amountFen,
+      coveredMembers: application.coveredMembers ?? 1,
+      note: application.reason,
+      createdBy: actor.subject,
+    });
+  return auditedCreate(em, actor, { action: 'recordOneOffPayment', entity: 'payment', regionCode: application.village.code }, create);
 }

@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { assertCan, assertRegionInScope, type Actor } from '../access/actor.js';
 import { lockKey } from '../database/transaction.js';
-import { audit, snapshot } from '../audit/audit.js';
+import { auditedChange, auditedCreate } from '../audit/audit.js';
 import { DomainError } from '../errors/domain-error.js';
 import { firstDayOfMonth, parseMonth } from '../period/month.js';
 import { Region } from '../region/region.entity.js';
@@ -50,21 +50,11 @@ export async function setStandard(em: EntityManager, actor: Actor, input: SetSta
   // setting the same standard twice at once: one row, the second sets it again
   await lockKey(em, `standard:${program.code}:${county.code}:${input.areaType}:${tier}:${effectiveMonth}`);
   const existing = await em.findOne(Standard, { program, county, areaType: input.areaType, tier, effectiveMonth });
-  const before = snapshot(existing);
-  const standard =
-    existing ?? em.create(Standard, { program, county, areaType: input.areaType, tier, effectiveMonth, amountFen: input.amountFen });
-  standard.amountFen = input.amountFen;
-  await em.flush();
-  audit(em, actor, {
-    action: 'setStandard',
-    entity: 'standard',
-    entityId: standard.id,
-    regionCode: county.code,
-    before,
-    after: snapshot(standard),
-  });
-  await em.flush();
-  return standard;
+  const what = { action: 'setStandard', entity: 'standard', regionCode: county.code };
+  if (existing) return auditedChange(em, actor, what, existing, (standard) => void (standard.amountFen = input.amountFen));
+  return auditedCreate(em, actor, what, () =>
+    em.create(Standard, { program, county, areaType: input.areaType, tier, effectiveMonth, amountFen: input.amountFen }),
+  );
 }
 
 /** The standard in force for a month ('YYYY-MM-01'), or null. */

@@ -3,7 +3,7 @@ import { assertCan, assertRegionInScope, notFound, type Actor } from '../access/
 import { lockRow } from '../database/transaction.js';
 import { Enrollment } from '../enrollment/enrollment.entity.js';
 import { today } from '../access/clock.js';
-import { audit, snapshot } from '../audit/audit.js';
+import { audit, auditedChange, snapshot } from '../audit/audit.js';
 import { createEnrollment, endEnrollment } from '../enrollment/enrollment.service.js';
 import { DomainError } from '../errors/domain-error.js';
 import { assertPastDate } from '../period/date.js';
@@ -80,18 +80,9 @@ export async function scheduleReviewVisit(em: EntityManager, actor: Actor, taskI
   assertCan(actor, 'recordReviewVisit');
   const task = await getTask(em, actor, taskId);
   if (task.outcome) throw new DomainError('TRANSITION_NOT_ALLOWED', 'This review is decided already.');
-  const before = snapshot(task);
-  task.appointmentAt = appointmentAt;
-  audit(em, actor, {
-    action: 'scheduleReviewVisit',
-    entity: 'review_task',
-    entityId: task.id,
-    regionCode: task.villageCode,
-    before,
-    after: snapshot(task),
+  return auditedChange(em, actor, { action: 'scheduleReviewVisit', entity: 'review_task', regionCode: task.villageCode }, task, (t) => {
+    t.appointmentAt = appointmentAt;
   });
-  await em.flush();
-  return task;
 }
 
 export interface RecordReviewVisitInput {
@@ -112,21 +103,12 @@ export async function recordReviewVisit(em: EntityManager, actor: Actor, input: 
     throw new DomainError('INVALID_AMOUNT', 'The household income on the form is a whole number of fen, zero or more.');
   }
   if (!(input.form.members >= 1)) throw new DomainError('INVALID_MEMBER_COUNT', 'The form counts at least one member.');
-  const before = snapshot(task);
-  task.visitedOn = input.visitedOn;
-  task.form = input.form;
-  task.neighbourCheck = input.neighbourCheck;
-  task.committeeCheck = input.committeeCheck;
-  audit(em, actor, {
-    action: 'recordReviewVisit',
-    entity: 'review_task',
-    entityId: task.id,
-    regionCode: task.villageCode,
-    before,
-    after: snapshot(task),
+  return auditedChange(em, actor, { action: 'recordReviewVisit', entity: 'review_task', regionCode: task.villageCode }, task, (t) => {
+    t.visitedOn = input.visitedOn;
+    t.form = input.form;
+    t.neighbourCheck = input.neighbourCheck;
+    t.committeeCheck = input.committeeCheck;
   });
-  await em.flush();
-  return task;
 }
 
 export interface DecideReviewInput {

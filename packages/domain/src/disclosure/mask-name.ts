@@ -1,9 +1,18 @@
+import { canonicalName } from '../person/person-name.js';
+
+export * from '../person/invisible-characters.js';
+export * from '../person/person-name.js';
+
 /**
  * Names on public lists (公示, the 幸福清单) are masked: the surname and the last character stay,
  * everything between becomes `*`. Two-character names keep only the surname; a compound surname
  * (复姓) is kept whole. The full name is never returned.
  *
  *   张三明 → 张*明   张三 → 张*   王小明华 → 王**华   欧阳明华 → 欧阳*华   欧阳明 → 欧阳*   张 → *
+ *
+ * The mask works on the name's canonical form (person-name.ts: NFKC, no space, zero-width or
+ * other invisible code point), so an invisible character never takes a position and pushes a
+ * hidden one into view (张 三 → 张*, never 张*三), whatever a row holds.
  */
 
 /** Compound surnames (复姓) of the 百家姓 and others still in use. */
@@ -88,7 +97,7 @@ export const COMPOUND_SURNAMES: ReadonlySet<string> = new Set([
 /** Masks a person's name for publication (see the module comment for the rule). */
 export function maskName(fullName: string): string {
   // Array.from splits by code point, so rare characters outside the BMP (e.g. 𠮷) count as one.
-  const chars = Array.from(fullName.trim());
+  const chars = Array.from(canonicalName(fullName));
   if (chars.length <= 1) return '*';
   if (chars.length === 2) return `${chars.slice(0, 1).join('')}*`;
   const surnameLength = COMPOUND_SURNAMES.has(chars.slice(0, 2).join('')) ? 2 : 1;

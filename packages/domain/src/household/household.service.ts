@@ -8,6 +8,7 @@ import { stopPayOnDeath } from '../enrollment/enrollment.service.js';
 import { DomainError } from '../errors/domain-error.js';
 import { assertPastDate } from '../period/date.js';
 import { parseIdNumber } from '../person/id-number.js';
+import { normalizePersonName } from '../person/person-name.js';
 import type { AreaType } from '../program/standard.entity.js';
 import { RegionLevel } from '../region/region-level.js';
 import { Region } from '../region/region.entity.js';
@@ -86,8 +87,9 @@ export async function registerHousehold(em: EntityManager, actor: Actor, input: 
       'A member is already registered (ID numbers are unique across the system): look the person up with personByIdNumber and move them instead.',
     );
   }
+  // names in their one stored form (NFKC, no space or invisible character), or INVALID_NAME
+  const names = parsed.map(({ member }) => normalizePersonName(member.name));
   for (const { member } of parsed) {
-    if (!member.name.trim()) throw new DomainError('INVALID_INPUT', 'Every member needs a name.');
     if (member.disabilityLevel != null && !(member.disabilityLevel >= 1 && member.disabilityLevel <= 4)) {
       throw new DomainError('INVALID_INPUT', 'Disability levels run from 1 (most severe) to 4.');
     }
@@ -102,10 +104,10 @@ export async function registerHousehold(em: EntityManager, actor: Actor, input: 
     address: input.address ?? '',
     phone: input.phone ?? null,
   });
-  for (const { member, id } of parsed) {
+  for (const [i, { member, id }] of parsed.entries()) {
     const person = em.create(Person, {
       idNumber: id.idNumber,
-      name: member.name.trim(),
+      name: names[i]!,
       sex: id.sex,
       birthDate: id.birthDate,
       phone: member.phone ?? null,
@@ -223,10 +225,10 @@ export async function addHouseholdMember(em: EntityManager, actor: Actor, input:
   if (input.relation === 'head' && members.some((m) => m.relation === 'head')) {
     throw new DomainError('INVALID_INPUT', 'This household already has a head: add the person with another relation.');
   }
-  if (!input.name.trim()) throw new DomainError('INVALID_INPUT', 'Every member needs a name.');
+  const name = normalizePersonName(input.name);
   const person = em.create(Person, {
     idNumber: id.idNumber,
-    name: input.name.trim(),
+    name,
     sex: id.sex,
     birthDate: id.birthDate,
     phone: input.phone ?? null,

@@ -4,6 +4,7 @@ import { SocialAssistanceMigration } from './0002-social-assistance.migration.js
 import { ProgramCatalogMigration } from './0003-program-catalog.migration.js';
 import { DisclosureMigration } from './0004-disclosure.migration.js';
 import { ExactlyOnceMigration } from './0005-exactly-once.migration.js';
+import { NameNormalisationMigration } from './0006-name-normalisation.migration.js';
 
 /** Migrations in the order they apply. Hand-written SQL; the application never syncs the schema. */
 export const migrationsList: MigrationObject[] = [
@@ -12,4 +13,5 @@ export const migrationsList: MigrationObject[] = [
   { name: '0003-program-catalog', class: ProgramCatalogMigration },
   { name: '0004-disclosure', class: DisclosureMigration },
   { name: '0005-exactly-once', class: ExactlyOnceMigration },
+  { name: '0006-name-normalisation', class: NameNormalisationMigration },
 ];

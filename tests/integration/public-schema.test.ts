@@ -43,6 +43,39 @@ async function aggregatesOf(regionCode: string, periodKind: string, releaseId?: 
 
 const em = (): EntityManager => db.orm.em.fork();
 
+interface Listed {
+  publicId: string;
+  maskedName: string;
+  coveredMembers: number;
+  programs: { programCode: string; amount: string; yearToDate: string }[];
+  total: string;
+  totalYearToDate: string;
+}
+
+/** The month the latest release lists: the county's latest released month. */
+async function listedMonth(): Promise<string> {
+  const months = await pub<{ releasedMonths: { month: string }[] }>(`{ releasedMonths(countyCode: "370115") { month } }`);
+  return months.releasedMonths
+    .map((m) => m.month)
+    .sort()
+    .at(-1)!;
+}
+
+/** A village's 幸福清单, every page. */
+async function listingOf(village: string, month: string): Promise<Listed[]> {
+  const rows: Listed[] = [];
+  let after: string | null = null;
+  do {
+    const data: { happinessList: { edges: { node: Listed }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } } } = await pub(
+      `query ($v: String!, $m: Month!, $after: String) { happinessList(villageCode: $v, month: $m, first: 2, after: $after) { edges { node { publicId maskedName coveredMembers programs { programCode amount yearToDate } total totalYearToDate } } pageInfo { hasNextPage endCursor } } }`,
+      { v: village, m: month, after },
+    );
+    rows.push(...data.happinessList.edges.map((e) => e.node));
+    after = data.happinessList.pageInfo.hasNextPage ? data.happinessList.pageInfo.endCursor : null;
+  } while (after);
+  return rows;
+}
+
 beforeAll(async () => {
   db = await createTestDatabase();
   api = await startTestApi(db.orm);
@@ -157,38 +190,35 @@ describe('small-cell suppression', () => {
 });
 
 describe('the 幸福清单', () => {
-  it('lists each assisted household once per month with masked head, listed programs, year to date and total', async () => {
+  it('lists each assisted household once, masked head, listed programs with the month and year to date, and the total', async () => {
     const village = fixture.villages[0]!;
-    const list = await pub<{
-      happinessList: {
-        publicId: string;
-        maskedName: string;
-        coveredMembers: number;
-        programs: { programCode: string; amount: string; yearToDate: string }[];
-        total: string;
-        totalYearToDate: string;
-      }[];
-    }>(
-      `query ($v: String!) { happinessList(villageCode: $v, month: "2026-02") { publicId maskedName coveredMembers programs { programCode amount yearToDate } total totalYearToDate } }`,
-      { v: village },
-    );
-    expect(list.happinessList.length).toBeGreaterThan(0);
+    const month = await listedMonth();
+    const list = await listingOf(village, month);
+    expect(list.length).toBeGreaterThan(0);
     const heads = await em().execute<{ public_id: string; name: string; id: number }[]>(
       `select h.public_id, p.name, h.id from household h join household_member m on m.household_id = h.id and m.relation = 'head' join person p on p.id = m.person_id where h.village_code = ?`,
       [village],
     );
-    for (const row of list.happinessList) {
+    for (const row of list) {
       const head = heads.find((h) => h.public_id === row.publicId)!;
       expect(row.maskedName).toBe(maskName(head.name));
       expect(row.programs.map((p) => p.programCode)).not.toContain('disability_care');
-      const [ledger] = await em().execute<{ month: string; ytd: string }[]>(
-        `select coalesce(sum(amount_fen) filter (where month = '2026-02-01'), 0)::text as month,
-                coalesce(sum(amount_fen) filter (where month between '2026-01-01' and '2026-02-01'), 0)::text as ytd
-         from payment p join program g on g.code = p.program_code and g.disclosure = 'listed' where household_id = ?`,
-        [head.id],
-      );
-      expect(row.total.replace('.', '')).toBe(ledger!.month.padStart(3, '0'));
-      expect(row.totalYearToDate.replace('.', '')).toBe(ledger!.ytd.padStart(3, '0'));
+      let total = 0n;
+      let totalYtd = 0n;
+      for (const program of row.programs) {
+        const [ledger] = await em().execute<{ month: string; ytd: string }[]>(
+          `select coalesce(sum(amount_fen) filter (where month = to_date(?, 'YYYY-MM')), 0)::text as month,
+                  coalesce(sum(amount_fen) filter (where month between date_trunc('year', to_date(?, 'YYYY-MM')) and to_date(?, 'YYYY-MM')), 0)::text as ytd
+           from payment where household_id = ? and program_code = ?`,
+          [month, month, month, head.id, program.programCode],
+        );
+        expect(BigInt(program.amount.replace('.', ''))).toBe(BigInt(ledger!.month));
+        expect(BigInt(program.yearToDate.replace('.', ''))).toBe(BigInt(ledger!.ytd));
+        total += BigInt(ledger!.month);
+        totalYtd += BigInt(ledger!.ytd);
+      }
+      expect(BigInt(row.total.replace('.', ''))).toBe(total);
+      expect(BigInt(row.totalYearToDate.replace('.', ''))).toBe(totalYtd);
     }
   });
 
@@ -227,13 +257,18 @@ describe('privacy by construction', () => {
     for (const region of ['370115', '370115104', '370115005']) {
       await collect(`query ($r: String!) { childAggregates(regionCode: $r, year: 2026) { ${AGGREGATE_FIELDS} } }`, { r: region });
     }
+    const month = await listedMonth();
     for (const village of fixture.villages) {
-      for (const month of [...fixture.months, asOf.slice(0, 7)]) {
-        await collect(
-          `query ($v: String!, $m: Month!) { happinessList(villageCode: $v, month: $m) { publicId maskedName villageCode coveredMembers programs { programCode programName amount yearToDate } total totalYearToDate } }`,
-          { v: village, m: month },
+      let after: string | null = null;
+      do {
+        const result: { data?: { happinessList: { pageInfo: { endCursor: string | null; hasNextPage: boolean } } } } = await api.query(
+          '/public/graphql',
+          `query ($v: String!, $m: Month!, $after: String) { happinessList(villageCode: $v, month: $m, first: 50, after: $after) { edges { cursor node { publicId maskedName villageCode coveredMembers programs { programCode programName amount yearToDate } total totalYearToDate } } pageInfo { hasNextPage endCursor } } }`,
+          { variables: { v: village, m: month, after } },
         );
-      }
+        responses.push(JSON.stringify(result.data));
+        after = result.data?.happinessList.pageInfo.hasNextPage ? result.data.happinessList.pageInfo.endCursor : null;
+      } while (after);
     }
     const everything = responses.join('\n');
     const people = await em().execute<{ id_number: string; name: string; phone: string | null }[]>(

@@ -5,7 +5,7 @@ import { gunzipSync } from 'node:zlib';
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildDemoSite, type DemoSite } from './support/demo-site.js';
+import { TEST_LISTING_PAGE_SIZE, buildDemoSite, type DemoSite } from './support/demo-site.js';
 import { page, plain, table, tables, walk } from './support/html.js';
 
 /**
@@ -37,6 +37,33 @@ async function pub<T>(query: string, variables: Record<string, unknown> = {}): P
   const result = await demo.api.query<T>('/public/graphql', query, { variables });
   if (result.errors?.length || !result.data) throw new Error(JSON.stringify(result.errors));
   return result.data;
+}
+
+interface Listed {
+  publicId: string;
+  maskedName: string;
+  villageCode: string;
+  coveredMembers: number;
+  total: string;
+  totalYearToDate: string;
+  programs: { programCode: string; programName: string; amount: string; yearToDate: string }[];
+}
+
+/** A village's 幸福清单 as the API serves it: page by page (first/after). */
+async function listingOf(village: string, month: string, releaseId?: string): Promise<{ rows: Listed[]; pages: number }> {
+  const rows: Listed[] = [];
+  let after: string | null = null;
+  for (let pages = 1; ; pages++) {
+    const data: { happinessList: { edges: { node: Listed }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } } } = await pub(
+      `query ($v: String!, $m: Month!, $r: ID, $after: String) { happinessList(villageCode: $v, month: $m, releaseId: $r, first: 50, after: $after) {
+        edges { node { publicId maskedName villageCode coveredMembers total totalYearToDate programs { programCode programName amount yearToDate } } }
+        pageInfo { hasNextPage endCursor } } }`,
+      { v: village, m: month, r: releaseId ?? null, after },
+    );
+    rows.push(...data.happinessList.edges.map((e) => e.node));
+    if (!data.happinessList.pageInfo.hasNextPage) return { rows, pages };
+    after = data.happinessList.pageInfo.endCursor;
+  }
 }
 
 /** An API aggregate as the CSV writes its figures. */
@@ -363,22 +390,7 @@ describe('HTML figures', () => {
     let households = 0;
     for (const village of demo.fixture.villages) {
       const html = await page(dist, `village/${village}`);
-      const list = await pub<{
-        happinessList: {
-          publicId: string;
-          maskedName: string;
-          coveredMembers: number;
-          total: string;
-          totalYearToDate: string;
-          programs: { programCode: string; amount: string }[];
-        }[];
-      }>(
-        `query ($v: String!, $m: Month!) { happinessList(villageCode: $v, month: $m) { publicId maskedName coveredMembers total totalYearToDate programs { programCode amount } } }`,
-        {
-          v: village,
-          m: latestMonth,
-        },
-      );
+      const list = { happinessList: (await listingOf(village, latestMonth)).rows };
       const listed = tables(html, `data-listing="${village}"`)[0];
       if (list.happinessList.length === 0) {
         expect(listed).toBeUndefined();
@@ -450,11 +462,8 @@ describe('privacy', () => {
   });
 
   it('publishes 幸福清单 rows on village pages only: never in downloads, never in the search index', async () => {
-    const list = await pub<{ countyHappinessList: { publicId: string; maskedName: string }[] }>(
-      `query ($m: Month!) { countyHappinessList(countyCode: "${COUNTY}", month: $m) { publicId maskedName } }`,
-      { m: latestMonth },
-    );
-    const ids = list.countyHappinessList.map((h) => h.publicId);
+    const ids: string[] = [];
+    for (const village of demo.fixture.villages) ids.push(...(await listingOf(village, latestMonth)).rows.map((h) => h.publicId));
     expect(ids.length).toBeGreaterThan(0);
     for await (const file of walk(dist)) {
       const path = relative(dist, file);
@@ -467,7 +476,7 @@ describe('privacy', () => {
 });
 
 describe('bulk queries of the public schema', () => {
-  it('countyAggregates and countyHappinessList answer the same rows as the per-region queries', async () => {
+  it('countyAggregates answers the same rows as the per-region queries', async () => {
     const fixtureTowns = [...new Set(demo.fixture.villages.map((v) => v.slice(0, 9)))];
     for (const [level, kind] of [
       ['TOWN', 'MONTH'],
@@ -497,46 +506,73 @@ describe('bulk queries of the public schema', () => {
       );
       expect(bulk.length).toBeGreaterThan(0);
     }
-    const fields =
-      'publicId maskedName villageCode coveredMembers total totalYearToDate programs { programCode programName amount yearToDate }';
-    const county = (
-      await pub<{ countyHappinessList: { villageCode: string }[] }>(
-        `query ($m: Month!) { countyHappinessList(countyCode: "${COUNTY}", month: $m) { ${fields} } }`,
-        { m: latestMonth },
-      )
-    ).countyHappinessList;
-    const villages: unknown[] = [];
-    for (const v of [...demo.fixture.villages].sort()) {
-      villages.push(
-        ...(
-          await pub<{ happinessList: unknown[] }>(
-            `query ($v: String!, $m: Month!) { happinessList(villageCode: $v, month: $m) { ${fields} } }`,
-            {
-              v,
-              m: latestMonth,
-            },
-          )
-        ).happinessList,
-      );
-    }
-    expect(county).toEqual(villages);
     const refused = await demo.api.query(
       '/public/graphql',
       `{ countyAggregates(countyCode: "370115", year: 2026, level: PROVINCE) { amount } }`,
     );
     expect(refused.errors?.[0]?.message).toMatch(/counties, towns and villages/);
   });
+
+  it('has no bulk form of the 幸福清单: the build reads it village by village, page by page', async () => {
+    const refused = await demo.api.query(
+      '/public/graphql',
+      `{ countyHappinessList(countyCode: "370115", month: "${latestMonth}") { publicId } }`,
+    );
+    expect(refused.errors?.[0]?.extensions?.['code']).toBe('GRAPHQL_VALIDATION_FAILED');
+    const lists = demo.build.requests.filter((r) => r.operation === 'SiteVillageList');
+    expect(lists.length).toBeGreaterThan(0);
+    for (const request of lists) {
+      expect(request.variables['v']).toMatch(/^\d{12}$/);
+      expect(request.variables['first']).toBe(TEST_LISTING_PAGE_SIZE);
+    }
+    // some village took more than one page, each asked after the previous page's endCursor
+    expect(lists.some((r) => r.variables['after'])).toBe(true);
+  });
+
+  it('suppresses small application and re-review counts of programs counted only, as c', async () => {
+    const applications = await csv(`data/${COUNTY}/${year}/applications.csv`);
+    const disability = applications.find((r) => r['program_code'] === 'disability_care')!;
+    expect([disability['received'], disability['approved']]).toEqual(['c', 'c']);
+    expect(Number(applications.find((r) => r['program_code'] === 'dibao_rural')!['received'])).toBeGreaterThan(10);
+    const reviews = await csv(`data/${COUNTY}/${year}/re-reviews.csv`);
+    const campaign = reviews.find((r) => r['campaign_name'] === '重度残疾人护理补贴复核')!;
+    expect([campaign['newly_approved_households'], campaign['newly_approved_persons']]).toEqual(['c', 'c']);
+    const html = await page(dist, `county/${COUNTY}`);
+    const table = tables(html, 'data-dataset="applications"')[0]!;
+    const row = table.rows.find((r) => r.some((cell) => cell.includes('重度残疾人护理补贴')))!;
+    expect(row.map(plain)).toContain('c');
+  });
 });
 
 describe('build', () => {
-  it('makes a fixed number of GraphQL requests, whatever the number of pages', () => {
+  it('makes a number of GraphQL requests that depends on counties, releases and 幸福清单 pages, never on the pages of the site', async () => {
     const requests = demo.build.requests;
     const count = (operation: string) => requests.filter((r) => r.operation === operation).length;
     expect(count('SiteGlobal')).toBe(1);
     expect(count('SiteCounty')).toBe(4); // the four shipped counties
     expect(count('SiteRelease')).toBe(demo.releases.length);
     expect(count('SiteCountyRelease')).toBe(demo.releases.length); // one county with data, each release built
-    expect(requests).toHaveLength(1 + 4 + 2 * demo.releases.length);
+    // the 幸福清单: per built release, every village with households of a listed program, each of its pages
+    let pages = 0;
+    for (const release of demo.releases) {
+      const { countyAggregates } = await pub<{
+        countyAggregates: { regionCode: string; programCode: string; households: number | null }[];
+      }>(
+        `query ($r: ID!, $y: Int!) { countyAggregates(countyCode: "${COUNTY}", year: $y, level: VILLAGE, periodKind: YEAR, releaseId: $r) { regionCode programCode households } }`,
+        { r: release, y: year },
+      );
+      const villages = new Set(
+        countyAggregates
+          .filter((a) => ['dibao_rural', 'temporary_relief'].includes(a.programCode) && a.households)
+          .map((a) => a.regionCode),
+      );
+      for (const village of villages) {
+        const rows = (await listingOf(village, latestMonth, release)).rows.length;
+        pages += Math.max(1, Math.ceil(rows / TEST_LISTING_PAGE_SIZE));
+      }
+    }
+    expect(count('SiteVillageList')).toBe(pages);
+    expect(requests).toHaveLength(1 + 4 + 2 * demo.releases.length + pages);
   });
 });
 

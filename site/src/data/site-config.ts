@@ -7,11 +7,19 @@
  *   /releases/{id}/ (default 3). Older releases keep their entry and changelog on /releases/.
  * - XINGFU_SITE_URL: the public origin (e.g. https://xingfu.example.gov.cn), used in citations;
  *   empty: citations give the path only.
+ * - XINGFU_SITE_LISTING_PAGE_SIZE: households per happinessList request when the build reads a
+ *   village's 幸福清单, 1 to 50 (default 50, the API's largest page).
  */
 export const DEMO = process.env.XINGFU_SITE_DEMO !== '0';
 
 const releasesSetting = Number(process.env.XINGFU_SITE_RELEASES ?? '3');
 export const RELEASES_BUILT = Number.isInteger(releasesSetting) && releasesSetting >= 1 ? releasesSetting : 3;
+
+/** The public API's largest happinessList page (packages/api/src/public/listing-page.ts). */
+const LISTING_MAX_PAGE_SIZE = 50;
+const pageSetting = Number(process.env.XINGFU_SITE_LISTING_PAGE_SIZE ?? LISTING_MAX_PAGE_SIZE);
+export const LISTING_PAGE_SIZE =
+  Number.isInteger(pageSetting) && pageSetting >= 1 && pageSetting <= LISTING_MAX_PAGE_SIZE ? pageSetting : LISTING_MAX_PAGE_SIZE;
 
 export const SITE_URL = (process.env.XINGFU_SITE_URL ?? '').replace(/\/$/, '');
 

@@ -117,6 +117,9 @@ const F = {
 
 const FIGURES: Field[] = [F.households, F.persons, F.personMonths, F.amount];
 
+/** A count the API may suppress (null): `c` then. */
+const shownOrSuppressed = (n: number | null): Cell => (n === null ? SUPPRESSED : n);
+
 function figures(a: Aggregate): Cell[] {
   if (a.suppressed) return [SUPPRESSED, SUPPRESSED, SUPPRESSED, SUPPRESSED];
   return [a.households, a.persons, a.personMonths, a.amountFen];
@@ -284,6 +287,7 @@ export function reviewsTable(cr: CountyRelease, edition: Edition): Dataset {
     description: `${title}（${unit}）。`,
     unit,
     unitEn: unit === '户' ? 'households' : 'persons',
+    suppressible: true,
   });
   return {
     name: 're-reviews',
@@ -309,13 +313,15 @@ export function reviewsTable(cr: CountyRelease, edition: Edition): Dataset {
         r.name,
         r.periodStart,
         r.periodEnd,
-        r.reviewedHouseholds,
-        r.cancelledHouseholds,
-        r.cancelledPersons,
-        r.adjustedHouseholds,
-        r.adjustedPersons,
-        r.newlyApprovedHouseholds,
-        r.newlyApprovedPersons,
+        ...[
+          r.reviewedHouseholds,
+          r.cancelledHouseholds,
+          r.cancelledPersons,
+          r.adjustedHouseholds,
+          r.adjustedPersons,
+          r.newlyApprovedHouseholds,
+          r.newlyApprovedPersons,
+        ].map(shownOrSuppressed),
       ]),
   };
 }
@@ -330,6 +336,7 @@ export function applicationsTable(site: Site, cr: CountyRelease, year: number): 
     description,
     unit: '件',
     unitEn: 'applications',
+    suppressible: true,
   });
   return {
     name: 'applications',
@@ -344,7 +351,11 @@ export function applicationsTable(site: Site, cr: CountyRelease, year: number): 
       count('rejected', '不予批准（件）', 'Rejected', '当年审批不予批准的申请。'),
     ],
     primaryKey: ['program_code'],
-    rows: f.applications.map((a) => [a.programCode, programName(site, a.programCode), a.received, a.approved, a.rejected]),
+    rows: f.applications.map((a) => [
+      a.programCode,
+      programName(site, a.programCode),
+      ...[a.received, a.approved, a.rejected].map(shownOrSuppressed),
+    ]),
   };
 }
 

@@ -83,7 +83,7 @@ export function json(dataset: Dataset, meta: FolderMeta): string {
       as_of: meta.asOf,
       county_code: meta.countyCode,
       year: meta.year,
-      note: '金额 amount_yuan 为两位小数的字符串（精确值）；被抑制的行 suppressed 为 true，其数值为 null（CSV 中为 c）。',
+      note: '金额 amount_yuan 为两位小数的字符串（精确值）；被抑制的数值为 null（CSV 中为 c），含被抑制数值的行 suppressed 为 true。',
       fields: dataset.fields.map((f) => f.name),
       rows: dataset.rows.map((row) => {
         const record: Record<string, string | number | boolean | null> = {};
@@ -228,7 +228,7 @@ ${fieldRows}
 
 ## 小数抑制规则与符号
 
-- \`c\`：已抑制（confidential）。仅公布汇总的项目中，户数为 1—${SUPPRESSION_THRESHOLD} 户的单元格不公布（初次抑制）；为防止用合计减去其他单元格推算出被抑制的数，同一加总关系（某地区各月之和等于全年，各乡镇之和等于全县，各村之和等于乡镇）中再隐藏至少一个单元格（二次抑制）。被抑制的单元格四项数值全部以 \`c\` 表示，绝不写成 0。
+- \`c\`：已抑制（confidential）。仅公布汇总的项目中，户数为 1—${SUPPRESSION_THRESHOLD} 户的单元格不公布（初次抑制）；为防止用合计减去其他单元格推算出被抑制的数，同一加总关系（某地区各月之和等于全年，各乡镇之和等于全县，各村之和等于乡镇）中再隐藏至少一个单元格（二次抑制）。被抑制的单元格四项数值全部以 \`c\` 表示，绝不写成 0。申请受理和审批件数、复核结果中的户数和人数按同一规则抑制。
 - \`0\`：确实为零。
 - 逐户公示的项目（如低保、特困供养）不做抑制：其逐户名单本身依法公示。
 

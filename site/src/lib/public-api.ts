@@ -12,6 +12,15 @@ const endpoint = process.env.XINGFU_API_URL;
 const requestLog = process.env.XINGFU_SITE_REQUEST_LOG;
 
 let requests = 0;
+/** Tries of one query when the API answers 429 Too Many Requests. */
+const MAX_ATTEMPTS = 8;
+
+/** Seconds to wait before trying again (429 with Retry-After, at most a minute), or null. */
+function retryAfterSeconds(response: Response): number | null {
+  if (response.status !== 429) return null;
+  const seconds = Number(response.headers.get('retry-after') ?? '1');
+  return Number.isFinite(seconds) && seconds >= 0 ? Math.min(seconds, 60) : 1;
+}
 export const requestCount = (): number => requests;
 
 export async function publicQuery<T>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
@@ -20,12 +29,20 @@ export async function publicQuery<T>(query: string, variables: Record<string, un
   }
   const operation = /query\s+(\w+)/.exec(query)?.[1] ?? 'anonymous';
   const started = Date.now();
-  requests++;
-  const response = await fetch(endpoint, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ query, variables, operationName: operation === 'anonymous' ? undefined : operation }),
-  });
+  let response: Response;
+  for (let attempt = 1; ; attempt++) {
+    requests++;
+    response = await fetch(endpoint, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query, variables, operationName: operation === 'anonymous' ? undefined : operation }),
+    });
+    // The public endpoint limits each client's rate (429, Retry-After): the build waits as told.
+    const wait = retryAfterSeconds(response);
+    if (wait === null || attempt >= MAX_ATTEMPTS) break;
+    await response.text();
+    await new Promise((resolve) => setTimeout(resolve, wait * 1000));
+  }
   const text = await response.text();
   if (requestLog) {
     appendFileSync(requestLog, `${JSON.stringify({ operation, variables, bytes: text.length, ms: Date.now() - started })}\n`);

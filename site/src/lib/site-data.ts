@@ -1,21 +1,25 @@
-import { RELEASES_BUILT } from '../data/site-config';
+import { LISTING_PAGE_SIZE, RELEASES_BUILT } from '../data/site-config';
 import { toFen } from './money';
 import { publicQuery } from './public-api';
 
 /**
- * Everything the site shows, read from the public API once per build with a fixed, small number
- * of requests that does not depend on the number of pages:
+ * Everything the site shows, read from the public API once per build:
  *
  *   1 (releases, programs, counties)
  * + 1 per county (its regions down to villages, standards, re-review campaigns)
  * + 1 per release (its months and changelog)
  * + 1 per built release and county with released months (every aggregate of the county at county,
- *   town and village level for each released year, application statistics, and the 幸福清单 of
- *   the latest released month of every village, through the bulk queries countyAggregates and
- *   countyHappinessList).
+ *   town and village level for each released year and the application statistics, through the
+ *   bulk query countyAggregates)
+ * + per built release, for every village with households of a listed program in the year: its
+ *   幸福清单 of the latest released month, page by page (happinessList, LISTING_PAGE_SIZE rows a
+ *   page, site-config.ts) — the public API serves the 幸福清单 per village and paged only (docs/disclosure.md).
  *
  * Pages and data files all call `loadSite()`, which is memoised: one build, one snapshot.
  */
+
+/** happinessList requests in flight at once, for the whole build. */
+const LISTING_CONCURRENCY = 6;
 
 export type Disclosure = 'LISTED' | 'COUNTED' | 'HIDDEN';
 
@@ -58,18 +62,19 @@ export interface Standard {
   amountFen: bigint;
 }
 
+/** A re-review campaign; a null figure is suppressed (a campaign that reviewed a program counted only). */
 export interface ReviewCampaign {
   id: string;
   name: string;
   periodStart: string;
   periodEnd: string;
-  reviewedHouseholds: number;
-  cancelledHouseholds: number;
-  cancelledPersons: number;
-  adjustedHouseholds: number;
-  adjustedPersons: number;
-  newlyApprovedHouseholds: number;
-  newlyApprovedPersons: number;
+  reviewedHouseholds: number | null;
+  cancelledHouseholds: number | null;
+  cancelledPersons: number | null;
+  adjustedHouseholds: number | null;
+  adjustedPersons: number | null;
+  newlyApprovedHouseholds: number | null;
+  newlyApprovedPersons: number | null;
 }
 
 export interface County {
@@ -94,11 +99,12 @@ export interface Aggregate {
   amountFen: bigint | null;
 }
 
+/** Applications of a program; a null figure is suppressed (programs counted only). */
 export interface ApplicationStats {
   programCode: string;
-  received: number;
-  approved: number;
-  rejected: number;
+  received: number | null;
+  approved: number | null;
+  rejected: number | null;
 }
 
 export interface ListedAmount {
@@ -136,7 +142,7 @@ export interface CountyRelease {
   latestYear: number;
   latestMonth: string;
   figures: Map<number, YearFigures>;
-  /** The 幸福清单 of latestMonth, every village of the county. */
+  /** The 幸福清单 of latestMonth, every village of the county with listed households, by village and public id. */
   listing: ListedHousehold[];
 }
 
@@ -276,7 +282,83 @@ interface RawListed {
   programs: { programCode: string; programName: string; amount: string; yearToDate: string }[];
 }
 
-async function loadCountyRelease(county: County, releaseId: string, months: string[]): Promise<CountyRelease> {
+/** At most `limit` calls in flight at once, across the whole build (all counties and releases). */
+function limited(limit: number) {
+  let active = 0;
+  const waiting: (() => void)[] = [];
+  return async <R>(task: () => Promise<R>): Promise<R> => {
+    if (active >= limit) await new Promise<void>((resolve) => waiting.push(resolve));
+    active++;
+    try {
+      return await task();
+    } finally {
+      active--;
+      waiting.shift()?.();
+    }
+  };
+}
+
+const listingSlot = limited(LISTING_CONCURRENCY);
+
+const listed = (h: RawListed): ListedHousehold => ({
+  publicId: h.publicId,
+  maskedName: h.maskedName,
+  villageCode: h.villageCode,
+  coveredMembers: h.coveredMembers,
+  totalFen: toFen(h.total),
+  totalYearToDateFen: toFen(h.totalYearToDate),
+  programs: h.programs.map((p) => ({
+    programCode: p.programCode,
+    programName: p.programName,
+    amountFen: toFen(p.amount),
+    yearToDateFen: toFen(p.yearToDate),
+  })),
+});
+
+/** A village's 幸福清单 of a month, every page of it (the API answers one page per request). */
+async function loadVillageListing(village: string, month: string, releaseId: string): Promise<ListedHousehold[]> {
+  const rows: ListedHousehold[] = [];
+  let after: string | null = null;
+  for (;;) {
+    const data: {
+      happinessList: { edges: { node: RawListed }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } };
+    } = await listingSlot(() =>
+      publicQuery(
+        `query SiteVillageList($v: String!, $m: Month!, $r: ID!, $first: Int!, $after: String) {
+        happinessList(villageCode: $v, month: $m, releaseId: $r, first: $first, after: $after) {
+          edges { node {
+            publicId maskedName villageCode coveredMembers total totalYearToDate
+            programs { programCode programName amount yearToDate }
+          } }
+          pageInfo { hasNextPage endCursor }
+        }
+      }`,
+        { v: village, m: month, r: releaseId, first: LISTING_PAGE_SIZE, after },
+      ),
+    );
+    rows.push(...data.happinessList.edges.map((e) => listed(e.node)));
+    if (!data.happinessList.pageInfo.hasNextPage) return rows;
+    after = data.happinessList.pageInfo.endCursor;
+  }
+}
+
+/**
+ * Villages whose 幸福清单 can have rows: those with households of a listed program in the year
+ * (listed programs are never suppressed; a suppressed cell is asked for all the same).
+ */
+export function villagesWithListing(site: { programByCode: Map<string, Program> }, villageYear: Aggregate[]): string[] {
+  const codes = villageYear
+    .filter((a) => site.programByCode.get(a.programCode)?.disclosure === 'LISTED' && (a.suppressed || (a.households ?? 0) > 0))
+    .map((a) => a.regionCode);
+  return [...new Set(codes)].sort();
+}
+
+async function loadCountyRelease(
+  county: County,
+  releaseId: string,
+  months: string[],
+  programByCode: Map<string, Program>,
+): Promise<CountyRelease> {
   const years = [...new Set(months.map((m) => Number(m.slice(0, 4))))].sort((a, b) => a - b);
   const latestMonth = months[months.length - 1]!;
   const parts = years.flatMap((y) => [
@@ -288,14 +370,10 @@ async function loadCountyRelease(county: County, releaseId: string, months: stri
     `y${y}_applications: applicationStatistics(regionCode: $c, year: ${y}, releaseId: $r) { programCode received approved rejected }`,
   ]);
   const data = await publicQuery<Record<string, unknown>>(
-    `query SiteCountyRelease($c: String!, $r: ID!, $m: Month!) {
+    `query SiteCountyRelease($c: String!, $r: ID!) {
       ${parts.join('\n      ')}
-      listing: countyHappinessList(countyCode: $c, month: $m, releaseId: $r) {
-        publicId maskedName villageCode coveredMembers total totalYearToDate
-        programs { programCode programName amount yearToDate }
-      }
     }`,
-    { c: county.code, r: releaseId, m: latestMonth },
+    { c: county.code, r: releaseId },
   );
   const figures = new Map<number, YearFigures>();
   const rows = (key: string) => (data[key] as RawAggregate[]).map(aggregate);
@@ -309,26 +387,16 @@ async function loadCountyRelease(county: County, releaseId: string, months: stri
       applications: data[`y${y}_applications`] as ApplicationStats[],
     });
   }
-  const listing = (data['listing'] as RawListed[]).map((h) => ({
-    publicId: h.publicId,
-    maskedName: h.maskedName,
-    villageCode: h.villageCode,
-    coveredMembers: h.coveredMembers,
-    totalFen: toFen(h.total),
-    totalYearToDateFen: toFen(h.totalYearToDate),
-    programs: h.programs.map((p) => ({
-      programCode: p.programCode,
-      programName: p.programName,
-      amountFen: toFen(p.amount),
-      yearToDateFen: toFen(p.yearToDate),
-    })),
-  }));
-  return { county, months, years, latestYear: years[years.length - 1]!, latestMonth, figures, listing };
+  const latestYear = years[years.length - 1]!;
+  const villages = villagesWithListing({ programByCode }, figures.get(latestYear)!.villageYear);
+  const listing = (await Promise.all(villages.map((v) => loadVillageListing(v, latestMonth, releaseId)))).flat();
+  return { county, months, years, latestYear, latestMonth, figures, listing };
 }
 
 async function load(): Promise<Site> {
   const global = await loadGlobal();
   const programs = global.programs.map((p, order) => ({ ...p, order }));
+  const programByCode = new Map(programs.map((p) => [p.code, p]));
   const counties = await Promise.all(
     global.counties.map((c) => {
       const city = c.parent?.name === '市辖区' || c.parent?.name === '县' ? '' : (c.parent?.name ?? '');
@@ -347,7 +415,7 @@ async function load(): Promise<Site> {
     const loaded = await Promise.all(
       [...byCounty].flatMap(([code, months]) => {
         const county = countyByCode.get(code);
-        return county ? [loadCountyRelease(county, release.id, [...months].sort())] : [];
+        return county ? [loadCountyRelease(county, release.id, [...months].sort(), programByCode)] : [];
       }),
     );
     return new Map(loaded.map((c) => [c.county.code, c]));
@@ -365,7 +433,7 @@ async function load(): Promise<Site> {
     releases,
     latest: releases[0] ?? null,
     programs,
-    programByCode: new Map(programs.map((p) => [p.code, p])),
+    programByCode,
     counties,
     countyByCode,
     editions,

@@ -1,7 +1,7 @@
 import { chmod, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { addDays, cutRelease, recordCorrection, today } from '@xingfu/domain';
+import { addDays, approvePayroll, createReviewCampaign, cutRelease, generatePayroll, recordCorrection, today } from '@xingfu/domain';
 import { startTestApi, type TestApi } from '../../support/graphql-client.js';
 import { ADMIN, buildLedger, type LedgerFixture } from '../../support/ledger-fixture.js';
 import { createTestDatabase, type TestDatabase } from '../../support/test-database.js';
@@ -18,10 +18,15 @@ export interface DemoSite {
   close(): Promise<void>;
 }
 
+/** Households per happinessList request in the test builds: small, so villages take several pages. */
+export const TEST_LISTING_PAGE_SIZE = 2;
+
 /**
  * The site built from a real ledger (tests/support/ledger-fixture.ts, 济阳区) in a database of
- * its own: two releases — the second corrects a month of the first with back pay — then
- * `astro build` against the public API into a temporary folder.
+ * its own: 低保 paid this month too (the month the village pages list), a re-review campaign of a
+ * program counted only (its small figures are suppressed), two releases — the second corrects a
+ * month of the first with back pay — then `astro build` against the public API into a temporary
+ * folder, reading the 幸福清单 TEST_LISTING_PAGE_SIZE households a request.
  */
 export async function buildDemoSite(options: { releases?: 0 | 2; env?: Record<string, string> } = {}): Promise<DemoSite> {
   const db = await createTestDatabase();
@@ -29,9 +34,22 @@ export async function buildDemoSite(options: { releases?: 0 | 2; env?: Record<st
   const apiUrl = `${api.baseUrl}/public/graphql`;
   const fixture = await buildLedger(db.orm);
   const releases: string[] = [];
+  const em = () => db.orm.em.fork();
+  const batch = await em().transactional((tx) =>
+    generatePayroll(tx, ADMIN, { countyCode: '370115', programCode: 'dibao_rural', month: today().slice(0, 7) }),
+  );
+  await em().transactional((tx) => approvePayroll(tx, ADMIN, batch.id));
+  await em().transactional((tx) =>
+    createReviewCampaign(tx, ADMIN, {
+      countyCode: '370115',
+      name: '重度残疾人护理补贴复核',
+      periodStart: addDays(today(), -60),
+      periodEnd: addDays(today(), 30),
+      programCodes: ['disability_care'],
+    }),
+  );
   if ((options.releases ?? 2) === 2) {
     const asOf = addDays(today(), 40);
-    const em = () => db.orm.em.fork();
     releases.push((await em().transactional((tx) => cutRelease(tx, { createdBy: 'site-test', note: '首次发布', asOf }))).id);
     const [enrollment] = await em().execute<{ id: number }[]>(
       `select id from enrollment where program_code = 'dibao_rural' order by id limit 1`,
@@ -49,7 +67,7 @@ export async function buildDemoSite(options: { releases?: 0 | 2; env?: Record<st
   }
   const dist = await mkdtemp(join(tmpdir(), 'xingfu-site-'));
   await chmod(dist, 0o755);
-  const build = await buildSite({ apiUrl, dist, ...(options.env ? { env: options.env } : {}) });
+  const build = await buildSite({ apiUrl, dist, env: { XINGFU_SITE_LISTING_PAGE_SIZE: String(TEST_LISTING_PAGE_SIZE), ...options.env } });
   return {
     db,
     api,

@@ -1,4 +1,17 @@
-import { DomainError, Program, RegionLevel, formatFen, normalizeRegionCode, reviewStatistics } from '@xingfu/domain';
+import {
+  DomainError,
+  Program,
+  RegionLevel,
+  decideStored,
+  formatFen,
+  normalizeRegionCode,
+  publishApplicationCounts,
+  publishCampaignCounts,
+  publishFigures,
+  reviewStatistics,
+  strictestPolicy,
+  type DisclosurePolicy,
+} from '@xingfu/domain';
 import { Arg, Ctx, ID, Int, Query, Resolver } from 'type-graphql';
 import type { RequestContext } from '../context/context.type.js';
 import { ProgramType } from '../program/program.types.js';
@@ -6,7 +19,7 @@ import { MonthScalar } from '../scalars/month.scalar.js';
 import {
   AggregateType,
   ApplicationStatisticsType,
-  ListedHouseholdType,
+  ListedHouseholdConnection,
   PeriodKind,
   PublicReviewCampaignType,
   PublicStandardType,
@@ -14,6 +27,7 @@ import {
   ReleasedMonthType,
   ReleaseType,
 } from './public.types.js';
+import { LISTING_DEFAULT_PAGE_SIZE, LISTING_MAX_PAGE_SIZE, readListingPage } from './listing-page.js';
 
 const money = (fen: string | number | bigint) => formatFen(BigInt(fen));
 
@@ -84,6 +98,7 @@ export class PublicResolver {
       {
         county_code: string;
         program_code: string;
+        disclosure: DisclosurePolicy;
         month: string;
         change: string;
         amount_before_fen: string | null;
@@ -92,21 +107,32 @@ export class PublicResolver {
         households_after: number | null;
       }[]
     >(
-      `select county_code, program_code, to_char(month, 'YYYY-MM') as month, change, amount_before_fen::text, amount_after_fen::text,
-              households_before, households_after
-       from release_change where release_id = ? order by county_code, month, program_code`,
+      `select c.county_code, c.program_code, p.disclosure, to_char(c.month, 'YYYY-MM') as month, c.change,
+              c.amount_before_fen::text, c.amount_after_fen::text, c.households_before, c.households_after
+       from release_change c join program p on p.code = c.program_code
+       where c.release_id = ? order by c.county_code, c.month, c.program_code`,
       [id],
     );
-    return rows.map((r) => ({
-      countyCode: r.county_code,
-      programCode: r.program_code,
-      month: r.month,
-      change: r.change,
-      amountBefore: r.amount_before_fen === null ? null : money(r.amount_before_fen),
-      amountAfter: r.amount_after_fen === null ? null : money(r.amount_after_fen),
-      householdsBefore: r.households_before,
-      householdsAfter: r.households_after,
-    }));
+    // the release stored a suppressed side as nulls; the policy checks each side once more
+    const side = (policy: DisclosurePolicy, households: number | null, amountFen: string | null) =>
+      publishFigures(decideStored({ policy, count: households ?? 0, suppressed: households === null || amountFen === null }), {
+        households: households ?? 0,
+        amount: money(amountFen ?? 0),
+      });
+    return rows.map((r) => {
+      const before = side(r.disclosure, r.households_before, r.amount_before_fen);
+      const after = side(r.disclosure, r.households_after, r.amount_after_fen);
+      return {
+        countyCode: r.county_code,
+        programCode: r.program_code,
+        month: r.month,
+        change: r.change,
+        amountBefore: before.amount,
+        amountAfter: after.amount,
+        householdsBefore: before.households,
+        householdsAfter: after.households,
+      };
+    });
   }
 
   @Query(() => [ProgramType], { description: 'The program catalog with each program’s disclosure policy.' })
@@ -192,6 +218,7 @@ export class PublicResolver {
       {
         region_code: string;
         program_code: string;
+        disclosure: DisclosurePolicy;
         period: string;
         suppressed: boolean;
         households: number;
@@ -200,23 +227,29 @@ export class PublicResolver {
         amount_fen: string;
       }[]
     >(
-      `select a.region_code, a.program_code, a.period, a.suppressed, a.households, a.persons, a.person_months, a.amount_fen::text
+      `select a.region_code, a.program_code, p.disclosure, a.period, a.suppressed, a.households, a.persons, a.person_months, a.amount_fen::text
        from rollup_aggregate a join program p on p.code = a.program_code
        where a.release_id = ? and ${regionFilter} and a.period_kind = ? and a.period like ? ${programCode ? 'and a.program_code = ?' : ''}
        order by a.region_code, p.sort_order, a.period`,
       [id, ...regionParams, periodKind, `${year}%`, ...(programCode ? [programCode] : [])],
     );
-    return rows.map((r) => ({
-      regionCode: r.region_code,
-      programCode: r.program_code,
-      periodKind,
-      period: r.period,
-      suppressed: r.suppressed,
-      households: r.suppressed ? null : r.households,
-      persons: r.suppressed ? null : r.persons,
-      personMonths: r.suppressed ? null : r.person_months,
-      amount: r.suppressed ? null : money(r.amount_fen),
-    }));
+    return rows.map((r) => {
+      // suppression was decided when the release was cut (rollup-suppression.ts); checked again here
+      const verdict = decideStored({ policy: r.disclosure, count: r.households, suppressed: r.suppressed });
+      return {
+        regionCode: r.region_code,
+        programCode: r.program_code,
+        periodKind,
+        period: r.period,
+        suppressed: verdict.suppressed,
+        ...publishFigures(verdict, {
+          households: r.households,
+          persons: r.persons,
+          personMonths: r.person_months,
+          amount: money(r.amount_fen),
+        }),
+      };
+    });
   }
 
   @Query(() => [PublicStandardType], { description: 'Standards of a county, history included.' })
@@ -252,9 +285,14 @@ export class PublicResolver {
        from review_campaign where county_code = ? order by period_start desc`,
       [county],
     );
-    const stats = await reviewStatistics(
-      ctx.em,
-      campaigns.map((c) => c.id),
+    const ids = campaigns.map((c) => c.id);
+    const stats = await reviewStatistics(ctx.em, ids);
+    // a campaign's figures count the households of every program it reviewed: the strictest policy applies
+    const policies = await ctx.em.execute<{ campaign_id: number; disclosure: DisclosurePolicy }[]>(
+      `select distinct t.campaign_id, p.disclosure
+       from review_task t join enrollment e on e.id = t.enrollment_id join program p on p.code = e.program_code
+       where t.campaign_id = any(string_to_array(?, ',')::int[])`,
+      [ids.join(',')],
     );
     return campaigns.map((c) => {
       const s = stats.get(c.id);
@@ -263,13 +301,16 @@ export class PublicResolver {
         name: c.name,
         periodStart: c.period_start,
         periodEnd: c.period_end,
-        reviewedHouseholds: s?.reviewedHouseholds ?? 0,
-        cancelledHouseholds: s?.cancelledHouseholds ?? 0,
-        cancelledPersons: s?.cancelledPersons ?? 0,
-        adjustedHouseholds: s?.adjustedHouseholds ?? 0,
-        adjustedPersons: s?.adjustedPersons ?? 0,
-        newlyApprovedHouseholds: s?.newlyApprovedHouseholds ?? 0,
-        newlyApprovedPersons: s?.newlyApprovedPersons ?? 0,
+        ...publishCampaignCounts({
+          policy: strictestPolicy(policies.filter((p) => p.campaign_id === c.id).map((p) => p.disclosure)),
+          reviewedHouseholds: s?.reviewedHouseholds ?? 0,
+          cancelledHouseholds: s?.cancelledHouseholds ?? 0,
+          cancelledPersons: s?.cancelledPersons ?? 0,
+          adjustedHouseholds: s?.adjustedHouseholds ?? 0,
+          adjustedPersons: s?.adjustedPersons ?? 0,
+          newlyApprovedHouseholds: s?.newlyApprovedHouseholds ?? 0,
+          newlyApprovedPersons: s?.newlyApprovedPersons ?? 0,
+        }),
       };
     });
   }
@@ -284,98 +325,57 @@ export class PublicResolver {
     const region = regionCodeOf(regionCode, [6, 9]);
     const id = await this.releaseId(ctx, releaseId);
     if (!id) return [];
-    const rows = await ctx.em.execute<
-      { region_code: string; program_code: string; year: number; received: number; approved: number; rejected: number }[]
-    >(
-      `select a.region_code, a.program_code, a.year, a.received, a.approved, a.rejected
-       from rollup_application a join program p on p.code = a.program_code
-       where a.release_id = ? and a.region_code = ? and a.year = ? order by p.sort_order`,
-      [id, region, year],
-    );
-    return rows.map((r) => ({
-      regionCode: r.region_code,
-      programCode: r.program_code,
-      year: r.year,
-      received: r.received,
-      approved: r.approved,
-      rejected: r.rejected,
-    }));
-  }
-
-  @Query(() => [ListedHouseholdType], { description: 'The 幸福清单 of a village for a released month: one row per assisted household.' })
-  async happinessList(
-    @Arg('villageCode', () => String) villageCode: string,
-    @Arg('month', () => MonthScalar) month: string,
-    @Arg('releaseId', () => ID, { nullable: true }) releaseId: string | null,
-    @Ctx() ctx: RequestContext,
-  ): Promise<ListedHouseholdType[]> {
-    return this.readListing(ctx, regionCodeOf(villageCode, [12]), month, releaseId);
-  }
-
-  @Query(() => [ListedHouseholdType], {
-    description:
-      'The 幸福清单 of every village of a county for a released month, by village: the same rows as happinessList, in one answer for the static site.',
-  })
-  async countyHappinessList(
-    @Arg('countyCode', () => String) countyCode: string,
-    @Arg('month', () => MonthScalar) month: string,
-    @Arg('releaseId', () => ID, { nullable: true }) releaseId: string | null,
-    @Ctx() ctx: RequestContext,
-  ): Promise<ListedHouseholdType[]> {
-    return this.readListing(ctx, regionCodeOf(countyCode, [6]), month, releaseId);
-  }
-
-  /** Listing rows of the villages under a region code (a village, or a whole county), masked names only. */
-  private async readListing(ctx: RequestContext, region: string, month: string, releaseId: string | null): Promise<ListedHouseholdType[]> {
-    const id = await this.releaseId(ctx, releaseId);
-    if (!id) return [];
+    // the whole county (county and towns) is decided at once, whichever region is asked for
     const rows = await ctx.em.execute<
       {
-        village_code: string;
-        public_id: string;
-        masked_name: string;
-        covered_members: number;
+        region_code: string;
         program_code: string;
-        name: string;
-        amount_fen: string;
-        year_to_date_fen: string;
+        disclosure: DisclosurePolicy;
+        year: number;
+        received: number;
+        approved: number;
+        rejected: number;
       }[]
     >(
-      `select l.village_code, l.public_id, l.masked_name, l.covered_members, l.program_code, p.name, l.amount_fen::text, l.year_to_date_fen::text
-       from listing_row l join program p on p.code = l.program_code
-       where l.release_id = ? and l.village_code like ? and l.month = to_date(?, 'YYYY-MM')
-       order by l.village_code, l.public_id, p.sort_order`,
-      [id, `${region}%`, month],
+      `select a.region_code, a.program_code, p.disclosure, a.year, a.received, a.approved, a.rejected
+       from rollup_application a join program p on p.code = a.program_code
+       where a.release_id = ? and left(a.region_code, 6) = ? and a.year = ? order by p.sort_order, a.region_code`,
+      [id, region.slice(0, 6), year],
     );
-    const households = new Map<string, ListedHouseholdType & { totalFen: bigint; ytdFen: bigint }>();
-    for (const r of rows) {
-      const key = `${r.village_code}|${r.public_id}`;
-      const row = households.get(key) ?? {
-        publicId: r.public_id,
-        maskedName: r.masked_name,
-        villageCode: r.village_code,
-        coveredMembers: 0,
-        programs: [],
-        total: '',
-        totalYearToDate: '',
-        totalFen: 0n,
-        ytdFen: 0n,
-      };
-      row.coveredMembers = Math.max(row.coveredMembers, r.covered_members);
-      row.programs.push({
+    const published = publishApplicationCounts(
+      rows.map((r) => ({
+        regionCode: r.region_code,
         programCode: r.program_code,
-        programName: r.name,
-        amount: money(r.amount_fen),
-        yearToDate: money(r.year_to_date_fen),
-      });
-      row.totalFen += BigInt(r.amount_fen);
-      row.ytdFen += BigInt(r.year_to_date_fen);
-      households.set(key, row);
-    }
-    return [...households.values()].map(({ totalFen, ytdFen, ...row }) => ({
-      ...row,
-      total: money(totalFen),
-      totalYearToDate: money(ytdFen),
-    }));
+        policy: r.disclosure,
+        received: r.received,
+        approved: r.approved,
+        rejected: r.rejected,
+      })),
+    );
+    return rows.flatMap((r, i) =>
+      r.region_code === region ? [{ regionCode: r.region_code, programCode: r.program_code, year: r.year, ...published[i]! }] : [],
+    );
+  }
+
+  @Query(() => ListedHouseholdConnection, {
+    description:
+      'The 幸福清单 of a village, one page at a time (by public id): one row per assisted household of the month a release lists for the village’s county — its latest released month. Per village and paged only; there is no county-wide or bulk form (docs/disclosure.md).',
+  })
+  async happinessList(
+    @Arg('villageCode', () => String) villageCode: string,
+    @Arg('month', () => MonthScalar, { description: 'The latest released month of the county in the release.' }) month: string,
+    @Arg('releaseId', () => ID, { nullable: true }) releaseId: string | null,
+    @Arg('first', () => Int, {
+      nullable: true,
+      description: `Page size, 1 to ${LISTING_MAX_PAGE_SIZE} (default ${LISTING_DEFAULT_PAGE_SIZE}).`,
+    })
+    first: number | null,
+    @Arg('after', () => String, { nullable: true, description: 'The endCursor of the previous page.' }) after: string | null,
+    @Ctx() ctx: RequestContext,
+  ): Promise<ListedHouseholdConnection> {
+    const village = regionCodeOf(villageCode, [12]);
+    const id = await this.releaseId(ctx, releaseId);
+    if (!id) throw new DomainError('NOT_FOUND', 'Nothing is published yet: no release has been cut.');
+    return readListingPage(ctx.em, { releaseId: id, village, month, first, after });
   }
 }

@@ -1,7 +1,10 @@
+import type { Published } from '@xingfu/domain';
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { PageInfo } from '../common/connection.js';
 import { AreaTypeEnum } from '../common/enums.js';
 import { MoneyScalar } from '../scalars/money.scalar.js';
 import { DateScalar, MonthScalar } from '../scalars/month.scalar.js';
+import { ListedFigure, NotACount, SuppressedFigure } from './public-figure.js';
 
 export enum PeriodKind {
   MONTH = 'month',
@@ -22,10 +25,10 @@ export class ReleaseChangeType {
   @Field(() => String) programCode!: string;
   @Field(() => MonthScalar) month!: string;
   @Field(() => String, { description: 'added or corrected' }) change!: string;
-  @Field(() => MoneyScalar, { nullable: true, description: 'null when new, or when the cell is suppressed' }) amountBefore!: string | null;
-  @Field(() => MoneyScalar, { nullable: true, description: 'null when the cell is suppressed' }) amountAfter!: string | null;
-  @Field(() => Int, { nullable: true }) householdsBefore!: number | null;
-  @Field(() => Int, { nullable: true }) householdsAfter!: number | null;
+  @SuppressedFigure(() => MoneyScalar, 'null when new, or when the cell is suppressed') amountBefore!: Published<string> | null;
+  @SuppressedFigure(() => MoneyScalar, 'null when the cell is suppressed') amountAfter!: Published<string> | null;
+  @SuppressedFigure(() => Int, 'null when new, or when the cell is suppressed') householdsBefore!: Published<number> | null;
+  @SuppressedFigure(() => Int, 'null when the cell is suppressed') householdsAfter!: Published<number> | null;
 }
 
 @ObjectType('Release', { description: 'A disclosure release: what was public as of a date. Corrections come as new releases.' })
@@ -45,23 +48,20 @@ export class AggregateType {
   @Field(() => PeriodKind) periodKind!: PeriodKind;
   @Field(() => String) period!: string;
   @Field(() => Boolean) suppressed!: boolean;
-  @Field(() => Int, { nullable: true }) households!: number | null;
-  @Field(() => Int, { nullable: true, description: 'Persons covered at some time in the period.' }) persons!: number | null;
-  @Field(() => Int, { nullable: true, description: '人次: covered members summed over monthly payments, plus one per one-off payment.' })
-  personMonths!: number | null;
-  @Field(() => MoneyScalar, {
-    nullable: true,
-    description: 'Every ledger row: regular payments, back pay (补发), recovery (追回), one-off aid.',
-  })
-  amount!: string | null;
+  @SuppressedFigure() households!: Published<number> | null;
+  @SuppressedFigure(() => Int, 'Persons covered at some time in the period.') persons!: Published<number> | null;
+  @SuppressedFigure(() => Int, '人次: covered members summed over monthly payments, plus one per one-off payment.')
+  personMonths!: Published<number> | null;
+  @SuppressedFigure(() => MoneyScalar, 'Every ledger row: regular payments, back pay (补发), recovery (追回), one-off aid.')
+  amount!: Published<string> | null;
 }
 
 @ObjectType('ListedAmount')
 export class ListedAmountType {
   @Field(() => String) programCode!: string;
   @Field(() => String) programName!: string;
-  @Field(() => MoneyScalar, { description: 'This month.' }) amount!: string;
-  @Field(() => MoneyScalar, { description: 'From January to this month, released months only.' }) yearToDate!: string;
+  @ListedFigure(() => MoneyScalar, 'This month.') amount!: string;
+  @ListedFigure(() => MoneyScalar, 'From January to this month, released months only.') yearToDate!: string;
 }
 
 @ObjectType('ListedHousehold', {
@@ -71,10 +71,26 @@ export class ListedHouseholdType {
   @Field(() => String, { description: 'Random and stable; derived from nothing personal.' }) publicId!: string;
   @Field(() => String, { description: 'The head of household’s name, masked (张*明).' }) maskedName!: string;
   @Field(() => String) villageCode!: string;
-  @Field(() => Int) coveredMembers!: number;
-  @Field(() => [ListedAmountType]) programs!: ListedAmountType[];
-  @Field(() => MoneyScalar) total!: string;
-  @Field(() => MoneyScalar) totalYearToDate!: string;
+  @ListedFigure() coveredMembers!: number;
+  @Field(() => [ListedAmountType], { description: 'The listed programs the household received this month (a handful at most).' })
+  programs!: ListedAmountType[];
+  @ListedFigure(() => MoneyScalar) total!: string;
+  @ListedFigure(() => MoneyScalar) totalYearToDate!: string;
+}
+
+@ObjectType('ListedHouseholdEdge', { simpleResolvers: true })
+export class ListedHouseholdEdge {
+  @Field(() => String) cursor!: string;
+  @Field(() => ListedHouseholdType) node!: ListedHouseholdType;
+}
+
+@ObjectType('ListedHouseholdConnection', {
+  simpleResolvers: true,
+  description: 'One page of a village’s 幸福清单, by public id: follow pageInfo.endCursor for the next page.',
+})
+export class ListedHouseholdConnection {
+  @Field(() => [ListedHouseholdEdge]) edges!: ListedHouseholdEdge[];
+  @Field(() => PageInfo) pageInfo!: PageInfo;
 }
 
 @ObjectType('PublicStandard', { description: 'A standard in force from a month on.' })
@@ -84,30 +100,36 @@ export class PublicStandardType {
   @Field(() => AreaTypeEnum) areaType!: string;
   @Field(() => String) tier!: string;
   @Field(() => MonthScalar) effectiveMonth!: string;
-  @Field(() => MoneyScalar, { description: 'Yuan per person per month.' }) amount!: string;
+  @NotACount(() => MoneyScalar, 'Yuan per person per month.') amount!: string;
 }
 
-@ObjectType('PublicReviewCampaign', { description: 'A re-review campaign (复核) and its results.' })
+@ObjectType('PublicReviewCampaign', {
+  description:
+    'A re-review campaign (复核) and its results. A campaign that reviewed a program counted only has its figures of 1 to 10 households suppressed (null), with their persons.',
+})
 export class PublicReviewCampaignType {
   @Field(() => ID) id!: number;
   @Field(() => String) name!: string;
   @Field(() => DateScalar) periodStart!: string;
   @Field(() => DateScalar) periodEnd!: string;
-  @Field(() => Int) reviewedHouseholds!: number;
-  @Field(() => Int) cancelledHouseholds!: number;
-  @Field(() => Int) cancelledPersons!: number;
-  @Field(() => Int) adjustedHouseholds!: number;
-  @Field(() => Int) adjustedPersons!: number;
-  @Field(() => Int) newlyApprovedHouseholds!: number;
-  @Field(() => Int) newlyApprovedPersons!: number;
+  @SuppressedFigure() reviewedHouseholds!: Published<number> | null;
+  @SuppressedFigure() cancelledHouseholds!: Published<number> | null;
+  @SuppressedFigure() cancelledPersons!: Published<number> | null;
+  @SuppressedFigure() adjustedHouseholds!: Published<number> | null;
+  @SuppressedFigure() adjustedPersons!: Published<number> | null;
+  @SuppressedFigure() newlyApprovedHouseholds!: Published<number> | null;
+  @SuppressedFigure() newlyApprovedPersons!: Published<number> | null;
 }
 
-@ObjectType('ApplicationStatistics', { description: 'Applications received, approved and rejected in a year.' })
+@ObjectType('ApplicationStatistics', {
+  description:
+    'Applications received, approved and rejected in a year. For programs counted only, numbers of 1 to 10 are suppressed (null), and others with them so that none can be worked out from the county total or from received.',
+})
 export class ApplicationStatisticsType {
   @Field(() => String) regionCode!: string;
   @Field(() => String) programCode!: string;
-  @Field(() => Int) year!: number;
-  @Field(() => Int) received!: number;
-  @Field(() => Int) approved!: number;
-  @Field(() => Int) rejected!: number;
+  @NotACount() year!: number;
+  @SuppressedFigure() received!: Published<number> | null;
+  @SuppressedFigure() approved!: Published<number> | null;
+  @SuppressedFigure() rejected!: Published<number> | null;
 }

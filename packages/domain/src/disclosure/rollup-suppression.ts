@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { suppressLinear, type Line } from './linear-suppression.js';
-import { SUPPRESSION_THRESHOLD } from './suppression.js';
+import type { Line } from './linear-suppression.js';
+import { decideCounts } from './public-counts.js';
 
 interface Cell {
   region_code: string;
@@ -52,12 +52,12 @@ export async function applySuppression(em: EntityManager, releaseId: string): Pr
       lines.push({ cells: members, total });
     }
   }
-  const suppressed = suppressLinear(
-    cells.map((c) => c.households),
+  // the one policy (public-counts.ts): these cells are all of programs counted only
+  const decisions = decideCounts(
+    cells.map((c) => ({ policy: 'counted', count: c.households })),
     lines,
-    { threshold: SUPPRESSION_THRESHOLD },
   );
-  const hidden = cells.filter((_, i) => suppressed[i]);
+  const hidden = cells.filter((_, i) => decisions[i]!.suppressed);
   if (hidden.length === 0) return 0;
   // a quarter holding a suppressed month is suppressed too
   const quarters = new Map<string, { region_code: string; program_code: string; period_kind: string; period: string }>();

@@ -1,4 +1,7 @@
 import { suppressLinear, type Line } from './linear-suppression.js';
+import { SUPPRESSION_THRESHOLD } from './public-counts.js';
+
+export * from './public-counts.js';
 
 /**
  * Small-cell suppression (小数抑制) for published count tables.
@@ -49,9 +52,6 @@ import { suppressLinear, type Line } from './linear-suppression.js';
  * down or, in some patterns, pin down a suppressed number. Protection against such attacks needs
  * an audit of the whole table (linear programming), which this rule does not do.
  */
-
-/** Cells with 1 ≤ count ≤ this number are suppressed. */
-export const SUPPRESSION_THRESHOLD = 10;
 
 export interface SuppressionResult {
   /** true where the cell is suppressed (primary or secondary) */

@@ -1,0 +1,116 @@
+import { DomainError, formatFen, type EntityManager } from '@xingfu/domain';
+import type { ListedHouseholdConnection, ListedHouseholdType } from './public.types.js';
+
+/**
+ * The 幸福清单 through the public API (docs/disclosure.md, "The 幸福清单"): one village, the month
+ * the release lists for its county (its latest released month), one page of households at a time
+ * by public id. No query returns a county's or a town's rows, or more than one page.
+ */
+export const LISTING_MAX_PAGE_SIZE = 50;
+export const LISTING_DEFAULT_PAGE_SIZE = 20;
+
+/** Cursors carry the last public id of a page (10 characters of [2-9a-z] from newPublicId; 16 at most in the table). */
+const CURSOR = /^pid:[0-9a-z]{1,16}$/;
+
+export function listingCursor(publicId: string): string {
+  return Buffer.from(`pid:${publicId}`).toString('base64url');
+}
+
+function afterPublicId(after: string | null | undefined): string {
+  if (after === null || after === undefined) return '';
+  const decoded = after.length <= 64 ? Buffer.from(after, 'base64url').toString() : '';
+  if (!CURSOR.test(decoded)) {
+    throw new DomainError('INVALID_CURSOR', 'The cursor is not one this API gave out: pass pageInfo.endCursor unchanged.');
+  }
+  return decoded.slice(4);
+}
+
+export interface ListingPageArgs {
+  releaseId: string;
+  village: string;
+  month: string;
+  first?: number | null;
+  after?: string | null;
+}
+
+export async function readListingPage(em: EntityManager, args: ListingPageArgs): Promise<ListedHouseholdConnection> {
+  const first = args.first ?? LISTING_DEFAULT_PAGE_SIZE;
+  if (!Number.isInteger(first) || first < 1 || first > LISTING_MAX_PAGE_SIZE) {
+    throw new DomainError(
+      'INVALID_PAGE_SIZE',
+      `first must be between 1 and ${LISTING_MAX_PAGE_SIZE}: the 幸福清单 is read page by page; follow pageInfo.endCursor.`,
+    );
+  }
+  const after = afterPublicId(args.after);
+  const [listed] = await em.execute<{ month: string | null }[]>(
+    `select to_char(max(month), 'YYYY-MM') as month from release_period where release_id = ? and county_code = ?`,
+    [args.releaseId, args.village.slice(0, 6)],
+  );
+  if (!listed?.month) {
+    throw new DomainError('NOT_FOUND', `Release ${args.releaseId} publishes no month of the county ${args.village.slice(0, 6)}.`, {
+      regionCode: args.village.slice(0, 6),
+    });
+  }
+  if (listed.month !== args.month) {
+    throw new DomainError(
+      'NOT_FOUND',
+      `Release ${args.releaseId} lists ${listed.month}, its latest released month of this county: ask for that month, or name an earlier release (releaseId) for an earlier month's list.`,
+      { month: listed.month },
+    );
+  }
+  const rows = await em.execute<
+    {
+      public_id: string;
+      masked_name: string;
+      covered_members: number;
+      program_code: string;
+      name: string;
+      amount_fen: string;
+      year_to_date_fen: string;
+    }[]
+  >(
+    `with page as (
+       select distinct l.public_id from listing_row l join program p on p.code = l.program_code and p.disclosure = 'listed'
+       where l.release_id = ? and l.village_code = ? and l.month = to_date(?, 'YYYY-MM') and l.public_id > ?
+       order by l.public_id limit ?
+     )
+     select l.public_id, l.masked_name, l.covered_members, l.program_code, p.name, l.amount_fen::text, l.year_to_date_fen::text
+     from listing_row l
+     join page on page.public_id = l.public_id
+     join program p on p.code = l.program_code and p.disclosure = 'listed'
+     where l.release_id = ? and l.village_code = ? and l.month = to_date(?, 'YYYY-MM')
+     order by l.public_id, p.sort_order`,
+    [args.releaseId, args.village, args.month, after, first + 1, args.releaseId, args.village, args.month],
+  );
+  const households = new Map<string, ListedHouseholdType & { totalFen: bigint; ytdFen: bigint }>();
+  for (const r of rows) {
+    const row = households.get(r.public_id) ?? {
+      publicId: r.public_id,
+      maskedName: r.masked_name,
+      villageCode: args.village,
+      coveredMembers: 0,
+      programs: [],
+      total: '',
+      totalYearToDate: '',
+      totalFen: 0n,
+      ytdFen: 0n,
+    };
+    row.coveredMembers = Math.max(row.coveredMembers, r.covered_members);
+    row.programs.push({
+      programCode: r.program_code,
+      programName: r.name,
+      amount: formatFen(BigInt(r.amount_fen)),
+      yearToDate: formatFen(BigInt(r.year_to_date_fen)),
+    });
+    row.totalFen += BigInt(r.amount_fen);
+    row.ytdFen += BigInt(r.year_to_date_fen);
+    households.set(r.public_id, row);
+  }
+  const nodes = [...households.values()].map(({ totalFen, ytdFen, ...row }) => ({
+    ...row,
+    total: formatFen(totalFen),
+    totalYearToDate: formatFen(ytdFen),
+  }));
+  const edges = nodes.slice(0, first).map((node) => ({ cursor: listingCursor(node.publicId), node }));
+  return { edges, pageInfo: { hasNextPage: nodes.length > first, endCursor: edges.at(-1)?.cursor ?? null } };
+}

@@ -1,0 +1,170 @@
+import type { DisclosurePolicy } from '../program/program.entity.js';
+import { suppressLinear, type Line } from './linear-suppression.js';
+
+/**
+ * The one suppression policy for every public count (docs/disclosure.md, "Small-cell
+ * suppression"). A public figure that counts people or households — or sums money paid to them,
+ * which gives a count away once the standard is known — is a *cell* of a table, with the count
+ * the threshold applies to (households, applications) and the figures published with it. The
+ * cell takes the disclosure policy of the programs it counts, the strictest of them:
+ *
+ * - listed: published (the 幸福清单 names these households one by one anyway);
+ * - counted: a count of 1 to SUPPRESSION_THRESHOLD is suppressed; zero is shown. Cells tied by a
+ *   published sum are suppressed together so that none is the one unknown of a sum
+ *   (linear-suppression.ts);
+ * - hidden: never published.
+ *
+ * The release rollups (rollup-suppression.ts), application statistics and re-review campaign
+ * figures all decide here; the public API publishes a figure only through `publishFigures`, with
+ * a decision only this module makes (`CountDecision`), and declares each such field (a test walks
+ * the public schema for count fields that do not).
+ */
+
+/** Cells with 1 ≤ count ≤ this number are suppressed. */
+export const SUPPRESSION_THRESHOLD = 10;
+
+const STRICTNESS: Record<DisclosurePolicy, number> = { listed: 0, counted: 1, hidden: 2 };
+
+/** The policy of a figure that counts several programs: the strictest of theirs (none: listed). */
+export function strictestPolicy(policies: Iterable<DisclosurePolicy>): DisclosurePolicy {
+  let strictest: DisclosurePolicy = 'listed';
+  for (const policy of policies) if (STRICTNESS[policy] > STRICTNESS[strictest]) strictest = policy;
+  return strictest;
+}
+
+declare const decided: unique symbol;
+/** The policy's verdict on one cell; only this module makes them. */
+export interface CountDecision {
+  readonly suppressed: boolean;
+  readonly [decided]: true;
+}
+
+declare const published: unique symbol;
+/** A figure that went through the policy. */
+export type Published<T> = T & { readonly [published]: true };
+
+export interface CountCell {
+  policy: DisclosurePolicy;
+  /** The number the threshold applies to: households, applications. */
+  count: number;
+}
+
+const decision = (suppressed: boolean) => ({ suppressed }) as CountDecision;
+
+/** Primary suppression: hidden always, counted when 1 ≤ count ≤ threshold, listed never. */
+function primary(cell: CountCell): boolean {
+  return cell.policy === 'hidden' || (cell.policy === 'counted' && cell.count >= 1 && cell.count <= SUPPRESSION_THRESHOLD);
+}
+
+/**
+ * Decides a table of cells: primary suppression, then secondary suppression along the lines (a
+ * line: cells whose sum is published as another cell, its total; an upper bound such as "approved
+ * + rejected ≤ received" is a line too). Listed cells are never suppressed.
+ */
+export function decideCounts(cells: readonly CountCell[], lines: readonly Line[] = []): CountDecision[] {
+  const locked = new Set(cells.flatMap((c, i) => (c.policy === 'listed' ? [i] : [])));
+  const suppressed = suppressLinear(
+    cells.map((c) => Math.max(0, c.count)),
+    lines,
+    { threshold: SUPPRESSION_THRESHOLD, primary: cells.map(primary), locked },
+  );
+  return suppressed.map(decision);
+}
+
+/**
+ * A decision made earlier by `decideCounts` and stored (the `suppressed` flag of a release's
+ * rollups), checked once more against primary suppression: a counted cell of 1 to 10 is never
+ * published, whatever a row says.
+ */
+export function decideStored(cell: CountCell & { suppressed: boolean }): CountDecision {
+  return decision(cell.suppressed || primary(cell));
+}
+
+/** The figures of a cell as published: each one, or null when the cell is suppressed. */
+export function publishFigures<F extends Record<string, number | string>>(
+  verdict: CountDecision,
+  figures: F,
+): { [K in keyof F]: Published<F[K]> | null } {
+  return Object.fromEntries(Object.entries(figures).map(([key, value]) => [key, verdict.suppressed ? null : value])) as {
+    [K in keyof F]: Published<F[K]> | null;
+  };
+}
+
+/** One row of application statistics (a county or one of its towns, a program, a year). */
+export interface ApplicationCounts {
+  regionCode: string;
+  programCode: string;
+  policy: DisclosurePolicy;
+  received: number;
+  approved: number;
+  rejected: number;
+}
+
+export interface PublishedApplicationCounts {
+  received: Published<number> | null;
+  approved: Published<number> | null;
+  rejected: Published<number> | null;
+}
+
+/**
+ * Application statistics of one county and year, every town and the county itself, as published.
+ * Each number is a cell (applications are households asking); the towns of a county sum to it,
+ * measure by measure, and what is approved or rejected in a year is at most what was received in
+ * it — when nothing is pending the two sum exactly, so {approved, rejected} is a line with
+ * received as its total. Decide the whole county at once, whichever region is asked for: the
+ * same cells are suppressed for every reader.
+ */
+export function publishApplicationCounts(rows: readonly ApplicationCounts[]): PublishedApplicationCounts[] {
+  const measures = ['received', 'approved', 'rejected'] as const;
+  const cells: CountCell[] = rows.flatMap((r) => measures.map((m) => ({ policy: r.policy, count: r[m] })));
+  const at = (row: number, measure: (typeof measures)[number]) => row * measures.length + measures.indexOf(measure);
+  const lines: Line[] = rows.map((_, i) => ({ cells: [at(i, 'approved'), at(i, 'rejected')], total: at(i, 'received') }));
+  const byProgram = new Map<string, number[]>();
+  rows.forEach((r, i) => byProgram.set(r.programCode, [...(byProgram.get(r.programCode) ?? []), i]));
+  for (const indexes of byProgram.values()) {
+    const county = indexes.find((i) => rows[i]!.regionCode.length === 6);
+    if (county === undefined) continue;
+    const towns = indexes.filter((i) => rows[i]!.regionCode.length === 9);
+    for (const m of measures) lines.push({ cells: towns.map((t) => at(t, m)), total: at(county, m) });
+  }
+  const decisions = decideCounts(cells, lines);
+  return rows.map((r, i) => ({
+    ...publishFigures(decisions[at(i, 'received')]!, { received: r.received }),
+    ...publishFigures(decisions[at(i, 'approved')]!, { approved: r.approved }),
+    ...publishFigures(decisions[at(i, 'rejected')]!, { rejected: r.rejected }),
+  }));
+}
+
+/** A re-review campaign's figures, with the strictest policy of the programs it reviewed. */
+export interface CampaignCounts {
+  policy: DisclosurePolicy;
+  reviewedHouseholds: number;
+  cancelledHouseholds: number;
+  cancelledPersons: number;
+  adjustedHouseholds: number;
+  adjustedPersons: number;
+  newlyApprovedHouseholds: number;
+  newlyApprovedPersons: number;
+}
+
+export type PublishedCampaignCounts = { [K in Exclude<keyof CampaignCounts, 'policy'>]: Published<number> | null };
+
+/**
+ * A campaign's figures as published. Four cells, each decided on its households: reviewed;
+ * cancelled (households and persons); adjusted; newly approved. No published sum ties them (the
+ * households that simply continued are not published), so the threshold alone applies.
+ */
+export function publishCampaignCounts(c: CampaignCounts): PublishedCampaignCounts {
+  const [reviewed, cancelled, adjusted, approved] = decideCounts([
+    { policy: c.policy, count: c.reviewedHouseholds },
+    { policy: c.policy, count: c.cancelledHouseholds },
+    { policy: c.policy, count: c.adjustedHouseholds },
+    { policy: c.policy, count: c.newlyApprovedHouseholds },
+  ]) as [CountDecision, CountDecision, CountDecision, CountDecision];
+  return {
+    ...publishFigures(reviewed, { reviewedHouseholds: c.reviewedHouseholds }),
+    ...publishFigures(cancelled, { cancelledHouseholds: c.cancelledHouseholds, cancelledPersons: c.cancelledPersons }),
+    ...publishFigures(adjusted, { adjustedHouseholds: c.adjustedHouseholds, adjustedPersons: c.adjustedPersons }),
+    ...publishFigures(approved, { newlyApprovedHouseholds: c.newlyApprovedHouseholds, newlyApprovedPersons: c.newlyApprovedPersons }),
+  };
+}

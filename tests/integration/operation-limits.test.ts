@@ -109,14 +109,26 @@ describe('with the default limits', () => {
     expect(statements).toBe(before);
   });
 
-  it('refuses 20,000 aliases while parsing (token limit)', async () => {
+  it('refuses 20,000 aliases: on /public/graphql by the size of its body, before it is read; on /graphql by its tokens', async () => {
     const aliases = `{ ${Array.from({ length: 20_000 }, (_, i) => `a${i}: releases { id }`).join(' ')} }`;
-    for (const endpoint of ['/public/graphql', '/graphql'] as const) {
-      const answer = await api.post(endpoint, aliases);
-      expect(answer.status).toBe(400);
-      expect(codeOf(answer)).toBe('GRAPHQL_PARSE_FAILED');
-      expect(answer.errors?.[0]?.message).toMatch(/5000 tokens/);
-    }
+    const body = await api.post('/public/graphql', aliases);
+    expect(body.status).toBe(413);
+    expect(body.errors?.[0]?.extensions).toEqual({ code: 'PAYLOAD_TOO_LARGE', maxBytes: 65_536 });
+    const tokens = await api.post('/graphql', aliases);
+    expect(tokens.status).toBe(400);
+    expect(codeOf(tokens)).toBe('GRAPHQL_PARSE_FAILED');
+    expect(tokens.errors?.[0]?.message).toMatch(/5000 tokens/);
+  });
+
+  it('refuses a document of more than 5,000 tokens while parsing, and its repeats the same way', async () => {
+    const compact = `{${Array.from({ length: 3_000 }, (_, i) => `a${i}:releases{id}`).join(' ')}}`;
+    expect(compact.length).toBeLessThan(65_536);
+    const first = await api.post('/public/graphql', compact);
+    expect(first.status).toBe(400);
+    expect(codeOf(first)).toBe('GRAPHQL_PARSE_FAILED');
+    expect(first.errors?.[0]?.message).toMatch(/5000 tokens/);
+    const again = await api.post('/public/graphql', compact);
+    expect({ status: again.status, errors: again.errors }).toEqual({ status: first.status, errors: first.errors });
   });
 
   it.each(['/public/graphql', '/graphql'] as const)(

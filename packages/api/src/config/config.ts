@@ -96,8 +96,17 @@ export const configSchema = z.object({
   XINGFU_OPERATION_TIMEOUT_MS: z.coerce.number().int().min(10).default(30_000),
   /** Longest a query on /public/graphql may take, in ms. */
   XINGFU_PUBLIC_OPERATION_TIMEOUT_MS: z.coerce.number().int().min(10).default(10_000),
-  /** Requests one client (IP address) may send to /public/graphql per window; 0 turns the rate limit off. */
-  XINGFU_PUBLIC_RATE_LIMIT: z.coerce.number().int().min(0).default(300),
+  /** Largest request body /public/graphql reads, in bytes (64 KiB); a larger one is refused before it is read. */
+  XINGFU_PUBLIC_MAX_REQUEST_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1_024)
+    .default(64 * 1024),
+  /**
+   * Requests one client (IP address) may send to /public/graphql per window (120 a minute: the
+   * 幸福清单 is read page by page, not downloaded in bulk); 0 turns the rate limit off.
+   */
+  XINGFU_PUBLIC_RATE_LIMIT: z.coerce.number().int().min(0).default(120),
   /** The rate limit's window, in seconds. */
   XINGFU_PUBLIC_RATE_LIMIT_WINDOW_SECONDS: z.coerce.number().int().min(1).default(60),
   /**

@@ -1,7 +1,9 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
+import { createHash } from 'node:crypto';
 import type { ApolloServerPlugin, GraphQLResponse } from '@apollo/server';
 import { GraphQLError, OperationTypeNode, type GraphQLFormattedError } from 'graphql';
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
+import { LRUCache } from 'lru-cache';
 
 /**
  * The answer-size and time caps of one endpoint (docs/security.md, "Limits"). The cost limit
@@ -29,6 +31,11 @@ export interface OperationCaps {
   timeoutMs: number;
   /** Count a lower bound of the answer's size field by field (graphql-js execution only). */
   countFields: boolean;
+  /**
+   * Answer a repeated refusal from memory. Only where no credentials are checked (the public
+   * endpoint): on the internal one a remembered refusal would be answered before the token is.
+   */
+  rememberRefusals: boolean;
 }
 
 export const RESPONSE_TOO_LARGE = 'RESPONSE_TOO_LARGE';
@@ -47,6 +54,8 @@ class Budget {
   stopped: typeof RESPONSE_TOO_LARGE | typeof OPERATION_TIMEOUT | 'CLIENT_GONE' | null = null;
   /** The watchdog has answered: whatever Apollo sends later is dropped. */
   answered = false;
+  /** The answer is a refusal of the operation itself (parse, validation, cost): kept for its repeats. */
+  refusal = false;
 
   constructor(readonly caps: OperationCaps) {
     this.deadline = performance.now() + caps.timeoutMs;
@@ -75,12 +84,52 @@ class StopSignal extends GraphQLError {}
 
 const body = (error: GraphQLFormattedError) => JSON.stringify({ errors: [error] });
 
+/** Codes of refusals that depend only on the operation, its variables and the limits. */
+const REFUSAL_CODES = new Set(['GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'QUERY_TOO_COMPLEX']);
+
+/**
+ * Refusals answered before: the same operation with the same variables is refused the same way
+ * (until the cost model's bounds are read again), so its repeat is answered from here without
+ * being parsed, validated or costed again. Keyed by a hash of the operation, its name and its
+ * variables; an attacker repeating one abusive request costs a hash per request.
+ */
+class RefusalCache {
+  private readonly answers = new LRUCache<string, { status: number; body: string }>({ max: 1_000, ttl: 10 * 60 * 1000 });
+
+  keyOf(body: unknown): string | undefined {
+    if (typeof body !== 'object' || body === null) return undefined;
+    const { query, operationName, variables } = body as { query?: unknown; operationName?: unknown; variables?: unknown };
+    if (typeof query !== 'string') return undefined;
+    const hash = createHash('sha256')
+      .update(query)
+      .update('\0')
+      .update(typeof operationName === 'string' ? operationName : '');
+    if (variables !== undefined && variables !== null) hash.update('\0').update(JSON.stringify(variables));
+    return hash.digest('base64');
+  }
+
+  get(key: string) {
+    return this.answers.get(key);
+  }
+
+  set(key: string, status: number, body: string) {
+    this.answers.set(key, { status, body });
+  }
+}
+
 /**
  * The deadline and the measure of the answer, for the middleware chain of one endpoint (after the
- * body parser, before Apollo's middleware).
+ * body parser, before Apollo's middleware); repeats of a refused operation are answered here.
  */
 export function operationCapsMiddleware(caps: OperationCaps): RequestHandler {
+  const refusals = new RefusalCache();
   return (req: Request, res: Response, next: NextFunction) => {
+    const key = caps.rememberRefusals && req.method === 'POST' ? refusals.keyOf(req.body) : undefined;
+    const known = key === undefined ? undefined : refusals.get(key);
+    if (known) {
+      res.status(known.status).type('application/json').set('cache-control', 'no-store').send(known.body);
+      return;
+    }
     const budget = new Budget(caps);
     const send = res.send.bind(res);
     const setHeader = res.setHeader.bind(res);
@@ -116,6 +165,7 @@ export function operationCapsMiddleware(caps: OperationCaps): RequestHandler {
           }
         }
       }
+      if (budget.refusal && key !== undefined && typeof content === 'string') refusals.set(key, res.statusCode, content);
       return send(content);
     };
     budgets.run(budget, next);
@@ -167,6 +217,11 @@ export function operationCapsPlugin<T extends object>(caps: OperationCaps): Apol
           return Promise.resolve();
         },
         willSendResponse: ({ response }) => {
+          if (response.body.kind === 'single') {
+            const { data, errors } = response.body.singleResult;
+            budget.refusal =
+              data === undefined && !!errors?.length && errors.every((e) => REFUSAL_CODES.has(String(e.extensions?.['code'])));
+          }
           if (budget.mutation) return Promise.resolve();
           if (budget.stopped === OPERATION_TIMEOUT || (budget.stopped === null && performance.now() > budget.deadline)) {
             budget.stopped = OPERATION_TIMEOUT;

@@ -1,5 +1,5 @@
 import type { Server } from 'node:http';
-import { createApiServer, createLogger, loadConfig, type ApiServer } from '@xingfu/api';
+import { createApiServer, createLogger, loadConfig, type ApiServer, type ApiServerOptions, type Logger } from '@xingfu/api';
 import type { MikroORM } from '@xingfu/domain';
 
 export interface GraphQLResponse<T = Record<string, unknown>> {
@@ -19,10 +19,19 @@ export interface TestApi {
   close(): Promise<void>;
 }
 
-/** The real HTTP API on a free port, over the test file's database. */
-export async function startTestApi(orm: MikroORM): Promise<TestApi> {
+/** The real HTTP API on a free port, over the test file's database (logging to `options.logger`, or nowhere). */
+export async function startTestApi(
+  orm: MikroORM,
+  options: Pick<ApiServerOptions, 'errorLogLimit'> & { logger?: Logger } = {},
+): Promise<TestApi> {
   const config = loadConfig({});
-  const api: ApiServer = await createApiServer({ orm, config, logger: createLogger(process.env['XINGFU_TEST_LOG_LEVEL'] ?? 'silent') });
+  const logger = options.logger ?? createLogger(process.env['XINGFU_TEST_LOG_LEVEL'] ?? 'silent');
+  const api: ApiServer = await createApiServer({
+    orm,
+    config,
+    logger,
+    ...(options.errorLogLimit ? { errorLogLimit: options.errorLogLimit } : {}),
+  });
   const server: Server = await api.listen(0, '127.0.0.1');
   const address = server.address();
   const baseUrl = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;

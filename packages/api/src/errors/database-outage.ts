@@ -1,5 +1,5 @@
 import type { Logger } from '../logging/logger.js';
-import { redactError } from '../logging/redact.js';
+import { redactError, type RedactedError } from '../logging/redact.js';
 
 /** Seconds a client is told to wait (Retry-After) when the database cannot be reached. */
 export const SERVICE_UNAVAILABLE_RETRY_AFTER_SECONDS = 5;
@@ -48,7 +48,7 @@ export class DatabaseOutage {
       this.lastReminder = now;
       this.refusedSinceReminder = 0;
       this.options.logger.warn(
-        { cause: redactError(error), retryAfterSeconds: SERVICE_UNAVAILABLE_RETRY_AFTER_SECONDS },
+        { cause: withoutStack(redactError(error)), retryAfterSeconds: SERVICE_UNAVAILABLE_RETRY_AFTER_SECONDS },
         'the database cannot be reached: requests are answered 503 SERVICE_UNAVAILABLE until it answers again (logged once per outage)',
       );
       this.startProbing();
@@ -78,11 +78,20 @@ export class DatabaseOutage {
   private async probeOnce(): Promise<void> {
     if (this.probing || this.since === undefined) return;
     this.probing = true;
+    const probeMs = this.options.probeMs ?? OUTAGE_PROBE_MS;
+    let timer: ReturnType<typeof setTimeout> | undefined;
     try {
-      await this.options.probe();
+      // a database that accepts connections and never answers must not hold the probe forever
+      await Promise.race([
+        this.options.probe(),
+        new Promise((_, reject) => {
+          timer = setTimeout(() => reject(new Error('probe timed out')), probeMs * 2);
+        }),
+      ]);
     } catch {
       return;
     } finally {
+      clearTimeout(timer);
       this.probing = false;
     }
     if (this.since === undefined) return;
@@ -96,4 +105,12 @@ export class DatabaseOutage {
     if (this.timer) clearInterval(this.timer);
     this.timer = undefined;
   }
+}
+
+/** A cause for the outage's one log line: what failed, not where in the driver (no stack). */
+function withoutStack(error: RedactedError | string): RedactedError | string {
+  if (typeof error === 'string') return error;
+  const rest: RedactedError = { ...error };
+  delete rest.stack;
+  return rest;
 }

@@ -54,6 +54,8 @@ export function registerStartCommand(program: Command): void {
         const watchdog = watchEmbeddedDatabase(session.embedded, {
           onGiveUp: (sentence) => {
             process.stderr.write(`xingfu: ${sentence}\n`);
+            // stopping must not wait for a database that accepts connections and never answers
+            setTimeout(() => process.exit(1), 10_000).unref();
             void shutdown(1);
           },
         });

@@ -85,8 +85,9 @@ export async function openDatabaseSession(config: Config, options: DatabaseSessi
     close: async () => {
       if (closed) return;
       closed = true;
-      // on another process's database, only this command's connections close
-      await orm.close(true).catch(() => undefined);
+      // on another process's database, only this command's connections close; a database that
+      // accepts connections and never answers (it died, something else took its port) is not waited for
+      await Promise.race([orm.close(true).catch(() => undefined), new Promise((resolve) => setTimeout(resolve, 5_000).unref())]);
       await closeEmbedded();
     },
   };

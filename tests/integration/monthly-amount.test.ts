@@ -15,7 +15,7 @@ afterAll(async () => {
 });
 
 const inputs = fc.record({
-  amountRule: fc.constantFrom('gap', 'standard', 'tiered') as fc.Arbitrary<MonthlyAmountInput['amountRule']>,
+  amountRule: fc.constantFrom<MonthlyAmountInput['amountRule']>('gap', 'standard', 'tiered'),
   standardFen: fc.integer({ min: 1, max: 200_000 }),
   perCapitaIncomeFen: fc.integer({ min: 0, max: 300_000 }),
   coveredMembers: fc.integer({ min: 1, max: 20 }),

@@ -19,6 +19,7 @@ export * from './enrollment/enrollment.entity.js';
 export * from './enrollment/enrollment.service.js';
 export * from './errors/domain-error.js';
 export * from './household/household-member.entity.js';
+export * from './idempotency/idempotency-store.js';
 export * from './household/household.entity.js';
 export * from './household/household.service.js';
 export * from './household/person.entity.js';

@@ -2,7 +2,7 @@ import type { Application, ApplicationChannel, ApplicationStatus, IncomeKind, Ob
 import { ArrayMaxSize, IsOptional, MaxLength, ValidateNested } from 'class-validator';
 import { ArgsType, Field, ID, InputType, ObjectType } from 'type-graphql';
 import { PageArgs } from '../common/connection.js';
-import type { EnrollmentRow, PaymentRow } from '../context/read-models.js';
+import type { EnrollmentRow, PaymentRow } from '../payroll/payroll.read-model.js';
 import { ApplicationChannelEnum, ApplicationStatusEnum } from '../common/enums.js';
 import { EnrollmentType, PaymentType } from '../payroll/payroll.types.js';
 import { MoneyScalar } from '../scalars/money.scalar.js';

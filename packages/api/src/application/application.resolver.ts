@@ -22,8 +22,9 @@ import { actorOf, scopedRegion } from '../auth/require-actor.js';
 import { pageWindow, toPage, type Page } from '../common/connection.js';
 import { idOf, optionalIdOf } from '../common/ids.js';
 import { change } from '../common/change.js';
+import { applicationPage } from './application.read-model.js';
 import type { RequestContext } from '../context/context.type.js';
-import { paymentRow } from '../context/read-models.js';
+import { paymentRow } from '../payroll/payroll.read-model.js';
 import { enrollmentRow } from '../payroll/payroll.resolver.js';
 import { HouseholdType } from '../household/household.types.js';
 import { ProgramType } from '../program/program.types.js';
@@ -53,15 +54,11 @@ export class ApplicationResolver {
   async applications(@Args(() => ApplicationsArgs) args: ApplicationsArgs, @Ctx() ctx: RequestContext): Promise<Page<Application>> {
     const region = scopedRegion(actorOf(ctx), args.regionCode);
     const { limit, afterId } = pageWindow(args);
-    const where = {
-      village: { $like: `${region}%` },
-      ...(args.status ? { status: args.status } : {}),
-      ...(args.programCode ? { program: args.programCode } : {}),
-    } as const;
-    const [rows, total] = await Promise.all([
-      ctx.em.find(Application, { ...where, id: { $gt: afterId } }, { orderBy: { id: 'asc' }, limit: limit + 1 }),
-      ctx.em.count(Application, where),
-    ]);
+    const { rows, total } = await applicationPage(
+      ctx.em,
+      { region, status: args.status ?? null, programCode: args.programCode ?? null },
+      { limit, afterId },
+    );
     return toPage(rows, limit, total);
   }
 

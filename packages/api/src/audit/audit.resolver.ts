@@ -4,6 +4,7 @@ import { Args, ArgsType, Ctx, Field, ID, ObjectType, Query, Resolver } from 'typ
 import { actorOf, scopedRegion } from '../auth/require-actor.js';
 import { Connection, PageArgs, pageWindow, toPage, type Page } from '../common/connection.js';
 import { RoleEnum } from '../common/enums.js';
+import { auditEntryPage } from './audit.read-model.js';
 import type { RequestContext } from '../context/context.type.js';
 
 @ObjectType('AuditEntry', { description: 'Who changed which record when, with the record before and after.' })
@@ -45,15 +46,11 @@ export class AuditResolver {
     assertCan(actor, 'readAudit');
     const region = scopedRegion(actor, args.regionCode);
     const { limit, afterId } = pageWindow(args);
-    const where = {
-      regionCode: { $like: `${region}%` },
-      ...(args.entity ? { entity: args.entity } : {}),
-      ...(args.entityId ? { entityId: args.entityId } : {}),
-    };
-    const [rows, total] = await Promise.all([
-      ctx.em.find(AuditEntry, { ...where, id: { $gt: afterId } }, { orderBy: { id: 'asc' }, limit: limit + 1 }),
-      ctx.em.count(AuditEntry, where),
-    ]);
+    const { rows, total } = await auditEntryPage(
+      ctx.em,
+      { region, entity: args.entity ?? null, entityId: args.entityId ?? null },
+      { limit, afterId },
+    );
     return toPage(rows, limit, total);
   }
 

@@ -11,17 +11,17 @@ import {
 } from '@xingfu/domain';
 import DataLoader from 'dataloader';
 import type { PreparedReads } from './prepared-reads.js';
-import { createRegionByCodeLoader, createRegionsByParentLoader } from '../region/regions-by-parent.loader.js';
+import { createRegionByCodeLoader, createRegionsByParentLoader } from '../region/region.read-model.js';
 import { loaderByKey, loaderOfMany } from './loader-factories.js';
+import { createCurrentMembersLoader, createPersonRowLoader } from '../household/household.read-model.js';
 import {
-  createCurrentMembersLoader,
   createEnrollmentRowLoader,
   createEnrollmentsByHouseholdLoader,
-  createPersonRowLoader,
   createRecentPaymentsLoader,
-} from './read-models.js';
+} from '../payroll/payroll.read-model.js';
 
-export { RECENT_PAYMENTS, type EnrollmentRow, type HouseholdRow, type MemberRow, type PaymentRow, type PersonRow } from './read-models.js';
+export type { HouseholdRow, MemberRow, PersonRow } from '../household/household.read-model.js';
+export { RECENT_PAYMENTS, type EnrollmentRow, type PaymentRow } from '../payroll/payroll.read-model.js';
 
 /** Per-request loaders: one batched query per relation and level of a response. */
 export function createLoaders(em: EntityManager, reads: PreparedReads) {

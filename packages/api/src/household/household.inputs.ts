@@ -1,10 +1,10 @@
 import type { AreaType, Household, MemberRelation, Person } from '@xingfu/domain';
-import { ArrayMaxSize, ArrayMinSize, IsOptional, Length, Matches, MaxLength, ValidateNested } from 'class-validator';
+import { ArrayMinSize, IsOptional, Length, Matches, MaxLength, ValidateNested } from 'class-validator';
 import { ArgsType, Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { PageArgs } from '../common/connection.js';
 import { AreaTypeEnum, MemberRelationEnum } from '../common/enums.js';
 import { DateScalar } from '../scalars/month.scalar.js';
-import type { MemberRow } from '../context/read-models.js';
+import type { MemberRow } from './household.read-model.js';
 import { HouseholdMemberType, HouseholdType, PersonType } from './household.types.js';
 
 @InputType('NewMemberInput')
@@ -57,7 +57,6 @@ export class RegisterHouseholdInput {
 
   @Field(() => [NewMemberInput], { description: 'The members, 1 to 20, one of them the head.' })
   @ArrayMinSize(1)
-  @ArrayMaxSize(20)
   @ValidateNested({ each: true })
   members!: NewMemberInput[];
 }

@@ -4,8 +4,6 @@ import {
   HouseholdMember,
   Person,
   addHouseholdMember,
-  inScope,
-  personVillage,
   endHouseholdMembership,
   getHousehold,
   parseIdNumber,
@@ -18,10 +16,11 @@ import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Args, Ctx, FieldResolver, ID, Info, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { actorOf, scopedRegion } from '../auth/require-actor.js';
 import { pageWindow, selects, toPage, type Page } from '../common/connection.js';
-import { idOf, optionalIdOf } from '../common/ids.js';
+import { idOf } from '../common/ids.js';
 import { change } from '../common/change.js';
 import type { RequestContext } from '../context/context.type.js';
-import { findHouseholdRows, type EnrollmentRow, type HouseholdRow, type MemberRow } from '../context/read-models.js';
+import type { EnrollmentRow } from '../payroll/payroll.read-model.js';
+import { householdPage, personByIdNumber, type HouseholdRow, type MemberRow } from './household.read-model.js';
 import { Selection } from '../context/selection.js';
 import { RegionType } from '../region/region.type.js';
 import { ApplicationType } from '../application/application.types.js';
@@ -49,16 +48,13 @@ export class HouseholdResolver {
     const actor = actorOf(ctx);
     const region = scopedRegion(actor, args.regionCode);
     const { limit, afterId } = pageWindow(args);
-    const filter = `h.village_code like ? ${args.programCode ? `and exists (select 1 from enrollment e where e.household_id = h.id and e.status = 'active' and e.program_code = ?)` : ''}`;
-    const params = [`${region}%`, ...(args.programCode ? [args.programCode] : [])];
-    const [households, count] = await Promise.all([
-      findHouseholdRows(ctx.em, `${filter} and h.id > ?`, [...params, afterId], limit + 1),
-      // counting a county's households costs more than reading a page: only when asked for
-      selects(info, 'totalCount')
-        ? ctx.em.execute<{ count: number }[]>(`select count(*)::int as count from household h where ${filter}`, params)
-        : Promise.resolve([]),
-    ]);
-    return toPage(households, limit, count[0]?.count ?? 0);
+    const { rows, total } = await householdPage(
+      ctx.em,
+      { region, programCode: args.programCode ?? null },
+      { limit, afterId },
+      selects(info, 'totalCount'),
+    );
+    return toPage(rows, limit, total);
   }
 
   @Query(() => HouseholdType)
@@ -73,10 +69,7 @@ export class HouseholdResolver {
   })
   async personByIdNumber(@Arg('idNumber', () => String) idNumber: string, @Ctx() ctx: RequestContext): Promise<Person | null> {
     const actor = actorOf(ctx);
-    const { idNumber: normalized } = parseIdNumber(idNumber);
-    const person = await ctx.em.findOne(Person, { idNumber: normalized });
-    const village = person ? await personVillage(ctx.em, person.id) : null;
-    return person && village && inScope(actor, village) ? person : null;
+    return personByIdNumber(ctx.em, parseIdNumber(idNumber).idNumber, actor.regionCode);
   }
 
   @FieldResolver(() => RegionType)

@@ -4,7 +4,8 @@ import { ApolloServerPluginCacheControl } from '@apollo/server/plugin/cacheContr
 import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import type { MikroORM } from '@xingfu/domain';
-import { DomainError, Region, type Actor } from '@xingfu/domain';
+import { DomainError, pingDatabase, type Actor } from '@xingfu/domain';
+import { regionExists } from '../region/region.read-model.js';
 import { GraphQLError } from 'graphql';
 import { TokenError, createTokenVerifier } from '../auth/tokens.js';
 import express, { type Request, type Response, type NextFunction } from 'express';
@@ -88,7 +89,7 @@ export async function createApiServer({ orm, config, logger }: ApiServerOptions)
     secret: config.XINGFU_JWT_SECRET,
     jwksUrl: config.XINGFU_JWKS_URL,
     maxLifetimeSeconds: config.XINGFU_TOKEN_MAX_LIFETIME_SECONDS,
-    regionExists: async (code) => (await orm.em.fork().findOne(Region, { code })) !== null,
+    regionExists: (code) => regionExists(orm.em.fork(), code),
   });
   const reads = new PreparedReads({ enabled: config.XINGFU_PREPARED_STATEMENTS });
   const requestContext = (actor: Actor | null): RequestContext => {
@@ -117,7 +118,7 @@ export async function createApiServer({ orm, config, logger }: ApiServerOptions)
   app.set('trust proxy', trustProxySetting(config.XINGFU_TRUST_PROXY));
   app.get('/healthz', async (_req, res) => {
     try {
-      await orm.em.getConnection().execute('select 1');
+      await pingDatabase(orm);
       res.json({ status: 'ok' });
     } catch {
       res.status(503).json({ status: 'unavailable', reason: 'database' });

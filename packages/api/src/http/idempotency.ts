@@ -1,17 +1,13 @@
 import { createHash } from 'node:crypto';
 import { HeaderMap, type ApolloServerPlugin, type GraphQLResponse } from '@apollo/server';
-import type { FormattedExecutionResult } from 'graphql';
 import { GraphQLError, OperationTypeNode } from 'graphql';
+import { claimIdempotencyKey, completeIdempotencyKey, releaseIdempotencyKey } from '@xingfu/domain';
 import type { RequestContext } from '../context/context.type.js';
 
 /** The request header carrying a mutation's idempotency key (as Stripe's and the IETF draft's). */
 export const IDEMPOTENCY_HEADER = 'idempotency-key';
 /** Set on an answer replayed from the first request of its key. */
 export const REPLAYED_HEADER = 'idempotent-replayed';
-/** How long a key and its first answer are kept. */
-export const IDEMPOTENCY_KEY_TTL_HOURS = 24;
-/** A key whose first request has not answered within this time (its process died) may be taken over. */
-export const ABANDONED_AFTER_SECONDS = 300;
 
 const KEY = /^[\x21-\x7e]{1,255}$/;
 
@@ -46,56 +42,31 @@ export function idempotencyPlugin(): ApolloServerPlugin<RequestContext> {
           const fingerprint = createHash('sha256')
             .update(JSON.stringify([request.query ?? '', request.operationName ?? null, request.variables ?? {}]))
             .digest('hex');
-          const em = contextValue.em;
-          await em.execute(`delete from idempotency_key where created_at < now() - interval '${IDEMPOTENCY_KEY_TTL_HOURS} hours'`);
-          const inserted = await em.execute<{ key: string }[]>(
-            `insert into idempotency_key (subject, key, fingerprint) values (?, ?, ?) on conflict do nothing returning key`,
-            [subject, key, fingerprint],
-          );
-          if (inserted.length > 0) {
-            claimed = { subject, key };
-            return;
-          }
-          const [first] = await em.execute<
-            { fingerprint: string; http_status: number | null; response: FormattedExecutionResult | null; abandoned: boolean }[]
-          >(
-            `select fingerprint, http_status, response, created_at < now() - interval '${ABANDONED_AFTER_SECONDS} seconds' as abandoned
-             from idempotency_key where subject = ? and key = ?`,
-            [subject, key],
-          );
-          if (!first)
-            throw refusal('IDEMPOTENCY_KEY_IN_USE', 'This Idempotency-Key was just released: retry.', 409, [['retry-after', '1']]);
-          if (first.fingerprint !== fingerprint) {
-            throw refusal(
-              'IDEMPOTENCY_KEY_REUSED',
-              'This Idempotency-Key was used for another operation or other variables: use a new key for a new request.',
-              422,
-            );
-          }
-          if (first.response) {
-            replay = {
-              http: { status: first.http_status ?? 200, headers: new HeaderMap([[REPLAYED_HEADER, 'true']]) },
-              body: { kind: 'single', singleResult: first.response },
-            };
-            return;
-          }
-          if (first.abandoned) {
-            const taken = await em.execute<{ key: string }[]>(
-              `update idempotency_key set created_at = now() where subject = ? and key = ? and response is null
-                 and created_at < now() - interval '${ABANDONED_AFTER_SECONDS} seconds' returning key`,
-              [subject, key],
-            );
-            if (taken.length > 0) {
+          const claim = await claimIdempotencyKey(contextValue.em, subject, key, fingerprint);
+          switch (claim.kind) {
+            case 'claimed':
               claimed = { subject, key };
               return;
-            }
+            case 'replay':
+              replay = {
+                http: { status: claim.httpStatus, headers: new HeaderMap([[REPLAYED_HEADER, 'true']]) },
+                body: { kind: 'single', singleResult: claim.response },
+              };
+              return;
+            case 'reused':
+              throw refusal(
+                'IDEMPOTENCY_KEY_REUSED',
+                'This Idempotency-Key was used for another operation or other variables: use a new key for a new request.',
+                422,
+              );
+            case 'in_use':
+              throw refusal(
+                'IDEMPOTENCY_KEY_IN_USE',
+                'A request with this Idempotency-Key is still running: retry shortly to get its answer.',
+                409,
+                [['retry-after', '1']],
+              );
           }
-          throw refusal(
-            'IDEMPOTENCY_KEY_IN_USE',
-            'A request with this Idempotency-Key is still running: retry shortly to get its answer.',
-            409,
-            [['retry-after', '1']],
-          );
         },
         responseForOperation: () => Promise.resolve(replay),
         willSendResponse: async ({ response, contextValue }) => {
@@ -104,14 +75,8 @@ export function idempotencyPlugin(): ApolloServerPlugin<RequestContext> {
           claimed = null;
           const body = response.body.kind === 'single' ? response.body.singleResult : null;
           const unexpected = !body || (body.errors ?? []).some((e) => e.extensions?.['code'] === 'INTERNAL_SERVER_ERROR');
-          if (unexpected) {
-            await contextValue.em.execute('delete from idempotency_key where subject = ? and key = ?', [subject, claimedKey]);
-            return;
-          }
-          await contextValue.em.execute(
-            `update idempotency_key set response = ?::jsonb, http_status = ?, completed_at = now() where subject = ? and key = ?`,
-            [JSON.stringify(body), response.http.status ?? 200, subject, claimedKey],
-          );
+          if (unexpected) await releaseIdempotencyKey(contextValue.em, subject, claimedKey);
+          else await completeIdempotencyKey(contextValue.em, subject, claimedKey, response.http.status ?? 200, body);
         },
       });
     },

@@ -1,15 +1,12 @@
 import {
   DomainError,
-  Payment,
   PayrollBatch,
   approvePayroll,
   discardPayroll,
-  firstDayOfMonth,
   generatePayroll,
   markPayrollPaid,
   recordCorrection,
   exitEnrollment,
-  Enrollment,
   type ExitReason,
   type Household,
   type Program,
@@ -33,10 +30,10 @@ import {
 } from 'type-graphql';
 import { actorOf, scopedRegion } from '../auth/require-actor.js';
 import { PageArgs, pageWindow, toPage, type Page } from '../common/connection.js';
-import { idOf, optionalIdOf } from '../common/ids.js';
+import { idOf } from '../common/ids.js';
 import { change } from '../common/change.js';
 import type { RequestContext } from '../context/context.type.js';
-import { paymentRow, type EnrollmentRow, type PaymentRow } from '../context/read-models.js';
+import { enrollmentIdPage, paymentPage, payrollBatches, paymentRow, type EnrollmentRow, type PaymentRow } from './payroll.read-model.js';
 import { Selection } from '../context/selection.js';
 import { HouseholdType } from '../household/household.types.js';
 import { ProgramType } from '../program/program.types.js';
@@ -155,27 +152,19 @@ export class PayrollResolver {
     @Ctx() ctx: RequestContext,
   ): Promise<PayrollBatch[]> {
     scopedRegion(actorOf(ctx), countyCode);
-    return ctx.em.find(
-      PayrollBatch,
-      { county: countyCode, ...(month ? { month: firstDayOfMonth(month) } : {}) },
-      { orderBy: { month: 'desc', program: 'asc' } },
-    );
+    return payrollBatches(ctx.em, countyCode, month);
   }
 
   @Query(() => PaymentConnection, { description: 'Ledger rows in a region, by id.' })
   async payments(@Args(() => PaymentsArgs) args: PaymentsArgs, @Ctx() ctx: RequestContext): Promise<Page<PaymentRow>> {
     const region = scopedRegion(actorOf(ctx), args.regionCode);
     const { limit, afterId } = pageWindow(args);
-    const where = {
-      villageCode: { $like: `${region}%` },
-      ...(args.programCode ? { program: args.programCode } : {}),
-      ...(args.month ? { month: firstDayOfMonth(args.month) } : {}),
-    };
-    const [rows, total] = await Promise.all([
-      ctx.em.find(Payment, { ...where, id: { $gt: afterId } }, { orderBy: { id: 'asc' }, limit: limit + 1 }),
-      ctx.em.count(Payment, where),
-    ]);
-    return toPage(rows.map(paymentRow), limit, total);
+    const { rows, total } = await paymentPage(
+      ctx.em,
+      { region, programCode: args.programCode ?? null, month: args.month ?? null },
+      { limit, afterId },
+    );
+    return toPage(rows, limit, total);
   }
 
   @FieldResolver(() => ProgramType)
@@ -261,17 +250,12 @@ export class EnrollmentResolver {
   async enrollments(@Args(() => EnrollmentsArgs) args: EnrollmentsArgs, @Ctx() ctx: RequestContext): Promise<Page<EnrollmentRow>> {
     const region = scopedRegion(actorOf(ctx), args.regionCode);
     const { limit, afterId } = pageWindow(args);
-    const month = args.activeIn ? firstDayOfMonth(args.activeIn) : null;
-    const where = {
-      village: { $like: `${region}%` },
-      ...(args.programCode ? { program: args.programCode } : {}),
-      ...(month ? { startMonth: { $lte: month }, $or: [{ endMonth: null }, { endMonth: { $gte: month } }] } : {}),
-    };
-    const [found, total] = await Promise.all([
-      ctx.em.find(Enrollment, { ...where, id: { $gt: afterId } }, { orderBy: { id: 'asc' }, limit: limit + 1, fields: ['id'] }),
-      ctx.em.count(Enrollment, where),
-    ]);
-    const rows = await Promise.all(found.map((e) => enrollmentRow(ctx, e.id)));
+    const { ids, total } = await enrollmentIdPage(
+      ctx.em,
+      { region, programCode: args.programCode ?? null, activeIn: args.activeIn ?? null },
+      { limit, afterId },
+    );
+    const rows = await Promise.all(ids.map((id) => enrollmentRow(ctx, id)));
     return toPage(rows, limit, total);
   }
 
@@ -304,7 +288,8 @@ export class EnrollmentResolver {
 export class PaymentResolver {
   @FieldResolver(() => ProgramType)
   async program(@Root() payment: PaymentRow, @Ctx() ctx: RequestContext): Promise<Program> {
-    const program = await ctx.loaders.programByCode.load(payment.program.code);
+    // read with the row whenever this field is asked for (the payment column map)
+    const program = payment.program ? await ctx.loaders.programByCode.load(payment.program.code) : null;
     if (!program) throw new DomainError('NOT_FOUND', 'Program missing.');
     return program;
   }

@@ -3,6 +3,7 @@ import { Arg, Ctx, Field, FieldResolver, InputType, Mutation, ObjectType, Query,
 import { actorOf, scopedRegion } from '../auth/require-actor.js';
 import { AreaTypeEnum } from '../common/enums.js';
 import { change } from '../common/change.js';
+import { programCatalog, standardsOf } from './program.read-model.js';
 import type { RequestContext } from '../context/context.type.js';
 import { RegionType } from '../region/region.type.js';
 import { fenOf, MoneyScalar } from '../scalars/money.scalar.js';
@@ -41,7 +42,7 @@ export class ProgramResolver {
   @Query(() => [ProgramType], { description: 'The program catalog.' })
   async programs(@Ctx() ctx: RequestContext): Promise<Program[]> {
     actorOf(ctx);
-    return ctx.em.find(Program, {}, { orderBy: { sortOrder: 'asc' } });
+    return programCatalog(ctx.em);
   }
 
   @Query(() => [StandardType], { description: 'Standards of a county, history included, newest first.' })
@@ -53,11 +54,7 @@ export class ProgramResolver {
     const actor = actorOf(ctx);
     // standards are county-wide: staff of a town read their county's
     if (!actor.regionCode.startsWith(countyCode)) scopedRegion(actor, countyCode);
-    return ctx.em.find(
-      Standard,
-      { county: countyCode, ...(programCode ? { program: programCode } : {}) },
-      { orderBy: { program: 'asc', areaType: 'asc', tier: 'asc', effectiveMonth: 'desc' } },
-    );
+    return standardsOf(ctx.em, countyCode, programCode);
   }
 
   @Mutation(() => SetStandardPayload, { description: 'Sets a standard from a month on; history is kept.' })

@@ -1,5 +1,6 @@
-import { DomainError, Region, RegionLevel, normalizeRegionCode } from '@xingfu/domain';
+import { DomainError, Region, normalizeRegionCode } from '@xingfu/domain';
 import { Arg, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { counties } from './region.read-model.js';
 import type { RequestContext } from '../context/context.type.js';
 import { RegionType } from './region.type.js';
 
@@ -15,7 +16,7 @@ export class RegionResolver {
 
   @Query(() => [RegionType], { description: 'Every county the platform holds, by code.' })
   async counties(@Ctx() ctx: RequestContext): Promise<Region[]> {
-    return ctx.em.find(Region, { level: RegionLevel.COUNTY }, { orderBy: { code: 'asc' } });
+    return counties(ctx.em);
   }
 
   @FieldResolver(() => RegionType, { nullable: true, description: 'The region one level up; null for a province.' })

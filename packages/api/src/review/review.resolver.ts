@@ -31,10 +31,11 @@ import {
 import { actorOf, scopedRegion } from '../auth/require-actor.js';
 import { Connection, PageArgs, pageWindow, toPage, type Page } from '../common/connection.js';
 import { ReviewOutcomeEnum } from '../common/enums.js';
-import { idOf, optionalIdOf } from '../common/ids.js';
+import { idOf } from '../common/ids.js';
 import { change } from '../common/change.js';
+import { reviewCampaignById, reviewCampaignsOf, reviewTaskPage } from './review.read-model.js';
 import type { RequestContext } from '../context/context.type.js';
-import type { EnrollmentRow } from '../context/read-models.js';
+import type { EnrollmentRow } from '../payroll/payroll.read-model.js';
 import { HouseholdType } from '../household/household.types.js';
 import { enrollmentRow } from '../payroll/payroll.resolver.js';
 import { EnrollmentType } from '../payroll/payroll.types.js';
@@ -159,13 +160,13 @@ export class ReviewCampaignResolver {
   async reviewCampaigns(@Arg('countyCode', () => String) countyCode: string, @Ctx() ctx: RequestContext): Promise<ReviewCampaign[]> {
     const actor = actorOf(ctx);
     if (!actor.regionCode.startsWith(countyCode)) scopedRegion(actor, countyCode);
-    return ctx.em.find(ReviewCampaign, { county: countyCode }, { orderBy: { periodStart: 'desc' } });
+    return reviewCampaignsOf(ctx.em, countyCode);
   }
 
   @Query(() => ReviewCampaignType)
   async reviewCampaign(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext): Promise<ReviewCampaign> {
     const actor = actorOf(ctx);
-    const campaign = await ctx.em.findOne(ReviewCampaign, { id: idOf(id) });
+    const campaign = await reviewCampaignById(ctx.em, idOf(id));
     // a campaign covers a county: staff of the county and of its towns and villages see it
     if (!campaign || !actor.regionCode.startsWith(campaign.county.code)) throw notFound(actor, 'review campaign', id);
     return campaign;
@@ -184,11 +185,7 @@ export class ReviewCampaignResolver {
   ): Promise<Page<ReviewTask>> {
     const region = scopedRegion(actorOf(ctx), args.regionCode);
     const { limit, afterId } = pageWindow(args);
-    const where = { campaign, villageCode: { $like: `${region}%` } };
-    const [rows, total] = await Promise.all([
-      ctx.em.find(ReviewTask, { ...where, id: { $gt: afterId } }, { orderBy: { id: 'asc' }, limit: limit + 1 }),
-      ctx.em.count(ReviewTask, where),
-    ]);
+    const { rows, total } = await reviewTaskPage(ctx.em, campaign, region, { limit, afterId });
     return toPage(rows, limit, total);
   }
 

@@ -19,3 +19,8 @@ export async function resetDatabase(orm: MikroORM): Promise<string[]> {
   await orm.em.getConnection().execute('drop schema public cascade; create schema public;');
   return migrate(orm);
 }
+
+/** One round trip to the database (health checks, outage probes); throws when it cannot be reached. */
+export async function pingDatabase(orm: MikroORM): Promise<void> {
+  await orm.em.getConnection().execute('select 1');
+}

@@ -1,5 +1,6 @@
+/** The read model of regions: children of many regions, regions by code (one statement each). */
 import type { EntityManager } from '@xingfu/domain';
-import { Region } from '@xingfu/domain';
+import { Region, RegionLevel } from '@xingfu/domain';
 import DataLoader from 'dataloader';
 
 /** Children of many regions in one query, ordered by code. */
@@ -24,4 +25,14 @@ export function createRegionByCodeLoader(em: EntityManager): DataLoader<string, 
     const byCode = new Map(regions.map((region) => [region.code, region]));
     return codes.map((code) => byCode.get(code) ?? null);
   });
+}
+
+/** Every county the platform holds, by code. */
+export function counties(em: EntityManager): Promise<Region[]> {
+  return em.find(Region, { level: RegionLevel.COUNTY }, { orderBy: { code: 'asc' } });
+}
+
+/** Whether a region of this code exists (a token's region must). */
+export async function regionExists(em: EntityManager, code: string): Promise<boolean> {
+  return (await em.findOne(Region, { code })) !== null;
 }

@@ -1,0 +1,20 @@
+import { AuditEntry, type EntityManager } from '@xingfu/domain';
+import { keysetPage } from '../context/columns.js';
+
+/** The read model of the audit log. */
+export function auditEntryPage(
+  em: EntityManager,
+  filter: { region: string; entity?: string | null; entityId?: string | null },
+  window: { limit: number; afterId: number },
+) {
+  return keysetPage(
+    em,
+    AuditEntry,
+    {
+      regionCode: { $like: `${filter.region}%` },
+      ...(filter.entity ? { entity: filter.entity } : {}),
+      ...(filter.entityId ? { entityId: filter.entityId } : {}),
+    },
+    window,
+  );
+}

@@ -11,6 +11,7 @@ import { parseArgs } from 'node:util';
 import { API_NODE_FLAGS, loadConfig, mintToken } from '@xingfu/api';
 import { cutRelease, openOrm } from '@xingfu/domain';
 import { findPreset, seedDatabase } from '@xingfu/seed';
+import { measureAbuse, type AbuseResult } from './abuse.js';
 import { measureAggregates, AGGREGATES_QUERY, type AggregateResult } from './aggregates.js';
 import { cannon, send, sequentialLatency } from './cannon.js';
 import { BenchCluster, TEMPLATE_DATABASE } from './cluster.js';
@@ -39,6 +40,15 @@ const FK_INDEX = 'create index bench_payment_enrollment_index on payment (enroll
  * by V8's own heuristic (0, up to 4× its live size), held to 2× (100), or a young generation of
  * 2 × 32 MB instead of 2 × 16.
  */
+/**
+ * The API of measurement 6, as shipped but for the rate limit's exemption: the cheap query's client
+ * (127.0.0.1) is exempt; the abusive clients (127.0.0.2–9) are rate-limited like any address
+ * (as deployed), then, to see what the operation limits hold alone, not limited at all.
+ */
+const ABUSE_SCENARIOS: { label: string; env: Record<string, string> }[] = [
+  { label: 'each abusive client rate-limited, as deployed', env: { XINGFU_PUBLIC_RATE_LIMIT_EXEMPT: '127.0.0.1' } },
+  { label: 'no rate limit: the operation limits alone', env: { XINGFU_PUBLIC_RATE_LIMIT: '0' } },
+];
 const HEAP_EXPERIMENTS: string[][] = [['--heap-growing-percent=0'], ['--heap-growing-percent=100'], ['--max-semi-space-size=32']];
 
 interface Plan {
@@ -55,6 +65,7 @@ interface Plan {
   aggregates: { apiRequests: number; rawRequests: number; rawBudgetMs: number };
   mainSchema: { requests: number; postgraphileRequests: number };
   profileSeconds: number;
+  abuse: { refusalRequests: number; seconds: number; clients: number };
 }
 
 const PLANS: Record<Mode, Plan> = {
@@ -72,6 +83,7 @@ const PLANS: Record<Mode, Plan> = {
     aggregates: { apiRequests: 1000, rawRequests: 50, rawBudgetMs: 60_000 },
     mainSchema: { requests: 50, postgraphileRequests: 5 },
     profileSeconds: 15,
+    abuse: { refusalRequests: 500, seconds: 20, clients: 8 },
   },
   quick: {
     mode: 'quick',
@@ -87,6 +99,7 @@ const PLANS: Record<Mode, Plan> = {
     aggregates: { apiRequests: 200, rawRequests: 20, rawBudgetMs: 5_000 },
     mainSchema: { requests: 10, postgraphileRequests: 1 },
     profileSeconds: 0,
+    abuse: { refusalRequests: 100, seconds: 4, clients: 8 },
   },
 };
 
@@ -399,7 +412,7 @@ async function main(): Promise<void> {
   --reuse-data   keep the seeded county/province databases of an earlier run with the same settings
                  (for working on the benchmark; the loader is measured afresh either way)
   --profile      CPU-profile the API under the nested read (always on in a full run)
-  --skip <list>  leave sections out while working on the benchmark: load, site, province (not for reports)
+  --skip <list>  leave sections out while working on the benchmark: load, site, province, abuse (not for reports)
   --render-only  write benchmarks.md again from the benchmarks.json in --out (after a change to the report's text)`);
     return;
   }
@@ -489,8 +502,26 @@ async function main(): Promise<void> {
       : (await timed(`site build (${PRESET})`, () => measureSiteBuild(byName('xingfu'), workDir))).value;
     if (site && !site.ok) log(`  the site build failed: ${site.error ?? ''}`);
 
-    // 1b. Nested read under load, with the foreign-key index PostGraphile needs, all servers restarted.
+    // 6. Hostile traffic on the public endpoint, on an API of its own (its own rate-limit counters).
     await stopChildren();
+    const abuse: AbuseResult | null = skip.has('abuse')
+      ? null
+      : (
+          await timed(`hostile traffic: the amplification refused, a cheap query beside ${plan.abuse.clients} abusive clients`, () =>
+            measureAbuse({
+              countyCode,
+              year: preset.year,
+              ...plan.abuse,
+              log,
+              scenarios: ABUSE_SCENARIOS.map(({ label, env }) => ({
+                label,
+                start: () => startXingfu({ databaseUrl: countyUrl, logDir: workDir, maxQueryCost: 50_000, env }),
+              })),
+            }),
+          )
+        ).value;
+
+    // 1b. Nested read under load, with the foreign-key index PostGraphile needs, all servers restarted.
     await cluster.admin(async (c) => {
       await c.query(FK_INDEX);
       await c.query('analyze payment');
@@ -619,6 +650,7 @@ async function main(): Promise<void> {
         heap_experiments: heap,
       },
       profile,
+      abuse,
       goals: [],
     };
     results.goals = evaluateGoals(results);

@@ -33,6 +33,19 @@ function ceilingGoal(goal: string, actual: number, limit: number, unit: string, 
   };
 }
 
+/** p95 beside the abusive clients within 2× of p95 alone; informational ones are shown, not judged. */
+function abuseGoal(goal: string, under: number, alone: number, judged: boolean): Goal {
+  const ratio = under / alone;
+  const met = ratio <= 2;
+  return {
+    goal,
+    target: `≤ 2 × alone (${ms(2 * alone)} ms)`,
+    actual: `${ms(under)} ms (${n2.format(ratio)} ×)`,
+    met: judged ? met : null,
+    margin: met ? `within, ${pct(1 - ratio / 2)} below the bound` : `${pct(ratio / 2 - 1)} above the bound`,
+  };
+}
+
 /** The issue's goals, from this run's figures only. */
 export function evaluateGoals(r: BenchResults): Goal[] {
   const nr = r.nested_read;
@@ -88,6 +101,30 @@ export function evaluateGoals(r: BenchResults): Goal[] {
     );
   }
   goals.push(ceilingGoal('API RSS under the nested-read load', r.api.rss_mb, 300, 'MB', ' (peak)'));
+  const abuse = r.abuse;
+  if (abuse) {
+    goals.push(ceilingGoal('Hostile traffic: the 40-alias amplification refused (p95)', abuse.refusal.p95, 50, 'ms'));
+    const deployed = abuse.under_abuse[0];
+    if (deployed)
+      goals.push(
+        abuseGoal(
+          `Hostile traffic: cheap public query p95 beside ${abuse.clients} abusive clients (${deployed.label})`,
+          deployed.cheap.p95,
+          abuse.cheap_alone.p95,
+          true,
+        ),
+      );
+    for (const other of abuse.under_abuse.slice(1)) {
+      goals.push(
+        abuseGoal(
+          `Hostile traffic (informational): cheap query p95 beside ${abuse.clients} abusive clients (${other.label})`,
+          other.cheap.p95,
+          abuse.cheap_alone.p95,
+          false,
+        ),
+      );
+    }
+  }
   return goals;
 }
 
@@ -393,6 +430,7 @@ export function renderMarkdown(r: BenchResults): string {
       ],
     ),
     '',
+    ...abuseSection(r),
     '## Method and settings',
     '',
     '- One embedded PostgreSQL (the binaries the platform ships), default settings, `pg_stat_statements` preloaded; its own data folder and port. Each server is its own Node process, started the way it would be deployed (`NODE_ENV=production`); each has a pool of 10 connections. autocannon runs in the harness process on the same machine: the numbers are comparable with each other, not with another machine.',
@@ -409,6 +447,43 @@ export function renderMarkdown(r: BenchResults): string {
   );
   return `${out.join('\n').replace(/\n{3,}/g, '\n\n')}\n`;
 }
+
+function abuseSection(r: BenchResults): string[] {
+  const a = r.abuse;
+  if (!a) return [];
+  const statuses = (counts: Record<string, number>) =>
+    Object.entries(counts)
+      .map(([status, count]) => `${n0.format(count)} × ${status}`)
+      .join(', ');
+  return [
+    '## 6. Hostile traffic',
+    '',
+    `The attacks of issue 15 against \`/public/graphql\` of an API started as shipped (the default limits), but for its rate limit's exemption: the harness's own address (127.0.0.1), which times the cheap query, is exempt; each abusive client connects from an address of its own (127.0.0.2–${a.clients + 1}). The amplification request — 40 aliases of \`countyAggregates(level: VILLAGE, periodKind: MONTH)\` — is sent ${n0.format(a.refusal.n)} times one at a time after 20 discarded; it is answered ${a.refusal.status} ${a.refusal.code}, before anything is executed.`,
+    '',
+    table(['Request', 'p50 ms', 'p95 ms', 'p99 ms', 'n'], [['amplification (refused)', ...latencyCells(a.refusal)]]),
+    '',
+    `Then the cheap query (\`${CHEAP_QUERY_LABEL}\`), one request at a time for ${a.seconds} s: alone, and while ${a.clients} clients (a worker thread of the harness, one keep-alive connection each) send abusive requests back to back, in turn: ${a.kinds.join('; ')}. Each abusive run is on a freshly started API, so its rate-limit counters start empty.`,
+    '',
+    table(
+      ['Cheap query', 'p50 ms', 'p95 ms', 'p99 ms', 'n', 'p95 ÷ alone', 'Abusive answers (status)', 'Abusive requests/s'],
+      [
+        ['alone', ...latencyCells(a.cheap_alone), '1.00', '—', '—'],
+        ...a.under_abuse.map((s) => [
+          `beside ${a.clients} abusive clients: ${s.label}`,
+          ...latencyCells(s.cheap),
+          n2.format(s.cheap.p95 / a.cheap_alone.p95),
+          statuses(s.abusive_statuses) + (s.abusive_errors ? `, ${s.abusive_errors} connection errors` : ''),
+          n0.format(s.abusive_per_s),
+        ]),
+      ],
+    ),
+    '',
+    "What an abusive request costs the API: a body above 64 KiB is refused unread (413); an operation refused for the first time is parsed (up to the token limit) and validated or costed, and its repeats are answered from the remembered refusal; a rate-limited request is answered 429 before its body is read. What the table does not cover: a client that repeats the heaviest query the limits allow is bounded by the rate limit times that query's cost, not refused.",
+    '',
+  ];
+}
+
+const CHEAP_QUERY_LABEL = 'region(code) { code name } release { id asOf }';
 
 function loaderPhases(l: NonNullable<BenchResults['load']>): string {
   const p = l.loader_phases_s;

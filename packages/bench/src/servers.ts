@@ -42,6 +42,8 @@ export interface XingfuServerOptions {
   maxQueryCost: number;
   /** Extra node flags, e.g. --cpu-prof. */
   nodeArgs?: string[];
+  /** Further settings (XINGFU_* variables), e.g. the rate limit's. */
+  env?: Record<string, string>;
 }
 
 /** The API as users run it: `xingfu serve` on DATABASE_URL, in its own process, with the node flags `pnpm start` passes. */
@@ -57,6 +59,7 @@ export async function startXingfu(options: XingfuServerOptions): Promise<Running
       XINGFU_API_PORT: String(port),
       XINGFU_MAX_QUERY_COST: String(options.maxQueryCost),
       XINGFU_LOG_LEVEL: 'warn',
+      ...options.env,
     },
     join(options.logDir, 'xingfu-serve.log'),
     WORKSPACE_ROOT,

@@ -18,13 +18,19 @@ const PHONE = /(?:\+?86[\s-]?)?(?<!\d)(?:1[3-9]\d[\s-]?\d{4}[\s-]?\d{4}|0\d{2,3}
  */
 const HAN =
   /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u{20000}-\u{3134f}][\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u{20000}-\u{3134f}\u00b7\u30fb\s]*/gu;
-/** A quoted fragment of an error message: an identifier stays, a value does not. */
-const QUOTED = /"([^"]*)"|“([^”]*)”|'([^']*)'/g;
-const IDENTIFIER = /^\$?[A-Za-z_][A-Za-z0-9_$.]*$/;
+/** A quoted fragment of an error message (an apostrophe inside a word opens none): an identifier stays, a value does not. */
+const QUOTED = /"([^"]*)"|“([^”]*)”|(?<![A-Za-z])'([^'\n]*)'/g;
+/** An id the API gives out (errorId): kept as it is, though its digits might look like a number to redact. */
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const IDENTIFIER = /^\$?[A-Za-z_][A-Za-z0-9_$.[\]]*$/;
 
 /** A text with ID numbers, long numbers, phone numbers and Han text replaced by [redacted]. */
 export function redactText(text: string): string {
-  return text.replace(LONG_NUMBER, REDACTED).replace(PHONE, REDACTED).replace(HAN, REDACTED);
+  if (UUID.test(text)) return text;
+  return text
+    .replace(LONG_NUMBER, REDACTED)
+    .replace(PHONE, REDACTED)
+    .replace(HAN, (run: string) => REDACTED + (/\s+$/.exec(run)?.[0] ?? ''));
 }
 
 /**

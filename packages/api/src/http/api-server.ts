@@ -13,12 +13,16 @@ import type { GraphQLSchema } from 'graphql';
 import type { Config } from '../config/config.js';
 import { createRequestContext, type RequestContext } from '../context/context.type.js';
 import { PreparedReads } from '../context/prepared-reads.js';
+import { isDatabaseUnavailable } from '../errors/database-errors.js';
+import { DatabaseOutage } from '../errors/database-outage.js';
 import { createErrorFormatter } from '../errors/format-error.js';
 import { IDE_ASSETS } from '../ide/ide-assets.js';
 import { graphiqlPage } from '../ide/graphiql-page.js';
 import type { Logger } from '../logging/logger.js';
 import { buildInternalSchema, buildPublicSchema } from '../schema/build-schemas.js';
 import { compiledExecution } from './compiled-execution.js';
+import { errorStatusPlugin, serviceUnavailable } from './error-status.js';
+import { jsonErrorHandler, jsonNotFound, noStore } from './express-errors.js';
 import { idempotencyPlugin } from './idempotency.js';
 import { inputHygienePlugin } from './input-hygiene.js';
 import { operationLimits, type EndpointLimits, type LimitSetting } from './operation-limits.js';
@@ -38,6 +42,8 @@ export interface ApiServerOptions {
     LimitSetting | 'XINGFU_JWT_SECRET' | 'XINGFU_JWKS_URL' | 'XINGFU_TOKEN_MAX_LIFETIME_SECONDS' | 'XINGFU_PREPARED_STATEMENTS'
   >;
   logger: Logger;
+  /** Log lines per kind of unexpected error and window (default 10 a minute; tests shorten the window). */
+  errorLogLimit?: { perWindow?: number; windowMs?: number };
 }
 
 export interface ApiServer {
@@ -47,12 +53,15 @@ export interface ApiServer {
 }
 
 /** Both GraphQL endpoints, the offline IDE and /healthz on one Express app. */
-export async function createApiServer({ orm, config, logger }: ApiServerOptions): Promise<ApiServer> {
+export async function createApiServer({ orm, config, logger, errorLogLimit }: ApiServerOptions): Promise<ApiServer> {
   const [internalSchema, publicSchema] = await Promise.all([buildInternalSchema(), buildPublicSchema()]);
-  const formatError = createErrorFormatter(logger);
+  // an unreachable database: 503 SERVICE_UNAVAILABLE, logged once per outage (errors/database-outage.ts)
+  const outage = new DatabaseOutage({ logger, probe: () => pingDatabase(orm) });
+  const formatError = createErrorFormatter(logger, { outage, ...(errorLogLimit ? { logLimit: errorLogLimit } : {}) });
   // operation limits per endpoint: depth, aliases, tokens, directives, cost, answer size, time (operation-limits.ts)
   const limits = operationLimits<RequestContext>(config, orm);
-  const plugins = [inputHygienePlugin<RequestContext>()];
+  // the status plugin first: later plugins (idempotency) see the status it sets
+  const plugins = [errorStatusPlugin<RequestContext>(), inputHygienePlugin<RequestContext>()];
   const apollo = (
     execution: { schema: GraphQLSchema } | { gateway: ReturnType<typeof compiledExecution> },
     endpoint: EndpointLimits<RequestContext>,
@@ -66,6 +75,7 @@ export async function createApiServer({ orm, config, logger }: ApiServerOptions)
       plugins: [...plugins, ...endpoint.plugins, ...extraPlugins],
       introspection: true,
       includeStacktraceInErrorResponses: false,
+      logger,
     });
   // Internal answers carry personal data and are never cached. Apollo installs its cache-control
   // plugin unless told otherwise, and a plugin with willResolveField wraps every field resolver of
@@ -107,6 +117,10 @@ export async function createApiServer({ orm, config, logger }: ApiServerOptions)
     try {
       return requestContext(await verifyToken(token));
     } catch (error) {
+      if (isDatabaseUnavailable(error)) {
+        outage.noteUnavailable(error);
+        throw serviceUnavailable();
+      }
       throw refuse(error instanceof TokenError ? error.message : 'The bearer token could not be verified.');
     }
   };
@@ -141,7 +155,9 @@ export async function createApiServer({ orm, config, logger }: ApiServerOptions)
   // (a nested page is ~85 KB) only to label it. Public answers keep theirs, for revalidation.
   const internalApp = express();
   internalApp.set('etag', false);
+  internalApp.disable('x-powered-by');
   internalApp.use(
+    noStore(),
     ide(INTERNAL_PATH, 'Xingfu — internal GraphQL'),
     json,
     ...limits.internal.beforeApollo,
@@ -156,6 +172,9 @@ export async function createApiServer({ orm, config, logger }: ApiServerOptions)
     ...limits.public.beforeApollo,
     expressMiddleware(publicServer, { context: publicContext }),
   );
+  // keep these two last: JSON for unknown paths and for failures outside GraphQL (express-errors.ts)
+  app.use(jsonNotFound());
+  app.use(jsonErrorHandler(logger));
 
   let server: Server | undefined;
   return {
@@ -184,6 +203,7 @@ export async function createApiServer({ orm, config, logger }: ApiServerOptions)
         server.closeAllConnections();
         await new Promise<void>((resolve) => server!.close(() => resolve()));
       }
+      outage.stop();
       await Promise.all([internal.stop(), publicServer.stop()]);
     },
   };

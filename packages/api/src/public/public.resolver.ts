@@ -27,7 +27,19 @@ import {
   ReleasedMonthType,
   ReleaseType,
 } from './public.types.js';
-import { LISTING_DEFAULT_PAGE_SIZE, LISTING_MAX_PAGE_SIZE, readListingPage } from './listing-page.js';
+import { LISTING_DEFAULT_PAGE_SIZE, LISTING_MAX_PAGE_SIZE, readListingPage } from './listing.read-model.js';
+import { programCatalog } from '../program/program.read-model.js';
+import {
+  aggregateRows,
+  applicationRows,
+  campaignPolicies,
+  releaseChangeRows,
+  releaseIdOf,
+  releaseRows,
+  releasedMonthRows,
+  reviewCampaignRows,
+  standardRows,
+} from './public.read-model.js';
 
 const money = (fen: string | number | bigint) => formatFen(BigInt(fen));
 
@@ -45,18 +57,12 @@ function regionCodeOf(code: string, levels: number[]): string {
 @Resolver()
 export class PublicResolver {
   private async releaseId(ctx: RequestContext, releaseId: string | null | undefined): Promise<string | null> {
-    const rows = releaseId
-      ? await ctx.em.execute<{ id: string }[]>('select id from disclosure_release where id = ?', [releaseId])
-      : await ctx.em.execute<{ id: string }[]>('select id from disclosure_release order by seq desc limit 1');
-    if (releaseId && rows.length === 0) throw new DomainError('NOT_FOUND', `No release ${releaseId}: see the releases query.`);
-    return rows[0]?.id ?? null;
+    return releaseIdOf(ctx.em, releaseId);
   }
 
   @Query(() => [ReleaseType], { description: 'Every release, newest first.' })
   async releases(@Ctx() ctx: RequestContext): Promise<ReleaseType[]> {
-    const rows = await ctx.em.execute<{ id: string; as_of: string; note: string }[]>(
-      `select id, to_char(as_of, 'YYYY-MM-DD') as as_of, note from disclosure_release order by seq desc`,
-    );
+    const rows = await releaseRows(ctx.em);
     return rows.map((r) => ({ id: r.id, asOf: r.as_of, note: r.note }));
   }
 
@@ -64,10 +70,7 @@ export class PublicResolver {
   async release(@Arg('id', () => ID, { nullable: true }) id: string | null, @Ctx() ctx: RequestContext): Promise<ReleaseType | null> {
     const releaseId = await this.releaseId(ctx, id);
     if (!releaseId) return null;
-    const rows = await ctx.em.execute<{ id: string; as_of: string; note: string }[]>(
-      `select id, to_char(as_of, 'YYYY-MM-DD') as as_of, note from disclosure_release where id = ?`,
-      [releaseId],
-    );
+    const rows = await releaseRows(ctx.em, releaseId);
     return rows[0] ? { id: rows[0].id, asOf: rows[0].as_of, note: rows[0].note } : null;
   }
 
@@ -79,11 +82,7 @@ export class PublicResolver {
   ): Promise<ReleasedMonthType[]> {
     const id = await this.releaseId(ctx, releaseId);
     if (!id) return [];
-    const rows = await ctx.em.execute<{ county_code: string; month: string }[]>(
-      `select county_code, to_char(month, 'YYYY-MM') as month from release_period
-       where release_id = ? ${countyCode ? 'and county_code = ?' : ''} order by county_code, month`,
-      [id, ...(countyCode ? [countyCode] : [])],
-    );
+    const rows = await releasedMonthRows(ctx.em, id, countyCode);
     return rows.map((r) => ({ countyCode: r.county_code, month: r.month }));
   }
 
@@ -94,25 +93,7 @@ export class PublicResolver {
   ): Promise<ReleaseChangeType[]> {
     const id = await this.releaseId(ctx, releaseId);
     if (!id) return [];
-    const rows = await ctx.em.execute<
-      {
-        county_code: string;
-        program_code: string;
-        disclosure: DisclosurePolicy;
-        month: string;
-        change: string;
-        amount_before_fen: string | null;
-        amount_after_fen: string | null;
-        households_before: number | null;
-        households_after: number | null;
-      }[]
-    >(
-      `select c.county_code, c.program_code, p.disclosure, to_char(c.month, 'YYYY-MM') as month, c.change,
-              c.amount_before_fen::text, c.amount_after_fen::text, c.households_before, c.households_after
-       from release_change c join program p on p.code = c.program_code
-       where c.release_id = ? order by c.county_code, c.month, c.program_code`,
-      [id],
-    );
+    const rows = await releaseChangeRows(ctx.em, id);
     // the release stored a suppressed side as nulls; the policy checks each side once more
     const side = (policy: DisclosurePolicy, households: number | null, amountFen: string | null) =>
       publishFigures(decideStored({ policy, count: households ?? 0, suppressed: households === null || amountFen === null }), {
@@ -137,7 +118,7 @@ export class PublicResolver {
 
   @Query(() => [ProgramType], { description: 'The program catalog with each program’s disclosure policy.' })
   async programs(@Ctx() ctx: RequestContext): Promise<Program[]> {
-    return ctx.em.find(Program, {}, { orderBy: { sortOrder: 'asc' } });
+    return programCatalog(ctx.em);
   }
 
   @Query(() => [AggregateType], { description: 'Figures of a region (county, town or village) for a year, by program and period.' })
@@ -214,25 +195,7 @@ export class PublicResolver {
   ): Promise<AggregateType[]> {
     const id = await this.releaseId(ctx, releaseId);
     if (!id) return [];
-    const rows = await ctx.em.execute<
-      {
-        region_code: string;
-        program_code: string;
-        disclosure: DisclosurePolicy;
-        period: string;
-        suppressed: boolean;
-        households: number;
-        persons: number;
-        person_months: number;
-        amount_fen: string;
-      }[]
-    >(
-      `select a.region_code, a.program_code, p.disclosure, a.period, a.suppressed, a.households, a.persons, a.person_months, a.amount_fen::text
-       from rollup_aggregate a join program p on p.code = a.program_code
-       where a.release_id = ? and ${regionFilter} and a.period_kind = ? and a.period like ? ${programCode ? 'and a.program_code = ?' : ''}
-       order by a.region_code, p.sort_order, a.period`,
-      [id, ...regionParams, periodKind, `${year}%`, ...(programCode ? [programCode] : [])],
-    );
+    const rows = await aggregateRows(ctx.em, { releaseId: id, regionFilter, regionParams, periodKind, year, programCode });
     return rows.map((r) => {
       // suppression was decided when the release was cut (rollup-suppression.ts); checked again here
       const verdict = decideStored({ policy: r.disclosure, count: r.households, suppressed: r.suppressed });
@@ -255,15 +218,7 @@ export class PublicResolver {
   @Query(() => [PublicStandardType], { description: 'Standards of a county, history included.' })
   async standards(@Arg('countyCode', () => String) countyCode: string, @Ctx() ctx: RequestContext): Promise<PublicStandardType[]> {
     const county = regionCodeOf(countyCode, [6]);
-    const rows = await ctx.em.execute<
-      { program_code: string; name: string; area_type: string; tier: string; month: string; amount_fen: string }[]
-    >(
-      `select s.program_code, p.name, s.area_type, s.tier, to_char(s.effective_month, 'YYYY-MM') as month, s.amount_fen::text
-       from standard s join program p on p.code = s.program_code
-       where s.county_code = ? and p.disclosure <> 'hidden'
-       order by p.sort_order, s.area_type, s.tier, s.effective_month`,
-      [county],
-    );
+    const rows = await standardRows(ctx.em, county);
     return rows.map((r) => ({
       programCode: r.program_code,
       programName: r.name,
@@ -280,20 +235,11 @@ export class PublicResolver {
     @Ctx() ctx: RequestContext,
   ): Promise<PublicReviewCampaignType[]> {
     const county = regionCodeOf(countyCode, [6]);
-    const campaigns = await ctx.em.execute<{ id: number; name: string; period_start: string; period_end: string }[]>(
-      `select id, name, to_char(period_start, 'YYYY-MM-DD') as period_start, to_char(period_end, 'YYYY-MM-DD') as period_end
-       from review_campaign where county_code = ? order by period_start desc`,
-      [county],
-    );
+    const campaigns = await reviewCampaignRows(ctx.em, county);
     const ids = campaigns.map((c) => c.id);
     const stats = await reviewStatistics(ctx.em, ids);
     // a campaign's figures count the households of every program it reviewed: the strictest policy applies
-    const policies = await ctx.em.execute<{ campaign_id: number; disclosure: DisclosurePolicy }[]>(
-      `select distinct t.campaign_id, p.disclosure
-       from review_task t join enrollment e on e.id = t.enrollment_id join program p on p.code = e.program_code
-       where t.campaign_id = any(string_to_array(?, ',')::int[])`,
-      [ids.join(',')],
-    );
+    const policies = await campaignPolicies(ctx.em, ids);
     return campaigns.map((c) => {
       const s = stats.get(c.id);
       return {
@@ -326,22 +272,7 @@ export class PublicResolver {
     const id = await this.releaseId(ctx, releaseId);
     if (!id) return [];
     // the whole county (county and towns) is decided at once, whichever region is asked for
-    const rows = await ctx.em.execute<
-      {
-        region_code: string;
-        program_code: string;
-        disclosure: DisclosurePolicy;
-        year: number;
-        received: number;
-        approved: number;
-        rejected: number;
-      }[]
-    >(
-      `select a.region_code, a.program_code, p.disclosure, a.year, a.received, a.approved, a.rejected
-       from rollup_application a join program p on p.code = a.program_code
-       where a.release_id = ? and left(a.region_code, 6) = ? and a.year = ? order by p.sort_order, a.region_code`,
-      [id, region.slice(0, 6), year],
-    );
+    const rows = await applicationRows(ctx.em, id, region.slice(0, 6), year);
     const published = publishApplicationCounts(
       rows.map((r) => ({
         regionCode: r.region_code,

@@ -1,0 +1,135 @@
+import { DomainError, type DisclosurePolicy, type EntityManager } from '@xingfu/domain';
+
+/**
+ * The read model of the public schema: releases, their rollups (aggregates, application counts,
+ * changelog) and the county figures published beside them. Rows only; suppression is applied by
+ * the resolver through the one policy (disclosure/public-counts.ts). The 幸福清单 is in
+ * listing.read-model.ts.
+ */
+
+/** The release asked for (NOT_FOUND when unknown), or the latest; null before any release. */
+export async function releaseIdOf(em: EntityManager, releaseId: string | null | undefined): Promise<string | null> {
+  const rows = releaseId
+    ? await em.execute<{ id: string }[]>('select id from disclosure_release where id = ?', [releaseId])
+    : await em.execute<{ id: string }[]>('select id from disclosure_release order by seq desc limit 1');
+  if (releaseId && rows.length === 0) throw new DomainError('NOT_FOUND', `No release ${releaseId}: see the releases query.`);
+  return rows[0]?.id ?? null;
+}
+
+/** Every release, newest first, or one. */
+export function releaseRows(em: EntityManager, id?: string): Promise<{ id: string; as_of: string; note: string }[]> {
+  return em.execute(
+    `select id, to_char(as_of, 'YYYY-MM-DD') as as_of, note from disclosure_release ${id ? 'where id = ?' : ''} order by seq desc`,
+    id ? [id] : [],
+  );
+}
+
+export function releasedMonthRows(
+  em: EntityManager,
+  releaseId: string,
+  countyCode: string | null,
+): Promise<{ county_code: string; month: string }[]> {
+  return em.execute(
+    `select county_code, to_char(month, 'YYYY-MM') as month from release_period
+     where release_id = ? ${countyCode ? 'and county_code = ?' : ''} order by county_code, month`,
+    [releaseId, ...(countyCode ? [countyCode] : [])],
+  );
+}
+
+export function releaseChangeRows(em: EntityManager, releaseId: string) {
+  return em.execute<
+    {
+      county_code: string;
+      program_code: string;
+      disclosure: DisclosurePolicy;
+      month: string;
+      change: string;
+      amount_before_fen: string | null;
+      amount_after_fen: string | null;
+      households_before: number | null;
+      households_after: number | null;
+    }[]
+  >(
+    `select c.county_code, c.program_code, p.disclosure, to_char(c.month, 'YYYY-MM') as month, c.change,
+            c.amount_before_fen::text, c.amount_after_fen::text, c.households_before, c.households_after
+     from release_change c join program p on p.code = c.program_code
+     where c.release_id = ? order by c.county_code, c.month, c.program_code`,
+    [releaseId],
+  );
+}
+
+/** Aggregates of a release: `regionFilter` is a condition on `rollup_aggregate a` with its parameters. */
+export function aggregateRows(
+  em: EntityManager,
+  q: { releaseId: string; regionFilter: string; regionParams: string[]; periodKind: string; year: number; programCode: string | null },
+) {
+  return em.execute<
+    {
+      region_code: string;
+      program_code: string;
+      disclosure: DisclosurePolicy;
+      period: string;
+      suppressed: boolean;
+      households: number;
+      persons: number;
+      person_months: number;
+      amount_fen: string;
+    }[]
+  >(
+    `select a.region_code, a.program_code, p.disclosure, a.period, a.suppressed, a.households, a.persons, a.person_months, a.amount_fen::text
+     from rollup_aggregate a join program p on p.code = a.program_code
+     where a.release_id = ? and ${q.regionFilter} and a.period_kind = ? and a.period like ? ${q.programCode ? 'and a.program_code = ?' : ''}
+     order by a.region_code, p.sort_order, a.period`,
+    [q.releaseId, ...q.regionParams, q.periodKind, `${q.year}%`, ...(q.programCode ? [q.programCode] : [])],
+  );
+}
+
+/** Standards of a county's published programs, history included. */
+export function standardRows(em: EntityManager, countyCode: string) {
+  return em.execute<{ program_code: string; name: string; area_type: string; tier: string; month: string; amount_fen: string }[]>(
+    `select s.program_code, p.name, s.area_type, s.tier, to_char(s.effective_month, 'YYYY-MM') as month, s.amount_fen::text
+     from standard s join program p on p.code = s.program_code
+     where s.county_code = ? and p.disclosure <> 'hidden'
+     order by p.sort_order, s.area_type, s.tier, s.effective_month`,
+    [countyCode],
+  );
+}
+
+/** Re-review campaigns of a county, newest first. */
+export function reviewCampaignRows(em: EntityManager, countyCode: string) {
+  return em.execute<{ id: number; name: string; period_start: string; period_end: string }[]>(
+    `select id, name, to_char(period_start, 'YYYY-MM-DD') as period_start, to_char(period_end, 'YYYY-MM-DD') as period_end
+     from review_campaign where county_code = ? order by period_start desc`,
+    [countyCode],
+  );
+}
+
+/** The disclosure policies of the programs each campaign reviewed. */
+export function campaignPolicies(em: EntityManager, campaignIds: number[]) {
+  return em.execute<{ campaign_id: number; disclosure: DisclosurePolicy }[]>(
+    `select distinct t.campaign_id, p.disclosure
+     from review_task t join enrollment e on e.id = t.enrollment_id join program p on p.code = e.program_code
+     where t.campaign_id = any(string_to_array(?, ',')::int[])`,
+    [campaignIds.join(',')],
+  );
+}
+
+/** Application counts of a release for a county and its towns, in a year. */
+export function applicationRows(em: EntityManager, releaseId: string, countyCode: string, year: number) {
+  return em.execute<
+    {
+      region_code: string;
+      program_code: string;
+      disclosure: DisclosurePolicy;
+      year: number;
+      received: number;
+      approved: number;
+      rejected: number;
+    }[]
+  >(
+    `select a.region_code, a.program_code, p.disclosure, a.year, a.received, a.approved, a.rejected
+     from rollup_application a join program p on p.code = a.program_code
+     where a.release_id = ? and left(a.region_code, 6) = ? and a.year = ? order by p.sort_order, a.region_code`,
+    [releaseId, countyCode, year],
+  );
+}

@@ -1,7 +1,14 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { createHash } from 'node:crypto';
 import type { ApolloServerPlugin, GraphQLResponse } from '@apollo/server';
-import { GraphQLError, OperationTypeNode, type GraphQLFormattedError } from 'graphql';
+import {
+  GraphQLError,
+  OperationTypeNode,
+  defaultFieldResolver,
+  isObjectType,
+  type GraphQLFormattedError,
+  type GraphQLSchema,
+} from 'graphql';
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import { LRUCache } from 'lru-cache';
 
@@ -23,8 +30,9 @@ import { LRUCache } from 'lru-cache';
  *   worse lie than a slow answer.
  *
  * An Express middleware owns the deadline (it answers even when the operation is stuck waiting)
- * and the measure of the JSON; an Apollo plugin stops field resolution and replaces the answer.
- * They share the request's budget through AsyncLocalStorage.
+ * and the measure of the JSON; an Apollo plugin replaces the answer, and on the public endpoint
+ * wraps the schema's resolvers to count and stop fields. They share the request's budget through
+ * AsyncLocalStorage (and, for the resolvers, a map keyed by the operation's context value).
  */
 export interface OperationCaps {
   maxResponseBytes: number;
@@ -57,8 +65,21 @@ class Budget {
   /** The answer is a refusal of the operation itself (parse, validation, cost): kept for its repeats. */
   refusal = false;
 
+  private fields = 0;
+
   constructor(readonly caps: OperationCaps) {
     this.deadline = performance.now() + caps.timeoutMs;
+  }
+
+  /** Counts one field of the answer; why the operation stops, once it must. */
+  spend(key: string | number): Budget['stopped'] {
+    if (this.stopped) return this.stopped;
+    // every 64 fields: the clock is cheap, not free
+    if ((++this.fields & 63) === 0 && performance.now() > this.deadline) return (this.stopped = OPERATION_TIMEOUT);
+    // "key":v — the key's length, quotes, colon and at least one character of value
+    this.bytes += (typeof key === 'string' ? key.length : 0) + 4;
+    if (this.bytes > this.caps.maxResponseBytes) this.stopped = RESPONSE_TOO_LARGE;
+    return this.stopped;
   }
 
   timeoutError(): GraphQLFormattedError {
@@ -172,10 +193,47 @@ export function operationCapsMiddleware(caps: OperationCaps): RequestHandler {
   };
 }
 
+/** The budget of each operation being executed, by its context value. */
+const bySchemaContext = new WeakMap<object, Budget>();
+const instrumented = new WeakSet<GraphQLSchema>();
+
+/**
+ * Wraps every field resolver of a schema: with a budget, each field's key is counted towards the
+ * answer's size and, every 64 fields, the clock is read; a field of an operation stopped (by a cap
+ * or a client gone) resolves to a rejected promise. Rejected, not thrown: graphql-js completes a
+ * list's items one by one, and an item that throws synchronously after others returned promises
+ * abandons those promises, whose later rejections nobody handles (and Node stops on an unhandled
+ * rejection). A rejected promise is awaited like any other.
+ */
+function instrument(schema: GraphQLSchema): void {
+  if (instrumented.has(schema)) return;
+  instrumented.add(schema);
+  for (const type of Object.values(schema.getTypeMap())) {
+    if (!isObjectType(type) || type.name.startsWith('__')) continue;
+    for (const field of Object.values(type.getFields())) {
+      const resolve = field.resolve ?? defaultFieldResolver;
+      field.resolve = (source, args, context: unknown, info) => {
+        const budget = typeof context === 'object' && context !== null ? bySchemaContext.get(context) : undefined;
+        if (budget && !budget.mutation) {
+          const stopped = budget.spend(info.path.key);
+          if (stopped) return Promise.reject(new StopSignal(stopped));
+        }
+        return resolve(source, args, context, info);
+      };
+    }
+  }
+}
+
 /** The Apollo side of the caps: stops field resolution at a cap and replaces the answer. */
 export function operationCapsPlugin<T extends object>(caps: OperationCaps): ApolloServerPlugin<T> {
   return {
-    requestDidStart: () => {
+    // count and stop field by field: every resolver of the schema is wrapped once (graphql-js
+    // execution only; Apollo wraps the same way for willResolveField)
+    serverWillStart: ({ schema }) => {
+      if (caps.countFields) instrument(schema);
+      return Promise.resolve();
+    },
+    requestDidStart: (requestContext) => {
       const budget = budgets.getStore();
       // an operation run without HTTP (executeOperation in a test) has no budget
       if (!budget) return Promise.resolve();
@@ -184,32 +242,12 @@ export function operationCapsPlugin<T extends object>(caps: OperationCaps): Apol
         response.http.status = status;
         response.http.headers.set('cache-control', 'no-store');
       };
-      let fields = 0;
-      const stop = (reason: typeof RESPONSE_TOO_LARGE | typeof OPERATION_TIMEOUT | 'CLIENT_GONE'): never => {
-        budget.stopped ??= reason;
-        throw new StopSignal(reason);
-      };
+      if (caps.countFields) bySchemaContext.set(requestContext.contextValue, budget);
       return Promise.resolve({
         didResolveOperation: ({ operation }) => {
           budget.mutation = operation?.operation === OperationTypeNode.MUTATION;
           return Promise.resolve();
         },
-        executionDidStart: () =>
-          Promise.resolve(
-            caps.countFields
-              ? {
-                  willResolveField: ({ info }) => {
-                    if (budget.mutation) return;
-                    if (budget.stopped) stop(budget.stopped);
-                    // every 64 fields: the clock is cheap, not free
-                    if ((++fields & 63) === 0 && performance.now() > budget.deadline) stop(OPERATION_TIMEOUT);
-                    // "key":v — the key's length, quotes, colon and at least one character of value
-                    budget.bytes += (typeof info.path.key === 'string' ? info.path.key.length : 0) + 4;
-                    if (budget.bytes > caps.maxResponseBytes) stop(RESPONSE_TOO_LARGE);
-                  },
-                }
-              : {},
-          ),
         // the signals are not errors to format or log: the answer is replaced below
         didEncounterErrors: ({ errors }) => {
           const kept = errors.filter((error) => !(error instanceof StopSignal || error.originalError instanceof StopSignal));

@@ -74,10 +74,6 @@ export const DATA_BOUNDS = {
   villagesPerCounty: 1_500,
   /** Regions one level down of any region: villages of a town (130), towns of a county, counties of a city. */
   children: 150,
-  /** Listed households of one village in one month. */
-  listedPerVillage: 1_000,
-  /** Listed households of one county in one month (≈18,000 in the largest demo county). */
-  listedPerCounty: 30_000,
   /** Released months of one county (ten years). */
   releasedMonthsPerCounty: 120,
   /** Releases (one a month for forty years, corrections included). */
@@ -126,9 +122,6 @@ export const LIST_BOUNDS: Readonly<Record<string, ListBound>> = {
   'Query.childAggregates': (a, b) => b.children * programs(a, b) * periods(a),
   'Query.countyAggregates': (a, b) => regionsAtLevel(a['level'], b) * programs(a, b) * periods(a),
   'Query.applicationStatistics': fixed('programs'),
-  // the 幸福清单 before it was paged (the paged form takes first)
-  'Query.happinessList': fixed('listedPerVillage'),
-  'Query.countyHappinessList': fixed('listedPerCounty'),
   'ListedHousehold.programs': fixed('listedPrograms'),
   'Query.releases': fixed('releases'),
   'Query.releasedMonths': (a, b) => (a['countyCode'] ? 1 : b.counties) * b.releasedMonthsPerCounty,

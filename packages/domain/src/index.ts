@@ -48,3 +48,4 @@ export { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 export * from './disclosure/linear-suppression.js';
 export * from './disclosure/suppression.js';
 export * from './disclosure/release.service.js';
+export * from './disclosure/release-figures.js';

@@ -84,33 +84,40 @@ export function aggregateRows(
   );
 }
 
-/** Standards of a county's published programs, history included. */
-export function standardRows(em: EntityManager, countyCode: string) {
+/** Standards of a county's published programs as a release froze them, history included. */
+export function standardRows(em: EntityManager, releaseId: string, countyCode: string) {
   return em.execute<{ program_code: string; name: string; area_type: string; tier: string; month: string; amount_fen: string }[]>(
     `select s.program_code, p.name, s.area_type, s.tier, to_char(s.effective_month, 'YYYY-MM') as month, s.amount_fen::text
-     from standard s join program p on p.code = s.program_code
-     where s.county_code = ? and p.disclosure <> 'hidden'
+     from release_standard s join program p on p.code = s.program_code
+     where s.release_id = ? and s.county_code = ?
      order by p.sort_order, s.area_type, s.tier, s.effective_month`,
-    [countyCode],
+    [releaseId, countyCode],
   );
 }
 
-/** Re-review campaigns of a county, newest first. */
-export function reviewCampaignRows(em: EntityManager, countyCode: string) {
-  return em.execute<{ id: number; name: string; period_start: string; period_end: string }[]>(
-    `select id, name, to_char(period_start, 'YYYY-MM-DD') as period_start, to_char(period_end, 'YYYY-MM-DD') as period_end
-     from review_campaign where county_code = ? order by period_start desc`,
-    [countyCode],
-  );
-}
-
-/** The disclosure policies of the programs each campaign reviewed. */
-export function campaignPolicies(em: EntityManager, campaignIds: number[]) {
-  return em.execute<{ campaign_id: number; disclosure: DisclosurePolicy }[]>(
-    `select distinct t.campaign_id, p.disclosure
-     from review_task t join enrollment e on e.id = t.enrollment_id join program p on p.code = e.program_code
-     where t.campaign_id = any(string_to_array(?, ',')::int[])`,
-    [campaignIds.join(',')],
+/** Re-review campaigns of a county and their results as a release froze them, newest first. */
+export function reviewCampaignRows(em: EntityManager, releaseId: string, countyCode: string) {
+  return em.execute<
+    {
+      id: number;
+      name: string;
+      period_start: string;
+      period_end: string;
+      disclosure: DisclosurePolicy;
+      reviewed_households: number;
+      cancelled_households: number;
+      cancelled_persons: number;
+      adjusted_households: number;
+      adjusted_persons: number;
+      newly_approved_households: number;
+      newly_approved_persons: number;
+    }[]
+  >(
+    `select campaign_id as id, name, to_char(period_start, 'YYYY-MM-DD') as period_start, to_char(period_end, 'YYYY-MM-DD') as period_end,
+            disclosure, reviewed_households, cancelled_households, cancelled_persons, adjusted_households, adjusted_persons,
+            newly_approved_households, newly_approved_persons
+     from release_review_campaign where release_id = ? and county_code = ? order by period_start desc, campaign_id`,
+    [releaseId, countyCode],
   );
 }
 

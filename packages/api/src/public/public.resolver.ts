@@ -8,8 +8,6 @@ import {
   publishApplicationCounts,
   publishCampaignCounts,
   publishFigures,
-  reviewStatistics,
-  strictestPolicy,
   type DisclosurePolicy,
 } from '@xingfu/domain';
 import { Arg, Ctx, ID, Int, Query, Resolver } from 'type-graphql';
@@ -32,7 +30,6 @@ import { programCatalog } from '../program/program.read-model.js';
 import {
   aggregateRows,
   applicationRows,
-  campaignPolicies,
   releaseChangeRows,
   releaseIdOf,
   releaseRows,
@@ -215,10 +212,18 @@ export class PublicResolver {
     });
   }
 
-  @Query(() => [PublicStandardType], { description: 'Standards of a county, history included.' })
-  async standards(@Arg('countyCode', () => String) countyCode: string, @Ctx() ctx: RequestContext): Promise<PublicStandardType[]> {
+  @Query(() => [PublicStandardType], {
+    description: 'Standards of a county, history included, as the release (the latest unless named) froze them.',
+  })
+  async standards(
+    @Arg('countyCode', () => String) countyCode: string,
+    @Arg('releaseId', () => ID, { nullable: true }) releaseId: string | null,
+    @Ctx() ctx: RequestContext,
+  ): Promise<PublicStandardType[]> {
     const county = regionCodeOf(countyCode, [6]);
-    const rows = await standardRows(ctx.em, county);
+    const id = await this.releaseId(ctx, releaseId);
+    if (!id) return [];
+    const rows = await standardRows(ctx.em, id, county);
     return rows.map((r) => ({
       programCode: r.program_code,
       programName: r.name,
@@ -229,36 +234,36 @@ export class PublicResolver {
     }));
   }
 
-  @Query(() => [PublicReviewCampaignType], { description: 'Re-review campaigns of a county and their results.' })
+  @Query(() => [PublicReviewCampaignType], {
+    description: 'Re-review campaigns of a county and their results, as the release (the latest unless named) froze them.',
+  })
   async reviewCampaigns(
     @Arg('countyCode', () => String) countyCode: string,
+    @Arg('releaseId', () => ID, { nullable: true }) releaseId: string | null,
     @Ctx() ctx: RequestContext,
   ): Promise<PublicReviewCampaignType[]> {
     const county = regionCodeOf(countyCode, [6]);
-    const campaigns = await reviewCampaignRows(ctx.em, county);
-    const ids = campaigns.map((c) => c.id);
-    const stats = await reviewStatistics(ctx.em, ids);
-    // a campaign's figures count the households of every program it reviewed: the strictest policy applies
-    const policies = await campaignPolicies(ctx.em, ids);
-    return campaigns.map((c) => {
-      const s = stats.get(c.id);
-      return {
-        id: c.id,
-        name: c.name,
-        periodStart: c.period_start,
-        periodEnd: c.period_end,
-        ...publishCampaignCounts({
-          policy: strictestPolicy(policies.filter((p) => p.campaign_id === c.id).map((p) => p.disclosure)),
-          reviewedHouseholds: s?.reviewedHouseholds ?? 0,
-          cancelledHouseholds: s?.cancelledHouseholds ?? 0,
-          cancelledPersons: s?.cancelledPersons ?? 0,
-          adjustedHouseholds: s?.adjustedHouseholds ?? 0,
-          adjustedPersons: s?.adjustedPersons ?? 0,
-          newlyApprovedHouseholds: s?.newlyApprovedHouseholds ?? 0,
-          newlyApprovedPersons: s?.newlyApprovedPersons ?? 0,
-        }),
-      };
-    });
+    const id = await this.releaseId(ctx, releaseId);
+    if (!id) return [];
+    const campaigns = await reviewCampaignRows(ctx.em, id, county);
+    // a campaign's figures count the households of every program it reviewed: the strictest policy
+    // (frozen with them) applies
+    return campaigns.map((c) => ({
+      id: c.id,
+      name: c.name,
+      periodStart: c.period_start,
+      periodEnd: c.period_end,
+      ...publishCampaignCounts({
+        policy: c.disclosure,
+        reviewedHouseholds: c.reviewed_households,
+        cancelledHouseholds: c.cancelled_households,
+        cancelledPersons: c.cancelled_persons,
+        adjustedHouseholds: c.adjusted_households,
+        adjustedPersons: c.adjusted_persons,
+        newlyApprovedHouseholds: c.newly_approved_households,
+        newlyApprovedPersons: c.newly_approved_persons,
+      }),
+    }));
   }
 
   @Query(() => [ApplicationStatisticsType], { description: 'Applications received, approved and rejected, for a county or town and year.' })

@@ -2,6 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { today } from '../access/clock.js';
 import { DomainError } from '../errors/domain-error.js';
 import { applySuppression } from './rollup-suppression.js';
+import { FREEZE_REVIEW_RESULTS_SQL, FREEZE_STANDARDS_SQL } from './release-figures.js';
 
 export interface ReleaseSummary {
   id: string;
@@ -141,6 +142,9 @@ export async function cutRelease(em: EntityManager, options: { createdBy: string
   await applySuppression(em, id);
   await em.execute(LISTING_SQL, [id, id]);
   await em.execute(APPLICATION_SQL, [id, id]);
+  // standards and re-review results are copied too: nothing the release publishes is read live
+  await em.execute(FREEZE_STANDARDS_SQL, [id, id]);
+  await em.execute(FREEZE_REVIEW_RESULTS_SQL, [id, id]);
   if (previous[0]) await em.execute(CHANGELOG_SQL, [id, previous[0].id, id]);
   else await em.execute(CHANGELOG_SQL.replace('prev.release_id = ?', 'false and prev.release_id = ?'), [id, '', id]);
   const counts = await em.execute<{ aggregates: number; listing: number; changes: number }[]>(

@@ -5,6 +5,7 @@ import { ProgramCatalogMigration } from './0003-program-catalog.migration.js';
 import { DisclosureMigration } from './0004-disclosure.migration.js';
 import { ExactlyOnceMigration } from './0005-exactly-once.migration.js';
 import { NameNormalisationMigration } from './0006-name-normalisation.migration.js';
+import { FrozenReleaseFiguresMigration } from './0007-frozen-release-figures.migration.js';
 
 /** Migrations in the order they apply. Hand-written SQL; the application never syncs the schema. */
 export const migrationsList: MigrationObject[] = [
@@ -14,4 +15,5 @@ export const migrationsList: MigrationObject[] = [
   { name: '0004-disclosure', class: DisclosureMigration },
   { name: '0005-exactly-once', class: ExactlyOnceMigration },
   { name: '0006-name-normalisation', class: NameNormalisationMigration },
+  { name: '0007-frozen-release-figures', class: FrozenReleaseFiguresMigration },
 ];

@@ -201,9 +201,13 @@ export interface ReviewStatistics {
  * 775 persons cancelled; …). Persons are the covered members of the enrollment under review;
  * newly approved are the campaign programs' approvals in the county during the period.
  */
-export async function reviewStatistics(em: EntityManager, campaignIds: readonly number[]): Promise<Map<number, ReviewStatistics>> {
-  const rows = await em.execute<(ReviewStatistics & { campaign_id: number })[]>(
-    `select c.id as campaign_id,
+/**
+ * The statistics of the campaigns matching `where` (a condition on `review_campaign c`), one row
+ * per campaign with `campaign_id` and the fields of ReviewStatistics: used live by the internal
+ * API and frozen into each release (release.service.ts).
+ */
+export function reviewStatisticsSql(where: string): string {
+  return `select c.id as campaign_id,
        count(t.id)::int as tasks,
        count(t.outcome)::int as "reviewedHouseholds",
        count(*) filter (where t.outcome = 'continue')::int as "continuedHouseholds",
@@ -220,8 +224,13 @@ export async function reviewStatistics(em: EntityManager, campaignIds: readonly 
      from review_campaign c
      left join review_task t on t.campaign_id = c.id
      left join enrollment e on e.id = t.enrollment_id
-     where c.id = any(string_to_array(?, ',')::int[])
-     group by c.id`,
+     where ${where}
+     group by c.id`;
+}
+
+export async function reviewStatistics(em: EntityManager, campaignIds: readonly number[]): Promise<Map<number, ReviewStatistics>> {
+  const rows = await em.execute<(ReviewStatistics & { campaign_id: number })[]>(
+    reviewStatisticsSql("c.id = any(string_to_array(?, ',')::int[])"),
     [campaignIds.join(',')],
   );
   return new Map(rows.map(({ campaign_id, ...stats }) => [campaign_id, stats]));

@@ -1,0 +1,36 @@
+import { reviewStatisticsSql } from '../review/review.service.js';
+
+/**
+ * The county figures a release publishes beside its rollups, copied into it when it is cut
+ * (parameters: the release id twice): the standards of the published programs and the results of
+ * the re-review campaigns of every county the release publishes months of.
+ */
+export const FREEZE_STANDARDS_SQL = `
+  insert into release_standard (release_id, county_code, program_code, area_type, tier, effective_month, amount_fen)
+  select ?, s.county_code, s.program_code, s.area_type, s.tier, s.effective_month, s.amount_fen
+  from standard s join program p on p.code = s.program_code
+  where p.disclosure <> 'hidden' and s.county_code in (select county_code from release_period where release_id = ?)`;
+
+/** The strictest policy of the programs a campaign reviewed: hidden over counted over listed. */
+export const FREEZE_REVIEW_RESULTS_SQL = `
+  insert into release_review_campaign (release_id, campaign_id, county_code, name, period_start, period_end, disclosure, tasks,
+    reviewed_households, continued_households, cancelled_households, cancelled_persons, adjusted_households, adjusted_persons,
+    newly_approved_households, newly_approved_persons)
+  select ?, c.id, c.county_code, c.name, c.period_start, c.period_end,
+    coalesce((select p.disclosure from review_task t join enrollment e on e.id = t.enrollment_id join program p on p.code = e.program_code
+              where t.campaign_id = c.id
+              order by case p.disclosure when 'hidden' then 0 when 'counted' then 1 else 2 end limit 1), 'listed'),
+    s.tasks, s."reviewedHouseholds", s."continuedHouseholds", s."cancelledHouseholds", s."cancelledPersons",
+    s."adjustedHouseholds", s."adjustedPersons", s."newlyApprovedHouseholds", s."newlyApprovedPersons"
+  from review_campaign c
+  join (${reviewStatisticsSql('c.county_code in (select county_code from release_period where release_id = ?)')}) s on s.campaign_id = c.id`;
+
+/** Gives every release that lacks them the standards and re-review results of today (migration 0007). */
+export const BACKFILL_FROZEN_FIGURES_SQL = `do $$ declare r record; begin
+  for r in select id from disclosure_release d
+           where not exists (select 1 from release_standard s where s.release_id = d.id)
+             and not exists (select 1 from release_review_campaign c where c.release_id = d.id) loop
+    execute format($f$${FREEZE_STANDARDS_SQL.replaceAll('?', '%L')}$f$, r.id, r.id);
+    execute format($f$${FREEZE_REVIEW_RESULTS_SQL.replaceAll('?', '%L')}$f$, r.id, r.id);
+  end loop;
+end $$`;

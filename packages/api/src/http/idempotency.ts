@@ -74,7 +74,12 @@ export function idempotencyPlugin(): ApolloServerPlugin<RequestContext> {
           const { subject, key: claimedKey } = claimed;
           claimed = null;
           const body = response.body.kind === 'single' ? response.body.singleResult : null;
-          const unexpected = !body || (body.errors ?? []).some((e) => e.extensions?.['code'] === 'INTERNAL_SERVER_ERROR');
+          // an answer the server could not give (5xx: an unexpected error, the database away, a timeout)
+          // is not the request's answer: the retry runs again
+          const unexpected =
+            !body ||
+            (response.http.status ?? 200) >= 500 ||
+            (body.errors ?? []).some((e) => e.extensions?.['code'] === 'INTERNAL_SERVER_ERROR');
           if (unexpected) await releaseIdempotencyKey(contextValue.em, subject, claimedKey);
           else await completeIdempotencyKey(contextValue.em, subject, claimedKey, response.http.status ?? 200, body);
         },

@@ -1,21 +1,17 @@
 import {
-  acceptApplication,
   addDays,
   approveApplication,
   approvePayroll,
   cutRelease,
   generatePayroll,
-  investigateApplication,
-  publicizeApplication,
   registerHousehold,
   setStandard,
-  submitApplication,
   today,
-  verifyApplication,
   type EntityManager,
 } from '@xingfu/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { idNumberFor, ok } from '../support/casework.js';
+import { caseSteps } from '../support/case-steps.js';
 import { startTestApi, type TestApi } from '../support/graphql-client.js';
 import { ADMIN } from '../support/ledger-fixture.js';
 import { tokenFor } from '../support/staff.js';
@@ -45,14 +41,8 @@ async function enrolledHousehold(names: string[], programCode = 'dibao_rural', s
       })),
     }),
   );
-  const application = await run((em) =>
-    submitApplication(em, ADMIN, { householdId: household.id, programCode, channel: 'town_station', appliedOn: addDays(today(), -20) }),
-  );
-  await run((em) => acceptApplication(em, ADMIN, application.id));
-  await run((em) => verifyApplication(em, ADMIN, { applicationId: application.id, incomes: [] }));
-  await run((em) => investigateApplication(em, ADMIN, application.id, '入户核实'));
-  await run((em) => publicizeApplication(em, ADMIN, application.id, addDays(today(), -10)));
-  await run((em) => approveApplication(em, ADMIN, { applicationId: application.id, startMonth }));
+  const applicationId = await caseSteps(db.orm).publicized({ householdId: household.id, programCode });
+  await run((em) => approveApplication(em, ADMIN, { applicationId, startMonth }));
   const persons = await rows<{ id: number }>('select person_id as id from household_member where household_id = ? order by id', [
     household.id,
   ]);

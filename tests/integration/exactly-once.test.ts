@@ -1,21 +1,18 @@
 import {
-  acceptApplication,
   addDays,
   approveApplication,
   createReviewCampaign,
   generatePayroll,
-  investigateApplication,
-  publicizeApplication,
   recordReviewVisit,
   registerHousehold,
   setStandard,
   submitApplication,
   today,
-  verifyApplication,
   type EntityManager,
 } from '@xingfu/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { APPROVE, GENERATE, idNumberFor, REGISTER } from '../support/casework.js';
+import { caseSteps } from '../support/case-steps.js';
 import { startTestApi, type GraphQLResponse, type TestApi } from '../support/graphql-client.js';
 import { ADMIN } from '../support/ledger-fixture.js';
 import { tokenFor } from '../support/staff.js';
@@ -29,6 +26,7 @@ import { createTestDatabase, type TestDatabase } from '../support/test-database.
 const PARALLEL = 20;
 
 let db: TestDatabase;
+let steps: ReturnType<typeof caseSteps>;
 let api: TestApi;
 let admin = '';
 let village = '';
@@ -75,18 +73,8 @@ async function newHousehold(members = 2): Promise<{ id: number; personIds: numbe
 }
 
 /** An application taken through the steps up to its public notice, which ran its days. */
-async function publicized(householdId: number, programCode: string, amountFen?: number): Promise<number> {
-  const application = await run((em) =>
-    submitApplication(em, ADMIN, { householdId, programCode, channel: 'town_station', appliedOn: addDays(today(), -20) }),
-  );
-  await run((em) => acceptApplication(em, ADMIN, application.id));
-  await run((em) =>
-    verifyApplication(em, ADMIN, { applicationId: application.id, incomes: [], ...(amountFen ? { requestedAmountFen: amountFen } : {}) }),
-  );
-  await run((em) => investigateApplication(em, ADMIN, application.id, '入户核实'));
-  await run((em) => publicizeApplication(em, ADMIN, application.id, addDays(today(), -10)));
-  return application.id;
-}
+const publicized = (householdId: number, programCode: string, requestedAmountFen?: number) =>
+  steps.publicized({ householdId, programCode, ...(requestedAmountFen ? { requestedAmountFen } : {}) });
 
 async function enrolled(members = 2): Promise<{ householdId: number; enrollmentId: number; personIds: number[] }> {
   const household = await newHousehold(members);
@@ -97,6 +85,7 @@ async function enrolled(members = 2): Promise<{ householdId: number; enrollmentI
 
 beforeAll(async () => {
   db = await createTestDatabase();
+  steps = caseSteps(db.orm);
   api = await startTestApi(db.orm);
   admin = await tokenFor('county_admin', '370115');
   village = (await value<{ code: string }>(`select code from region where parent_code = '370115104' order by code limit 1`)).code;

@@ -1,17 +1,8 @@
-import {
-  acceptApplication,
-  addDays,
-  investigateApplication,
-  publicizeApplication,
-  registerHousehold,
-  submitApplication,
-  today,
-  verifyApplication,
-  type EntityManager,
-} from '@xingfu/domain';
+import { registerHousehold, type EntityManager } from '@xingfu/domain';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { APPROVE, idNumberFor } from '../support/casework.js';
+import { caseSteps } from '../support/case-steps.js';
 import { startTestApi, type TestApi } from '../support/graphql-client.js';
 import { ADMIN } from '../support/ledger-fixture.js';
 import { tokenFor } from '../support/staff.js';
@@ -37,19 +28,12 @@ async function reliefCase(): Promise<{ applicationId: string; householdId: numbe
       members: [{ idNumber: idNumberFor(`1966-0${1 + (births++ % 9)}-21`), name: '冯志远', relation: 'head' }],
     }),
   );
-  const application = await run((em) =>
-    submitApplication(em, ADMIN, {
-      householdId: household.id,
-      programCode: 'temporary_relief',
-      channel: 'town_station',
-      appliedOn: addDays(today(), -20),
-    }),
-  );
-  await run((em) => acceptApplication(em, ADMIN, application.id));
-  await run((em) => verifyApplication(em, ADMIN, { applicationId: application.id, incomes: [], requestedAmountFen: 80000 }));
-  await run((em) => investigateApplication(em, ADMIN, application.id, '入户核实'));
-  await run((em) => publicizeApplication(em, ADMIN, application.id, addDays(today(), -10)));
-  return { applicationId: String(application.id), householdId: household.id };
+  const applicationId = await caseSteps(db.orm).publicized({
+    householdId: household.id,
+    programCode: 'temporary_relief',
+    requestedAmountFen: 80000,
+  });
+  return { applicationId: String(applicationId), householdId: household.id };
 }
 
 const approve = (applicationId: string, key: string, token = admin, amount = '800.00') =>

@@ -1,17 +1,7 @@
-import {
-  acceptApplication,
-  addDays,
-  investigateApplication,
-  publicizeApplication,
-  registerHousehold,
-  setStandard,
-  submitApplication,
-  today,
-  verifyApplication,
-  type EntityManager,
-} from '@xingfu/domain';
+import { registerHousehold, setStandard, type EntityManager } from '@xingfu/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { idNumberFor, ok } from '../support/casework.js';
+import { caseSteps } from '../support/case-steps.js';
 import { startTestApi, type TestApi } from '../support/graphql-client.js';
 import { ADMIN } from '../support/ledger-fixture.js';
 import { tokenFor } from '../support/staff.js';
@@ -26,22 +16,8 @@ let api: TestApi;
 let admin = '';
 const run = <T>(work: (em: EntityManager) => Promise<T>) => db.orm.em.fork().transactional(work);
 
-async function publicized(householdId: number, programCode: string, personId?: number): Promise<number> {
-  const application = await run((em) =>
-    submitApplication(em, ADMIN, {
-      householdId,
-      programCode,
-      personId: personId ?? null,
-      channel: 'town_station',
-      appliedOn: addDays(today(), -20),
-    }),
-  );
-  await run((em) => acceptApplication(em, ADMIN, application.id));
-  await run((em) => verifyApplication(em, ADMIN, { applicationId: application.id, incomes: [] }));
-  await run((em) => investigateApplication(em, ADMIN, application.id, '入户核实'));
-  await run((em) => publicizeApplication(em, ADMIN, application.id, addDays(today(), -10)));
-  return application.id;
-}
+const publicized = (householdId: number, programCode: string, personId?: number) =>
+  caseSteps(db.orm).publicized({ householdId, programCode, ...(personId ? { personId } : {}) });
 
 beforeAll(async () => {
   db = await createTestDatabase();

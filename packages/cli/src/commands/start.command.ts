@@ -1,12 +1,13 @@
 import type { Command } from 'commander';
 import { assertSafeTokenSettings, loadConfig } from '@xingfu/api';
+import { latestReleaseId } from '@xingfu/domain';
 import { openDatabaseSession } from '../runtime/database-session.js';
 import { loadInitialData } from '../runtime/bootstrap.js';
 import { startApi } from '../runtime/api-runtime.js';
 import { fromRoot } from '../runtime/paths.js';
 import { assertPortsFree } from '../runtime/ports.js';
 import { say, step } from '../runtime/progress.js';
-import { buildSite } from '../runtime/site-build.js';
+import { buildSite, markSiteBuilt, siteIsCurrent } from '../runtime/site-build.js';
 import { serveSite } from '../runtime/site-server.js';
 import { onShutdown, shutdown } from '../runtime/shutdown.js';
 import { watchEmbeddedDatabase } from '../runtime/database-watchdog.js';
@@ -31,7 +32,12 @@ export function registerStartCommand(program: Command): void {
       const api = await startApi(session.orm, config);
       onShutdown(() => api.stop());
       const outDir = fromRoot(config.XINGFU_SITE_DIST);
-      await step('Building the site', () => buildSite(`${api.url}/public/graphql`, outDir));
+      const release = await latestReleaseId(session.orm.em.fork());
+      if (siteIsCurrent(outDir, release)) say(`✔ The site is up to date (release ${release ?? 'none'}): serving it as built`);
+      else {
+        await step('Building the site', () => buildSite(`${api.url}/public/graphql`, outDir));
+        markSiteBuilt(outDir, release);
+      }
       const siteServer = await step(`Serving the site on port ${config.XINGFU_SITE_PORT}`, () =>
         serveSite(outDir, config.XINGFU_SITE_PORT, config.XINGFU_HOST),
       );

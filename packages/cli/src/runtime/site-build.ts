@@ -1,4 +1,6 @@
 import { spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -32,4 +34,41 @@ export function buildSite(apiUrl: string, outDir: string): Promise<void> {
       else reject(new Error(`The site build failed (exit ${code}):\n${lines.slice(-30).join('\n')}`));
     });
   });
+}
+
+/** The file in a built site naming what it was built from. */
+const STAMP = '.xingfu-build.json';
+
+/** A digest of the site's sources (its pages, scripts, configuration): a new version rebuilds. */
+function siteSourceDigest(): string {
+  const hash = createHash('sha256');
+  const walk = (dir: string) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+      if (entry.name === 'node_modules' || entry.name === 'dist' || entry.name.startsWith('.')) continue;
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) walk(path);
+      else hash.update(path.slice(SITE_DIR.length)).update(readFileSync(path));
+    }
+  };
+  walk(SITE_DIR);
+  return hash.digest('hex');
+}
+
+/**
+ * Whether the site in `outDir` was built from this release and these sources: the static site
+ * only changes when a release is cut or the site itself changes, so a later start serves it as
+ * it is (a start stays quick; `xingfu site build` always builds).
+ */
+export function siteIsCurrent(outDir: string, releaseId: string | null): boolean {
+  try {
+    const stamp = JSON.parse(readFileSync(join(outDir, STAMP), 'utf8')) as { releaseId?: string | null; sources?: string };
+    return stamp.releaseId === releaseId && stamp.sources === siteSourceDigest() && existsSync(join(outDir, 'index.html'));
+  } catch {
+    return false;
+  }
+}
+
+/** Records what the site in `outDir` was built from. */
+export function markSiteBuilt(outDir: string, releaseId: string | null): void {
+  writeFileSync(join(outDir, STAMP), JSON.stringify({ releaseId, sources: siteSourceDigest(), builtAt: new Date().toISOString() }));
 }

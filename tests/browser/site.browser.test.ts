@@ -5,6 +5,7 @@ import { parse } from 'csv-parse/sync';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildDemoSite, type DemoSite } from '../site/support/demo-site.js';
+import { graphql, publicAnswer } from '../site/support/public-queries.js';
 import { chromiumAvailable, launchChromium } from './support/chromium.js';
 import { serveStatic } from './support/static-server.js';
 
@@ -55,15 +56,27 @@ describe.runIf(enabled)('the site in Chromium', () => {
     browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN' });
     await mkdir(SCREENSHOTS, { recursive: true });
-    const result = await demo.api.query<{
-      region: { name: string; parent: { code: string; name: string } };
-      releasedMonths: { month: string }[];
-    }>('/public/graphql', `query ($v: String!) { region(code: $v) { name parent { code name } } releasedMonths { month } }`, {
-      variables: { v: demo.fixture.villages[0] },
-    });
-    village = { code: demo.fixture.villages[0]!, name: result.data!.region.name };
-    town = result.data!.region.parent;
-    year = Math.max(...result.data!.releasedMonths.map((m) => Number(m.month.slice(0, 4))));
+    const data = await publicAnswer(
+      demo.api,
+      graphql(`
+        query TestVillage($v: String!) {
+          region(code: $v) {
+            name
+            parent {
+              code
+              name
+            }
+          }
+          releasedMonths {
+            month
+          }
+        }
+      `),
+      { v: demo.fixture.villages[0]! },
+    );
+    village = { code: demo.fixture.villages[0]!, name: data.region!.name };
+    town = data.region!.parent!;
+    year = Math.max(...data.releasedMonths.map((m) => Number(m.month.slice(0, 4))));
   }, 300_000);
 
   afterAll(async () => {

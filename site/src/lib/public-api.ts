@@ -1,4 +1,5 @@
 import { appendFileSync } from 'node:fs';
+import type { TypedDocumentString } from '../gql/graphql';
 
 /**
  * The site's only data source: the public GraphQL endpoint, queried at build time.
@@ -7,6 +8,9 @@ import { appendFileSync } from 'node:fs';
  * Every request is counted; when XINGFU_SITE_REQUEST_LOG names a file, one JSON line per request
  * (operation, bytes, milliseconds) is appended to it, which is how the tests and the benchmark
  * measure that a build makes a small, bounded number of requests.
+ *
+ * Queries are typed documents (`graphql(…)` from src/gql, generated from schema/public.graphql by
+ * `pnpm codegen`): the answer's type and the variables' come from the schema, never written by hand.
  */
 const endpoint = process.env.XINGFU_API_URL;
 const requestLog = process.env.XINGFU_SITE_REQUEST_LOG;
@@ -23,10 +27,11 @@ function retryAfterSeconds(response: Response): number | null {
 }
 export const requestCount = (): number => requests;
 
-export async function publicQuery<T>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
+export async function publicQuery<T, V>(document: TypedDocumentString<T, V>, variables: V): Promise<T> {
   if (!endpoint) {
     throw new Error('XINGFU_API_URL is not set: build the site with `pnpm build:site`, which starts the API itself.');
   }
+  const query = document.toString();
   const operation = /query\s+(\w+)/.exec(query)?.[1] ?? 'anonymous';
   const started = Date.now();
   let response: Response;

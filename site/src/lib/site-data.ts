@@ -1,5 +1,15 @@
 import { LISTING_PAGE_SIZE, RELEASES_BUILT } from '../data/site-config';
 import { toFen } from './money';
+import { graphql } from '../gql';
+import type {
+  SiteAggregateFragment,
+  SiteCountyQuery,
+  SiteCountyYearQuery,
+  SiteGlobalQuery,
+  SiteReleaseQuery,
+  SiteVillageListQuery,
+  SiteVillageListQueryVariables,
+} from '../gql/graphql';
 import { publicQuery } from './public-api';
 
 /**
@@ -8,9 +18,9 @@ import { publicQuery } from './public-api';
  *   1 (releases, programs, counties)
  * + 1 per county (its regions down to villages, standards, re-review campaigns)
  * + 1 per release (its months and changelog)
- * + 1 per built release and county with released months (every aggregate of the county at county,
- *   town and village level for each released year and the application statistics, through the
- *   bulk query countyAggregates)
+ * + 1 per built release, county with released months and year of them (every aggregate of the
+ *   county at county, town and village level for the year and its application statistics, through
+ *   the bulk query countyAggregates)
  * + per built release, for every village with households of a listed program in the year: its
  *   幸福清单 of the latest released month, page by page (happinessList, LISTING_PAGE_SIZE rows a
  *   page, site-config.ts) — the public API serves the 幸福清单 per village and paged only (docs/disclosure.md).
@@ -21,61 +31,22 @@ import { publicQuery } from './public-api';
 /** happinessList requests in flight at once, for the whole build. */
 const LISTING_CONCURRENCY = 6;
 
-export type Disclosure = 'LISTED' | 'COUNTED' | 'HIDDEN';
+/*
+ * The answers' types come from the queries below (src/gql, generated from schema/public.graphql);
+ * the site's own types are those answers with money as integer fen (bigint) instead of yuan strings.
+ */
+type ListedNode = SiteVillageListQuery['happinessList']['edges'][number]['node'];
+type ListedProgram = ListedNode['programs'][number];
 
-export interface Program {
-  code: string;
-  name: string;
-  category: string;
-  description: string;
-  disclosure: Disclosure;
-  unit: 'HOUSEHOLD' | 'PERSON';
-  frequency: 'MONTHLY' | 'ONE_OFF';
-  minorsOnly: boolean;
-  amountRule: string;
-  order: number;
-}
-
-export interface Release {
-  id: string;
-  asOf: string;
-  note: string;
-}
-
-export interface Village {
-  code: string;
-  name: string;
-}
-
-export interface Town {
-  code: string;
-  name: string;
-  villages: Village[];
-}
-
-export interface Standard {
-  programCode: string;
-  programName: string;
-  areaType: 'URBAN' | 'RURAL';
-  tier: string;
-  effectiveMonth: string;
-  amountFen: bigint;
-}
-
+export type Release = SiteGlobalQuery['releases'][number];
+export type Program = SiteGlobalQuery['programs'][number] & { order: number };
+export type Disclosure = Program['disclosure'];
+type CountyRegions = NonNullable<SiteCountyQuery['region']>['children'][number];
+export type Village = CountyRegions['children'][number];
+export type Town = Omit<CountyRegions, 'children'> & { villages: Village[] };
+export type Standard = Omit<SiteCountyQuery['standards'][number], 'amount'> & { amountFen: bigint };
 /** A re-review campaign; a null figure is suppressed (a campaign that reviewed a program counted only). */
-export interface ReviewCampaign {
-  id: string;
-  name: string;
-  periodStart: string;
-  periodEnd: string;
-  reviewedHouseholds: number | null;
-  cancelledHouseholds: number | null;
-  cancelledPersons: number | null;
-  adjustedHouseholds: number | null;
-  adjustedPersons: number | null;
-  newlyApprovedHouseholds: number | null;
-  newlyApprovedPersons: number | null;
-}
+export type ReviewCampaign = SiteCountyQuery['reviewCampaigns'][number];
 
 export interface County {
   code: string;
@@ -88,41 +59,18 @@ export interface County {
 }
 
 /** One cell of the rollups: suppressed cells have null figures. */
-export interface Aggregate {
-  regionCode: string;
-  programCode: string;
-  period: string;
-  suppressed: boolean;
-  households: number | null;
-  persons: number | null;
-  personMonths: number | null;
-  amountFen: bigint | null;
-}
+export type Aggregate = Omit<SiteAggregateFragment, 'amount'> & { amountFen: bigint | null };
 
 /** Applications of a program; a null figure is suppressed (programs counted only). */
-export interface ApplicationStats {
-  programCode: string;
-  received: number | null;
-  approved: number | null;
-  rejected: number | null;
-}
+export type ApplicationStats = SiteCountyYearQuery['applications'][number];
 
-export interface ListedAmount {
-  programCode: string;
-  programName: string;
-  amountFen: bigint;
-  yearToDateFen: bigint;
-}
+export type ListedAmount = Omit<ListedProgram, 'amount' | 'yearToDate'> & { amountFen: bigint; yearToDateFen: bigint };
 
-export interface ListedHousehold {
-  publicId: string;
-  maskedName: string;
-  villageCode: string;
-  coveredMembers: number;
+export type ListedHousehold = Omit<ListedNode, 'total' | 'totalYearToDate' | 'programs'> & {
   programs: ListedAmount[];
   totalFen: bigint;
   totalYearToDateFen: bigint;
-}
+};
 
 export interface YearFigures {
   countyYear: Aggregate[];
@@ -133,7 +81,6 @@ export interface YearFigures {
   applications: ApplicationStats[];
 }
 
-/** A county as one release publishes it. */
 export interface CountyRelease {
   county: County;
   /** Released months, "YYYY-MM", ascending. */
@@ -146,16 +93,10 @@ export interface CountyRelease {
   listing: ListedHousehold[];
 }
 
-export interface ReleaseChange {
-  countyCode: string;
-  programCode: string;
-  month: string;
-  change: string;
+export type ReleaseChange = Omit<SiteReleaseQuery['releaseChanges'][number], 'amountBefore' | 'amountAfter'> & {
   amountBeforeFen: bigint | null;
   amountAfterFen: bigint | null;
-  householdsBefore: number | null;
-  householdsAfter: number | null;
-}
+};
 
 /**
  * One built copy of the site: the plain URLs (prefix '') show the latest release; each of the
@@ -183,60 +124,91 @@ export interface Site {
   builtReleases: Set<string>;
 }
 
-const AGG = 'regionCode programCode period suppressed households persons personMonths amount';
+/** The figures of one cell, spread into SiteCountyYear (the generated document carries it along). */
+graphql(`
+  fragment SiteAggregate on Aggregate {
+    regionCode
+    programCode
+    period
+    suppressed
+    households
+    persons
+    personMonths
+    amount
+  }
+`);
 
-interface RawAggregate {
-  regionCode: string;
-  programCode: string;
-  period: string;
-  suppressed: boolean;
-  households: number | null;
-  persons: number | null;
-  personMonths: number | null;
-  amount: string | null;
-}
+const aggregate = ({ amount, ...a }: SiteAggregateFragment): Aggregate => ({ ...a, amountFen: amount === null ? null : toFen(amount) });
 
-const aggregate = (a: RawAggregate): Aggregate => ({
-  regionCode: a.regionCode,
-  programCode: a.programCode,
-  period: a.period,
-  suppressed: a.suppressed,
-  households: a.households,
-  persons: a.persons,
-  personMonths: a.personMonths,
-  amountFen: a.amount === null ? null : toFen(a.amount),
-});
+const SiteGlobal = graphql(`
+  query SiteGlobal {
+    releases {
+      id
+      asOf
+      note
+    }
+    programs {
+      code
+      name
+      category
+      description
+      disclosure
+      unit
+      frequency
+      minorsOnly
+      amountRule
+    }
+    counties {
+      code
+      name
+      parent {
+        name
+        parent {
+          name
+        }
+      }
+    }
+  }
+`);
 
-async function loadGlobal() {
-  return publicQuery<{
-    releases: Release[];
-    programs: Omit<Program, 'order'>[];
-    counties: { code: string; name: string; parent: { name: string; parent: { name: string } | null } | null }[];
-  }>(
-    `query SiteGlobal {
-      releases { id asOf note }
-      programs { code name category description disclosure unit frequency minorsOnly amountRule }
-      counties { code name parent { name parent { name } } }
-    }`,
-  );
-}
+const SiteCounty = graphql(`
+  query SiteCounty($c: String!) {
+    region(code: $c) {
+      children {
+        code
+        name
+        children {
+          code
+          name
+        }
+      }
+    }
+    standards(countyCode: $c) {
+      programCode
+      programName
+      areaType
+      tier
+      effectiveMonth
+      amount
+    }
+    reviewCampaigns(countyCode: $c) {
+      id
+      name
+      periodStart
+      periodEnd
+      reviewedHouseholds
+      cancelledHouseholds
+      cancelledPersons
+      adjustedHouseholds
+      adjustedPersons
+      newlyApprovedHouseholds
+      newlyApprovedPersons
+    }
+  }
+`);
 
 async function loadCounty(code: string, name: string, city: string, province: string): Promise<County> {
-  const data = await publicQuery<{
-    region: { children: { code: string; name: string; children: Village[] }[] } | null;
-    standards: (Omit<Standard, 'amountFen'> & { amount: string })[];
-    reviewCampaigns: ReviewCampaign[];
-  }>(
-    `query SiteCounty($c: String!) {
-      region(code: $c) { children { code name children { code name } } }
-      standards(countyCode: $c) { programCode programName areaType tier effectiveMonth amount }
-      reviewCampaigns(countyCode: $c) {
-        id name periodStart periodEnd reviewedHouseholds cancelledHouseholds cancelledPersons
-        adjustedHouseholds adjustedPersons newlyApprovedHouseholds newlyApprovedPersons
-      }
-    }`,
-    { c: code },
-  );
+  const data = await publicQuery(SiteCounty, { c: code });
   return {
     code,
     name,
@@ -248,20 +220,27 @@ async function loadCounty(code: string, name: string, city: string, province: st
   };
 }
 
+const SiteRelease = graphql(`
+  query SiteRelease($r: ID!) {
+    releasedMonths(releaseId: $r) {
+      countyCode
+      month
+    }
+    releaseChanges(releaseId: $r) {
+      countyCode
+      programCode
+      month
+      change
+      amountBefore
+      amountAfter
+      householdsBefore
+      householdsAfter
+    }
+  }
+`);
+
 async function loadReleaseIndex(releaseId: string) {
-  const data = await publicQuery<{
-    releasedMonths: { countyCode: string; month: string }[];
-    releaseChanges: (Omit<ReleaseChange, 'amountBeforeFen' | 'amountAfterFen'> & {
-      amountBefore: string | null;
-      amountAfter: string | null;
-    })[];
-  }>(
-    `query SiteRelease($r: ID!) {
-      releasedMonths(releaseId: $r) { countyCode month }
-      releaseChanges(releaseId: $r) { countyCode programCode month change amountBefore amountAfter householdsBefore householdsAfter }
-    }`,
-    { r: releaseId },
-  );
+  const data = await publicQuery(SiteRelease, { r: releaseId });
   return {
     months: data.releasedMonths,
     changes: data.releaseChanges.map(({ amountBefore, amountAfter, ...c }) => ({
@@ -270,16 +249,6 @@ async function loadReleaseIndex(releaseId: string) {
       amountAfterFen: amountAfter === null ? null : toFen(amountAfter),
     })),
   };
-}
-
-interface RawListed {
-  publicId: string;
-  maskedName: string;
-  villageCode: string;
-  coveredMembers: number;
-  total: string;
-  totalYearToDate: string;
-  programs: { programCode: string; programName: string; amount: string; yearToDate: string }[];
 }
 
 /** At most `limit` calls in flight at once, across the whole build (all counties and releases). */
@@ -300,45 +269,50 @@ function limited(limit: number) {
 
 const listingSlot = limited(LISTING_CONCURRENCY);
 
-const listed = (h: RawListed): ListedHousehold => ({
-  publicId: h.publicId,
-  maskedName: h.maskedName,
-  villageCode: h.villageCode,
-  coveredMembers: h.coveredMembers,
-  totalFen: toFen(h.total),
-  totalYearToDateFen: toFen(h.totalYearToDate),
-  programs: h.programs.map((p) => ({
-    programCode: p.programCode,
-    programName: p.programName,
-    amountFen: toFen(p.amount),
-    yearToDateFen: toFen(p.yearToDate),
-  })),
+const listed = ({ total, totalYearToDate, programs, ...h }: ListedNode): ListedHousehold => ({
+  ...h,
+  totalFen: toFen(total),
+  totalYearToDateFen: toFen(totalYearToDate),
+  programs: programs.map(({ amount, yearToDate, ...p }) => ({ ...p, amountFen: toFen(amount), yearToDateFen: toFen(yearToDate) })),
 });
+
+const SiteVillageList = graphql(`
+  query SiteVillageList($v: String!, $m: Month!, $r: ID!, $first: Int!, $after: String) {
+    happinessList(villageCode: $v, month: $m, releaseId: $r, first: $first, after: $after) {
+      edges {
+        node {
+          publicId
+          maskedName
+          villageCode
+          coveredMembers
+          total
+          totalYearToDate
+          programs {
+            programCode
+            programName
+            amount
+            yearToDate
+          }
+        }
+      }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+    }
+  }
+`);
 
 /** A village's 幸福清单 of a month, every page of it (the API answers one page per request). */
 async function loadVillageListing(village: string, month: string, releaseId: string): Promise<ListedHousehold[]> {
   const rows: ListedHousehold[] = [];
   let after: string | null = null;
   for (;;) {
-    const data: {
-      happinessList: { edges: { node: RawListed }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } };
-    } = await listingSlot(() =>
-      publicQuery(
-        `query SiteVillageList($v: String!, $m: Month!, $r: ID!, $first: Int!, $after: String) {
-        happinessList(villageCode: $v, month: $m, releaseId: $r, first: $first, after: $after) {
-          edges { node {
-            publicId maskedName villageCode coveredMembers total totalYearToDate
-            programs { programCode programName amount yearToDate }
-          } }
-          pageInfo { hasNextPage endCursor }
-        }
-      }`,
-        { v: village, m: month, r: releaseId, first: LISTING_PAGE_SIZE, after },
-      ),
-    );
-    rows.push(...data.happinessList.edges.map((e) => listed(e.node)));
-    if (!data.happinessList.pageInfo.hasNextPage) return rows;
-    after = data.happinessList.pageInfo.endCursor;
+    const variables: SiteVillageListQueryVariables = { v: village, m: month, r: releaseId, first: LISTING_PAGE_SIZE, after };
+    const { happinessList } = await listingSlot(() => publicQuery(SiteVillageList, variables));
+    rows.push(...happinessList.edges.map((e) => listed(e.node)));
+    if (!happinessList.pageInfo.hasNextPage) return rows;
+    after = happinessList.pageInfo.endCursor ?? null;
   }
 }
 
@@ -353,6 +327,45 @@ export function villagesWithListing(site: { programByCode: Map<string, Program> 
   return [...new Set(codes)].sort();
 }
 
+/** Every figure of a county for one released year: county, town and village rollups and applications. */
+const SiteCountyYear = graphql(`
+  query SiteCountyYear($c: String!, $y: Int!, $r: ID!) {
+    countyYear: countyAggregates(countyCode: $c, year: $y, level: COUNTY, periodKind: YEAR, releaseId: $r) {
+      ...SiteAggregate
+    }
+    countyMonth: countyAggregates(countyCode: $c, year: $y, level: COUNTY, periodKind: MONTH, releaseId: $r) {
+      ...SiteAggregate
+    }
+    townYear: countyAggregates(countyCode: $c, year: $y, level: TOWN, periodKind: YEAR, releaseId: $r) {
+      ...SiteAggregate
+    }
+    townMonth: countyAggregates(countyCode: $c, year: $y, level: TOWN, periodKind: MONTH, releaseId: $r) {
+      ...SiteAggregate
+    }
+    villageYear: countyAggregates(countyCode: $c, year: $y, level: VILLAGE, periodKind: YEAR, releaseId: $r) {
+      ...SiteAggregate
+    }
+    applications: applicationStatistics(regionCode: $c, year: $y, releaseId: $r) {
+      programCode
+      received
+      approved
+      rejected
+    }
+  }
+`);
+
+async function loadYear(county: County, year: number, releaseId: string): Promise<YearFigures> {
+  const data = await publicQuery(SiteCountyYear, { c: county.code, y: year, r: releaseId });
+  return {
+    countyYear: data.countyYear.map(aggregate),
+    countyMonth: data.countyMonth.map(aggregate),
+    townYear: data.townYear.map(aggregate),
+    townMonth: data.townMonth.map(aggregate),
+    villageYear: data.villageYear.map(aggregate),
+    applications: data.applications,
+  };
+}
+
 async function loadCountyRelease(
   county: County,
   releaseId: string,
@@ -361,32 +374,7 @@ async function loadCountyRelease(
 ): Promise<CountyRelease> {
   const years = [...new Set(months.map((m) => Number(m.slice(0, 4))))].sort((a, b) => a - b);
   const latestMonth = months[months.length - 1]!;
-  const parts = years.flatMap((y) => [
-    `y${y}_county_year: countyAggregates(countyCode: $c, year: ${y}, level: COUNTY, periodKind: YEAR, releaseId: $r) { ${AGG} }`,
-    `y${y}_county_month: countyAggregates(countyCode: $c, year: ${y}, level: COUNTY, periodKind: MONTH, releaseId: $r) { ${AGG} }`,
-    `y${y}_town_year: countyAggregates(countyCode: $c, year: ${y}, level: TOWN, periodKind: YEAR, releaseId: $r) { ${AGG} }`,
-    `y${y}_town_month: countyAggregates(countyCode: $c, year: ${y}, level: TOWN, periodKind: MONTH, releaseId: $r) { ${AGG} }`,
-    `y${y}_village_year: countyAggregates(countyCode: $c, year: ${y}, level: VILLAGE, periodKind: YEAR, releaseId: $r) { ${AGG} }`,
-    `y${y}_applications: applicationStatistics(regionCode: $c, year: ${y}, releaseId: $r) { programCode received approved rejected }`,
-  ]);
-  const data = await publicQuery<Record<string, unknown>>(
-    `query SiteCountyRelease($c: String!, $r: ID!) {
-      ${parts.join('\n      ')}
-    }`,
-    { c: county.code, r: releaseId },
-  );
-  const figures = new Map<number, YearFigures>();
-  const rows = (key: string) => (data[key] as RawAggregate[]).map(aggregate);
-  for (const y of years) {
-    figures.set(y, {
-      countyYear: rows(`y${y}_county_year`),
-      countyMonth: rows(`y${y}_county_month`),
-      townYear: rows(`y${y}_town_year`),
-      townMonth: rows(`y${y}_town_month`),
-      villageYear: rows(`y${y}_village_year`),
-      applications: data[`y${y}_applications`] as ApplicationStats[],
-    });
-  }
+  const figures = new Map(await Promise.all(years.map(async (y) => [y, await loadYear(county, y, releaseId)] as const)));
   const latestYear = years[years.length - 1]!;
   const villages = villagesWithListing({ programByCode }, figures.get(latestYear)!.villageYear);
   const listing = (await Promise.all(villages.map((v) => loadVillageListing(v, latestMonth, releaseId)))).flat();
@@ -394,7 +382,7 @@ async function loadCountyRelease(
 }
 
 async function load(): Promise<Site> {
-  const global = await loadGlobal();
+  const global = await publicQuery(SiteGlobal, {});
   const programs = global.programs.map((p, order) => ({ ...p, order }));
   const programByCode = new Map(programs.map((p) => [p.code, p]));
   const counties = await Promise.all(

@@ -1,0 +1,548 @@
+/* eslint-disable */
+/** Internal type. DO NOT USE DIRECTLY. */
+type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
+/** Internal type. DO NOT USE DIRECTLY. */
+export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
+import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+/** GAP: (standard − per-capita income) × covered members; STANDARD: standard × covered; TIERED: the tier’s standard; CASE: per case. */
+export type AmountRule =
+  | 'CASE'
+  | 'GAP'
+  | 'STANDARD'
+  | 'TIERED';
+
+/** Urban or rural hukou: decides which standard applies. */
+export type AreaType =
+  | 'RURAL'
+  | 'URBAN';
+
+/** Paid to a household or to a person. */
+export type BeneficiaryUnit =
+  | 'HOUSEHOLD'
+  | 'PERSON';
+
+/** LISTED: per household in the 幸福清单; COUNTED: in aggregates only; HIDDEN: not published. */
+export type DisclosurePolicy =
+  | 'COUNTED'
+  | 'HIDDEN'
+  | 'LISTED';
+
+/** Monthly, or one payment per case. */
+export type PaymentFrequency =
+  | 'MONTHLY'
+  | 'ONE_OFF';
+
+/** Month ("2021-03"), quarter ("2021-Q1") or year ("2021"). */
+export type PeriodKind =
+  | 'MONTH'
+  | 'QUARTER'
+  | 'YEAR';
+
+/** Administrative level: province, city (地级市), county (县/区), town (镇/街道), village (村/社区). */
+export type RegionLevel =
+  | 'CITY'
+  | 'COUNTY'
+  | 'PROVINCE'
+  | 'TOWN'
+  | 'VILLAGE';
+
+export type SiteAggregateFragment = { regionCode: string, programCode: string, period: string, suppressed: boolean, households: number | null, persons: number | null, personMonths: number | null, amount: string | null };
+
+export type SiteGlobalQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type SiteGlobalQuery = { releases: Array<{ id: string, asOf: string, note: string }>, programs: Array<{ code: string, name: string, category: string, description: string, disclosure: DisclosurePolicy, unit: BeneficiaryUnit, frequency: PaymentFrequency, minorsOnly: boolean, amountRule: AmountRule }>, counties: Array<{ code: string, name: string, parent: { name: string, parent: { name: string } | null } | null }> };
+
+export type SiteCountyQueryVariables = Exact<{
+  c: string;
+}>;
+
+
+export type SiteCountyQuery = { region: { children: Array<{ code: string, name: string, children: Array<{ code: string, name: string }> }> } | null, standards: Array<{ programCode: string, programName: string, areaType: AreaType, tier: string, effectiveMonth: string, amount: string }>, reviewCampaigns: Array<{ id: string, name: string, periodStart: string, periodEnd: string, reviewedHouseholds: number | null, cancelledHouseholds: number | null, cancelledPersons: number | null, adjustedHouseholds: number | null, adjustedPersons: number | null, newlyApprovedHouseholds: number | null, newlyApprovedPersons: number | null }> };
+
+export type SiteReleaseQueryVariables = Exact<{
+  r: string | number;
+}>;
+
+
+export type SiteReleaseQuery = { releasedMonths: Array<{ countyCode: string, month: string }>, releaseChanges: Array<{ countyCode: string, programCode: string, month: string, change: string, amountBefore: string | null, amountAfter: string | null, householdsBefore: number | null, householdsAfter: number | null }> };
+
+export type SiteVillageListQueryVariables = Exact<{
+  v: string;
+  m: string;
+  r: string | number;
+  first: number;
+  after?: string | null | undefined;
+}>;
+
+
+export type SiteVillageListQuery = { happinessList: { edges: Array<{ node: { publicId: string, maskedName: string, villageCode: string, coveredMembers: number, total: string, totalYearToDate: string, programs: Array<{ programCode: string, programName: string, amount: string, yearToDate: string }> } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
+export type SiteCountyYearQueryVariables = Exact<{
+  c: string;
+  y: number;
+  r: string | number;
+}>;
+
+
+export type SiteCountyYearQuery = { countyYear: Array<{ regionCode: string, programCode: string, period: string, suppressed: boolean, households: number | null, persons: number | null, personMonths: number | null, amount: string | null }>, countyMonth: Array<{ regionCode: string, programCode: string, period: string, suppressed: boolean, households: number | null, persons: number | null, personMonths: number | null, amount: string | null }>, townYear: Array<{ regionCode: string, programCode: string, period: string, suppressed: boolean, households: number | null, persons: number | null, personMonths: number | null, amount: string | null }>, townMonth: Array<{ regionCode: string, programCode: string, period: string, suppressed: boolean, households: number | null, persons: number | null, personMonths: number | null, amount: string | null }>, villageYear: Array<{ regionCode: string, programCode: string, period: string, suppressed: boolean, households: number | null, persons: number | null, personMonths: number | null, amount: string | null }>, applications: Array<{ programCode: string, received: number | null, approved: number | null, rejected: number | null }> };
+
+export type TestVillageQueryVariables = Exact<{
+  v: string;
+}>;
+
+
+export type TestVillageQuery = { region: { name: string, parent: { code: string, name: string } | null } | null, releasedMonths: Array<{ month: string }> };
+
+export type TestVillageListQueryVariables = Exact<{
+  v: string;
+  m: string;
+  r?: string | number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type TestVillageListQuery = { happinessList: { edges: Array<{ node: { publicId: string, maskedName: string, villageCode: string, coveredMembers: number, total: string, totalYearToDate: string, programs: Array<{ programCode: string, programName: string, amount: string, yearToDate: string }> } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
+export type TestChildAggregatesQueryVariables = Exact<{
+  r: string;
+  y: number;
+  k: PeriodKind;
+}>;
+
+
+export type TestChildAggregatesQuery = { childAggregates: Array<{ regionCode: string, programCode: string, period: string, suppressed: boolean, households: number | null, persons: number | null, personMonths: number | null, amount: string | null }> };
+
+export type TestCountyQueryVariables = Exact<{
+  c: string;
+}>;
+
+
+export type TestCountyQuery = { releasedMonths: Array<{ month: string }>, region: { children: Array<{ code: string, name: string, children: Array<{ code: string, name: string }> }> } | null };
+
+export type TestCountyYearQueryVariables = Exact<{
+  c: string;
+  y: number;
+}>;
+
+
+export type TestCountyYearQuery = { county: Array<{ regionCode: string, programCode: string, period: string, suppressed: boolean, households: number | null, persons: number | null, personMonths: number | null, amount: string | null }>, towns: Array<{ regionCode: string, programCode: string, period: string, suppressed: boolean, households: number | null, persons: number | null, personMonths: number | null, amount: string | null }> };
+
+export type TestProgramMonthsQueryVariables = Exact<{
+  c: string;
+  y: number;
+  p: string;
+  r?: string | number | null | undefined;
+}>;
+
+
+export type TestProgramMonthsQuery = { aggregates: Array<{ regionCode: string, programCode: string, period: string, suppressed: boolean, households: number | null, persons: number | null, personMonths: number | null, amount: string | null }> };
+
+export type TestCountyAggregatesQueryVariables = Exact<{
+  c: string;
+  y: number;
+  l: RegionLevel;
+  k: PeriodKind;
+}>;
+
+
+export type TestCountyAggregatesQuery = { countyAggregates: Array<{ regionCode: string, programCode: string, period: string, suppressed: boolean, households: number | null, persons: number | null, personMonths: number | null, amount: string | null }> };
+
+export type TestReleasedMonthsQueryVariables = Exact<{
+  c: string;
+  r: string | number;
+}>;
+
+
+export type TestReleasedMonthsQuery = { releasedMonths: Array<{ month: string }> };
+
+export type TestVillageHouseholdsQueryVariables = Exact<{
+  c: string;
+  r: string | number;
+  y: number;
+}>;
+
+
+export type TestVillageHouseholdsQuery = { countyAggregates: Array<{ regionCode: string, programCode: string, households: number | null }> };
+
+export type TestAggregateFragment = { regionCode: string, programCode: string, period: string, suppressed: boolean, households: number | null, persons: number | null, personMonths: number | null, amount: string | null };
+
+export class TypedDocumentString<TResult, TVariables>
+  extends String
+  implements DocumentTypeDecoration<TResult, TVariables>
+{
+  __apiType?: NonNullable<DocumentTypeDecoration<TResult, TVariables>['__apiType']>;
+  private value: string;
+  public __meta__?: Record<string, any> | undefined;
+
+  constructor(value: string, __meta__?: Record<string, any> | undefined) {
+    super(value);
+    this.value = value;
+    this.__meta__ = __meta__;
+  }
+
+  override toString(): string & DocumentTypeDecoration<TResult, TVariables> {
+    return this.value;
+  }
+}
+export const SiteAggregateFragmentDoc = new TypedDocumentString(`
+    fragment SiteAggregate on Aggregate {
+  regionCode
+  programCode
+  period
+  suppressed
+  households
+  persons
+  personMonths
+  amount
+}
+    `, {"fragmentName":"SiteAggregate"}) as unknown as TypedDocumentString<SiteAggregateFragment, unknown>;
+export const TestAggregateFragmentDoc = new TypedDocumentString(`
+    fragment TestAggregate on Aggregate {
+  regionCode
+  programCode
+  period
+  suppressed
+  households
+  persons
+  personMonths
+  amount
+}
+    `, {"fragmentName":"TestAggregate"}) as unknown as TypedDocumentString<TestAggregateFragment, unknown>;
+export const SiteGlobalDocument = new TypedDocumentString(`
+    query SiteGlobal {
+  releases {
+    id
+    asOf
+    note
+  }
+  programs {
+    code
+    name
+    category
+    description
+    disclosure
+    unit
+    frequency
+    minorsOnly
+    amountRule
+  }
+  counties {
+    code
+    name
+    parent {
+      name
+      parent {
+        name
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<SiteGlobalQuery, SiteGlobalQueryVariables>;
+export const SiteCountyDocument = new TypedDocumentString(`
+    query SiteCounty($c: String!) {
+  region(code: $c) {
+    children {
+      code
+      name
+      children {
+        code
+        name
+      }
+    }
+  }
+  standards(countyCode: $c) {
+    programCode
+    programName
+    areaType
+    tier
+    effectiveMonth
+    amount
+  }
+  reviewCampaigns(countyCode: $c) {
+    id
+    name
+    periodStart
+    periodEnd
+    reviewedHouseholds
+    cancelledHouseholds
+    cancelledPersons
+    adjustedHouseholds
+    adjustedPersons
+    newlyApprovedHouseholds
+    newlyApprovedPersons
+  }
+}
+    `) as unknown as TypedDocumentString<SiteCountyQuery, SiteCountyQueryVariables>;
+export const SiteReleaseDocument = new TypedDocumentString(`
+    query SiteRelease($r: ID!) {
+  releasedMonths(releaseId: $r) {
+    countyCode
+    month
+  }
+  releaseChanges(releaseId: $r) {
+    countyCode
+    programCode
+    month
+    change
+    amountBefore
+    amountAfter
+    householdsBefore
+    householdsAfter
+  }
+}
+    `) as unknown as TypedDocumentString<SiteReleaseQuery, SiteReleaseQueryVariables>;
+export const SiteVillageListDocument = new TypedDocumentString(`
+    query SiteVillageList($v: String!, $m: Month!, $r: ID!, $first: Int!, $after: String) {
+  happinessList(
+    villageCode: $v
+    month: $m
+    releaseId: $r
+    first: $first
+    after: $after
+  ) {
+    edges {
+      node {
+        publicId
+        maskedName
+        villageCode
+        coveredMembers
+        total
+        totalYearToDate
+        programs {
+          programCode
+          programName
+          amount
+          yearToDate
+        }
+      }
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<SiteVillageListQuery, SiteVillageListQueryVariables>;
+export const SiteCountyYearDocument = new TypedDocumentString(`
+    query SiteCountyYear($c: String!, $y: Int!, $r: ID!) {
+  countyYear: countyAggregates(
+    countyCode: $c
+    year: $y
+    level: COUNTY
+    periodKind: YEAR
+    releaseId: $r
+  ) {
+    ...SiteAggregate
+  }
+  countyMonth: countyAggregates(
+    countyCode: $c
+    year: $y
+    level: COUNTY
+    periodKind: MONTH
+    releaseId: $r
+  ) {
+    ...SiteAggregate
+  }
+  townYear: countyAggregates(
+    countyCode: $c
+    year: $y
+    level: TOWN
+    periodKind: YEAR
+    releaseId: $r
+  ) {
+    ...SiteAggregate
+  }
+  townMonth: countyAggregates(
+    countyCode: $c
+    year: $y
+    level: TOWN
+    periodKind: MONTH
+    releaseId: $r
+  ) {
+    ...SiteAggregate
+  }
+  villageYear: countyAggregates(
+    countyCode: $c
+    year: $y
+    level: VILLAGE
+    periodKind: YEAR
+    releaseId: $r
+  ) {
+    ...SiteAggregate
+  }
+  applications: applicationStatistics(regionCode: $c, year: $y, releaseId: $r) {
+    programCode
+    received
+    approved
+    rejected
+  }
+}
+    fragment SiteAggregate on Aggregate {
+  regionCode
+  programCode
+  period
+  suppressed
+  households
+  persons
+  personMonths
+  amount
+}`) as unknown as TypedDocumentString<SiteCountyYearQuery, SiteCountyYearQueryVariables>;
+export const TestVillageDocument = new TypedDocumentString(`
+    query TestVillage($v: String!) {
+  region(code: $v) {
+    name
+    parent {
+      code
+      name
+    }
+  }
+  releasedMonths {
+    month
+  }
+}
+    `) as unknown as TypedDocumentString<TestVillageQuery, TestVillageQueryVariables>;
+export const TestVillageListDocument = new TypedDocumentString(`
+    query TestVillageList($v: String!, $m: Month!, $r: ID, $after: String) {
+  happinessList(
+    villageCode: $v
+    month: $m
+    releaseId: $r
+    first: 50
+    after: $after
+  ) {
+    edges {
+      node {
+        publicId
+        maskedName
+        villageCode
+        coveredMembers
+        total
+        totalYearToDate
+        programs {
+          programCode
+          programName
+          amount
+          yearToDate
+        }
+      }
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<TestVillageListQuery, TestVillageListQueryVariables>;
+export const TestChildAggregatesDocument = new TypedDocumentString(`
+    query TestChildAggregates($r: String!, $y: Int!, $k: PeriodKind!) {
+  childAggregates(regionCode: $r, year: $y, periodKind: $k) {
+    ...TestAggregate
+  }
+}
+    fragment TestAggregate on Aggregate {
+  regionCode
+  programCode
+  period
+  suppressed
+  households
+  persons
+  personMonths
+  amount
+}`) as unknown as TypedDocumentString<TestChildAggregatesQuery, TestChildAggregatesQueryVariables>;
+export const TestCountyDocument = new TypedDocumentString(`
+    query TestCounty($c: String!) {
+  releasedMonths(countyCode: $c) {
+    month
+  }
+  region(code: $c) {
+    children {
+      code
+      name
+      children {
+        code
+        name
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<TestCountyQuery, TestCountyQueryVariables>;
+export const TestCountyYearDocument = new TypedDocumentString(`
+    query TestCountyYear($c: String!, $y: Int!) {
+  county: aggregates(regionCode: $c, year: $y, periodKind: YEAR) {
+    ...TestAggregate
+  }
+  towns: childAggregates(regionCode: $c, year: $y, periodKind: MONTH) {
+    ...TestAggregate
+  }
+}
+    fragment TestAggregate on Aggregate {
+  regionCode
+  programCode
+  period
+  suppressed
+  households
+  persons
+  personMonths
+  amount
+}`) as unknown as TypedDocumentString<TestCountyYearQuery, TestCountyYearQueryVariables>;
+export const TestProgramMonthsDocument = new TypedDocumentString(`
+    query TestProgramMonths($c: String!, $y: Int!, $p: String!, $r: ID) {
+  aggregates(
+    regionCode: $c
+    year: $y
+    periodKind: MONTH
+    programCode: $p
+    releaseId: $r
+  ) {
+    ...TestAggregate
+  }
+}
+    fragment TestAggregate on Aggregate {
+  regionCode
+  programCode
+  period
+  suppressed
+  households
+  persons
+  personMonths
+  amount
+}`) as unknown as TypedDocumentString<TestProgramMonthsQuery, TestProgramMonthsQueryVariables>;
+export const TestCountyAggregatesDocument = new TypedDocumentString(`
+    query TestCountyAggregates($c: String!, $y: Int!, $l: RegionLevel!, $k: PeriodKind!) {
+  countyAggregates(countyCode: $c, year: $y, level: $l, periodKind: $k) {
+    ...TestAggregate
+  }
+}
+    fragment TestAggregate on Aggregate {
+  regionCode
+  programCode
+  period
+  suppressed
+  households
+  persons
+  personMonths
+  amount
+}`) as unknown as TypedDocumentString<TestCountyAggregatesQuery, TestCountyAggregatesQueryVariables>;
+export const TestReleasedMonthsDocument = new TypedDocumentString(`
+    query TestReleasedMonths($c: String!, $r: ID!) {
+  releasedMonths(countyCode: $c, releaseId: $r) {
+    month
+  }
+}
+    `) as unknown as TypedDocumentString<TestReleasedMonthsQuery, TestReleasedMonthsQueryVariables>;
+export const TestVillageHouseholdsDocument = new TypedDocumentString(`
+    query TestVillageHouseholds($c: String!, $r: ID!, $y: Int!) {
+  countyAggregates(
+    countyCode: $c
+    year: $y
+    level: VILLAGE
+    periodKind: YEAR
+    releaseId: $r
+  ) {
+    regionCode
+    programCode
+    households
+  }
+}
+    `) as unknown as TypedDocumentString<TestVillageHouseholdsQuery, TestVillageHouseholdsQueryVariables>;

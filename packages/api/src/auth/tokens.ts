@@ -28,10 +28,11 @@ const AUDIENCE = 'xingfu-api';
  */
 export const TOKEN_CLOCK_SKEW_SECONDS = 60;
 
-/** Claims of a staff token: `sub`, `role` and the `region` the role is bound to. */
+/** Claims of a staff token: `sub`, `role` and the `region` the role is bound to; a facility manager's names its `facility`. */
 export interface StaffClaims extends JWTPayload {
   role: Role;
   region: string;
+  facility?: number;
 }
 
 export class TokenError extends Error {
@@ -53,7 +54,9 @@ function describeSeconds(seconds: number): string {
  * refused with a TokenError, because the verifier would refuse the token.
  */
 export async function mintToken(settings: TokenSettings, actor: Actor, expiresIn = '12h'): Promise<string> {
-  const token = await new SignJWT({ role: actor.role, region: actor.regionCode })
+  const claims: Record<string, unknown> = { role: actor.role, region: actor.regionCode };
+  if (actor.facilityId !== undefined) claims['facility'] = actor.facilityId;
+  const token = await new SignJWT(claims)
     .setProtectedHeader({ alg: 'HS256' })
     .setSubject(actor.subject)
     .setIssuer(ISSUER)
@@ -132,7 +135,17 @@ export function createTokenVerifier(settings: TokenVerifierSettings): (token: st
     if (regionExists && !(await regionExists(region))) {
       throw new TokenError(`The bearer token names region ${region}, which does not exist: ask for a token bound to an existing region.`);
     }
-    const actor: Actor = Object.freeze({ subject: payload.sub, role: role as Role, regionCode: region });
+    // a facility manager's token names its one facility (docs/eldercare.md)
+    const facility = payload['facility'];
+    if (role === 'facility_manager' && !(typeof facility === 'number' && Number.isSafeInteger(facility) && facility > 0)) {
+      throw new TokenError('A facility manager’s bearer token names its facility (facility claim, the facility id): ask for a new token.');
+    }
+    const actor: Actor = Object.freeze({
+      subject: payload.sub,
+      role: role as Role,
+      regionCode: region,
+      ...(role === 'facility_manager' ? { facilityId: facility as number } : {}),
+    });
     const untilExpiry = exp * 1000 - Date.now();
     if (untilExpiry > 0) verified.set(token, actor, { ttl: Math.min(VERIFIED_TOKEN_TTL_MS, untilExpiry) });
     return actor;

@@ -1,7 +1,11 @@
 import { DomainError } from '../errors/domain-error.js';
 
-/** Staff roles, each bound to a region (a county for admins and auditors, a town or village for clerks and grid workers). */
-export const ROLES = ['county_admin', 'town_clerk', 'grid_worker', 'auditor'] as const;
+/**
+ * Staff roles, each bound to a region (a county for admins and auditors, a town or village for
+ * clerks and grid workers). A facility manager is bound to the village of one elder-care facility
+ * and to that facility (`facilityId`): it sees and reports only its own facility.
+ */
+export const ROLES = ['county_admin', 'town_clerk', 'grid_worker', 'auditor', 'facility_manager'] as const;
 export type Role = (typeof ROLES)[number];
 
 /** Who is acting: from a verified bearer token. */
@@ -10,6 +14,8 @@ export interface Actor {
   role: Role;
   /** Every record the actor reads or changes must lie in this region (code prefix). */
   regionCode: string;
+  /** For a facility_manager: the one elder-care facility it manages. */
+  facilityId?: number;
 }
 
 /** The steps of case work and who may take them. */
@@ -33,6 +39,16 @@ export const PERMISSIONS = {
   recordReviewVisit: ['county_admin', 'town_clerk', 'grid_worker'],
   decideReview: ['county_admin'],
   readAudit: ['county_admin', 'auditor'],
+  // elder care (docs/eldercare.md)
+  readElderCare: ['county_admin', 'town_clerk', 'grid_worker', 'auditor', 'facility_manager'],
+  manageFacility: ['county_admin'],
+  housePerson: ['county_admin', 'town_clerk'],
+  recordCapacity: ['county_admin', 'town_clerk', 'facility_manager'],
+  recordFacilityActivity: ['county_admin', 'town_clerk', 'facility_manager'],
+  inspectFacility: ['county_admin', 'town_clerk'],
+  recordHomeService: ['county_admin', 'town_clerk', 'grid_worker'],
+  manageHomeModification: ['county_admin', 'town_clerk'],
+  setElderCareTarget: ['county_admin'],
 } as const satisfies Record<string, readonly Role[]>;
 export type Permission = keyof typeof PERMISSIONS;
 
@@ -49,6 +65,16 @@ export function assertCan(actor: Actor, permission: Permission): void {
 
 export function inScope(actor: Actor, regionCode: string): boolean {
   return regionCode.startsWith(actor.regionCode);
+}
+
+/**
+ * Whether the actor may see an elder-care facility: in its region, and for a facility manager
+ * only its own facility. Staff of other roles outside facilities' work see none of a facility
+ * manager's restriction.
+ */
+export function facilityInScope(actor: Actor, facility: { id: number; villageCode: string }): boolean {
+  if (actor.role === 'facility_manager') return actor.facilityId === facility.id && inScope(actor, facility.villageCode);
+  return inScope(actor, facility.villageCode);
 }
 
 /**

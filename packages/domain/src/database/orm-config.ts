@@ -8,6 +8,9 @@ import { ApplicationIncome } from '../application/application-income.entity.js';
 import { Application } from '../application/application.entity.js';
 import { Objection } from '../application/objection.entity.js';
 import { AuditEntry } from '../audit/audit-entry.entity.js';
+import { ElderFacility, FacilityCapacity } from '../eldercare/facility.entity.js';
+import { ElderCareTarget, FacilityActivity, HomeModification, HomeService } from '../eldercare/home-care.entity.js';
+import { ElderHazard, ElderInspection, HazardFollowUp } from '../eldercare/inspection.entity.js';
 import { Enrollment } from '../enrollment/enrollment.entity.js';
 import { HouseholdMember } from '../household/household-member.entity.js';
 import { Household } from '../household/household.entity.js';
@@ -36,6 +39,15 @@ export const entities = [
   Payment,
   ReviewCampaign,
   ReviewTask,
+  ElderFacility,
+  FacilityCapacity,
+  ElderInspection,
+  ElderHazard,
+  HazardFollowUp,
+  HomeService,
+  HomeModification,
+  ElderCareTarget,
+  FacilityActivity,
   AuditEntry,
 ];
 

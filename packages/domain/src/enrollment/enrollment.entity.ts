@@ -1,6 +1,7 @@
 import { BigIntType, OptionalProps } from '@mikro-orm/core';
 import { Entity, Enum, ManyToOne, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
 import { Application } from '../application/application.entity.js';
+import { ElderFacility } from '../eldercare/facility.entity.js';
 import { Household } from '../household/household.entity.js';
 import { Person } from '../household/person.entity.js';
 import { AMOUNT_RULES, Program, type AmountRule } from '../program/program.entity.js';
@@ -75,6 +76,10 @@ export class Enrollment {
 
   @Enum({ items: [...EXIT_REASONS], nativeEnumName: 'exit_reason', nullable: true })
   exitReason?: ExitReason | null;
+
+  /** 特困 集中供养: the institution that houses the person (docs/eldercare.md). */
+  @ManyToOne(() => ElderFacility, { fieldName: 'facility_id', nullable: true })
+  facility?: ElderFacility | null;
 
   @ManyToOne(() => Enrollment, { fieldName: 'previous_enrollment_id', nullable: true })
   previousEnrollment?: Enrollment | null;

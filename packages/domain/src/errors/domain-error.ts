@@ -50,7 +50,12 @@ export type DomainErrorCode =
   | 'INVALID_MEMBER_COUNT'
   | 'WRONG_PROGRAM_KIND'
   | 'TIER_REQUIRED'
-  | 'INVALID_COEFFICIENT';
+  | 'INVALID_COEFFICIENT'
+  | 'INVALID_STAR_RATING'
+  | 'INVALID_COUNT'
+  | 'OCCUPANCY_ABOVE_BEDS'
+  | 'FACILITY_CLOSED'
+  | 'WRONG_FACILITY_KIND';
 
 export class DomainError extends Error {
   override readonly name = 'DomainError';

@@ -7,6 +7,11 @@ import {
   DISCLOSURE_POLICIES,
   ENROLLMENT_STATUSES,
   EXIT_REASONS,
+  FACILITY_KINDS,
+  HAZARD_CATEGORIES,
+  HAZARD_STATES,
+  HOME_SERVICE_KINDS,
+  MODIFICATION_STATES,
   MEMBER_RELATIONS,
   PAYMENT_FREQUENCIES,
   PAYMENT_KINDS,
@@ -52,3 +57,30 @@ export const ReviewOutcomeEnum = registerStringEnum(
   'Continue, adjust the amount from next month, or cancel (核销).',
 );
 export const RoleEnum = registerStringEnum(ROLES, 'Role', 'Staff role, bound to a region.');
+
+// elder care (docs/eldercare.md)
+export const FacilityKindEnum = registerStringEnum(
+  FACILITY_KINDS,
+  'FacilityKind',
+  '公办敬老院 PUBLIC_HOME, 民办养老机构 PRIVATE_HOME, 公建民营 PUBLICLY_BUILT_PRIVATELY_RUN, 城乡综合养老服务中心 SERVICE_CENTRE, 农村幸福院 RURAL_HAPPINESS_HOME, 日间照料中心 DAY_CARE_CENTRE, 长者食堂 ELDER_CANTEEN, 照护中心 CARE_CENTRE.',
+);
+export const HazardCategoryEnum = registerStringEnum(
+  HAZARD_CATEGORIES,
+  'HazardCategory',
+  '消防 FIRE, 用电 ELECTRICITY, 燃气 GAS, 食品 FOOD, 疏散 EVACUATION, 应急预案 EMERGENCY_PLAN.',
+);
+export const HazardStateEnum = registerStringEnum(
+  HAZARD_STATES,
+  'HazardState',
+  'FIXED_ON_SPOT: 当场整改; OPEN: in the rectification ledger (整改台账); RECTIFIED: closed by a follow-up visit (回头看).',
+);
+export const HomeServiceKindEnum = registerStringEnum(
+  HOME_SERVICE_KINDS,
+  'HomeServiceKind',
+  '助餐 MEAL, 助洁 CLEANING, 助浴 BATHING, 助医 MEDICAL, 助急 EMERGENCY, OTHER.',
+);
+export const ModificationStateEnum = registerStringEnum(
+  MODIFICATION_STATES,
+  'ModificationState',
+  'An age-friendly home modification (适老化改造): PLANNED → IN_PROGRESS → COMPLETED, or CANCELLED.',
+);

@@ -13,6 +13,7 @@ import DataLoader from 'dataloader';
 import type { PreparedReads } from './prepared-reads.js';
 import { createRegionByCodeLoader, createRegionsByParentLoader } from '../region/region.read-model.js';
 import { loaderByKey, loaderOfMany } from './loader-factories.js';
+import { createElderCareLoaders } from '../eldercare/eldercare.read-model.js';
 import { createCurrentMembersLoader, createPersonRowLoader } from '../household/household.read-model.js';
 import {
   createEnrollmentRowLoader,
@@ -44,6 +45,7 @@ export function createLoaders(em: EntityManager, reads: PreparedReads) {
       const stats = await reviewStatistics(em, ids);
       return ids.map((id) => stats.get(id) ?? null);
     }),
+    elderCare: createElderCareLoaders(em),
   };
 }
 

@@ -143,6 +143,15 @@ export const LIST_BOUNDS: Readonly<Record<string, ListBound>> = {
   'Application.incomes': fixed('incomes'),
   // a county's batches: one per program and month (all months when none is named)
   'Query.payrollBatches': (a, b) => b.programs * (a['month'] ? 1 : b.releasedMonthsPerCounty),
+  // internal: elder care, the most recent rows of a facility's lists (eldercare.read-model.ts RECENT)
+  'ElderFacility.capacityRecords': () => 24,
+  'ElderFacility.openHazards': () => 100,
+  'ElderFacility.inspections': () => 20,
+  'ElderFacility.activity': () => 24,
+  'ElderInspection.checklist': () => 6,
+  'ElderInspection.hazards': () => 100,
+  'ElderHazard.followUps': () => 20,
+  'HomeServiceCoverage.byKind': () => 6,
 };
 
 /** What the database holds now: regions by level and the program catalog. */

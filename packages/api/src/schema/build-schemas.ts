@@ -4,6 +4,14 @@ import { GraphQLDateTimeISO } from 'graphql-scalars';
 import { buildSchema } from 'type-graphql';
 import { ApplicationResolver } from '../application/application.resolver.js';
 import { AuditResolver } from '../audit/audit.resolver.js';
+import {
+  ElderFacilityResolver,
+  ElderHazardResolver,
+  ElderInspectionResolver,
+  FacilityCapacityResolver,
+  HomeModificationResolver,
+  HomeServiceResolver,
+} from '../eldercare/eldercare.resolver.js';
 import { HouseholdResolver } from '../household/household.resolver.js';
 import { EnrollmentResolver, PaymentResolver, PayrollResolver } from '../payroll/payroll.resolver.js';
 import { ProgramResolver, StandardResolver } from '../program/program.resolver.js';
@@ -23,6 +31,12 @@ export const internalResolvers = [
   PayrollResolver,
   ReviewCampaignResolver,
   ReviewTaskResolver,
+  ElderFacilityResolver,
+  FacilityCapacityResolver,
+  ElderInspectionResolver,
+  ElderHazardResolver,
+  HomeServiceResolver,
+  HomeModificationResolver,
   AuditResolver,
 ] as const;
 

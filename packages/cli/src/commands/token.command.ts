@@ -17,7 +17,10 @@ export function registerTokenCommand(program: Command): void {
       }
       if (!/^\d{6}(\d{3}(\d{3})?)?$/.test(options.region)) throw DomainError.invalidRegionCode(options.region);
       const facilityId = options.facility === undefined ? undefined : Number(options.facility);
-      if ((options.role === 'facility_manager') !== (facilityId !== undefined) || (facilityId !== undefined && !(Number.isSafeInteger(facilityId) && facilityId > 0))) {
+      if (
+        (options.role === 'facility_manager') !== (facilityId !== undefined) ||
+        (facilityId !== undefined && !(Number.isSafeInteger(facilityId) && facilityId > 0))
+      ) {
         throw new DomainError('INVALID_INPUT', 'A facility_manager token names its facility (--facility <id>); other roles name none.');
       }
       const config = loadConfig();

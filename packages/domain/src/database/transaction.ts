@@ -42,7 +42,8 @@ const CONSTRAINT_ERRORS: Record<string, () => DomainError> = {
   review_campaign_county_name_unique: () =>
     new DomainError('CAMPAIGN_EXISTS', 'The county has a re-review campaign of this name already: nothing was added.'),
   review_task_campaign_id_enrollment_id_key: () => new DomainError('TRANSITION_NOT_ALLOWED', 'This enrollment is in the campaign already.'),
-  elder_facility_name_unique: () => new DomainError('CONFLICT', 'The county has an elder-care facility of this name already: nothing was added.'),
+  elder_facility_name_unique: () =>
+    new DomainError('CONFLICT', 'The county has an elder-care facility of this name already: nothing was added.'),
   elder_facility_closed_after_opened: () => new DomainError('INVALID_DATE', 'A facility closes on or after the day it opened.'),
   elder_facility_star_rating_range: () => new DomainError('INVALID_STAR_RATING', 'A star rating is 1 to 5 stars.'),
   elder_facility_capacity_occupancy: () =>
@@ -51,7 +52,8 @@ const CONSTRAINT_ERRORS: Record<string, () => DomainError> = {
     new DomainError('CONFLICT', 'The capacity of this facility on this date is recorded already: nothing was added.'),
   elder_hazard_ledger_entry: () =>
     new DomainError('TEXT_REQUIRED', 'A hazard not fixed on the spot enters the ledger with a deadline and a responsible person.'),
-  elder_hazard_deadline_after_found: () => new DomainError('INVALID_DATE', 'A rectification deadline is on or after the day the hazard was found.'),
+  elder_hazard_deadline_after_found: () =>
+    new DomainError('INVALID_DATE', 'A rectification deadline is on or after the day the hazard was found.'),
   elder_hazard_closed_after_found: () => new DomainError('INVALID_DATE', 'A hazard cannot be closed before it was found.'),
   elder_home_service_one_per_month: () =>
     new DomainError('CONFLICT', 'This service of the person and month is recorded already: nothing was added.'),

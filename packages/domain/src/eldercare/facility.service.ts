@@ -106,9 +106,15 @@ export async function closeFacility(em: EntityManager, actor: Actor, facilityId:
   const facility = await lockFacility(em, actor, facilityId);
   if (facility.closedOn) throw new DomainError('FACILITY_CLOSED', `${facility.name} closed on ${facility.closedOn} already.`);
   const date = assertPastDate(closedOn, 'The closing date', { date: facility.openedOn, what: 'its opening' });
-  return auditedChange(em, actor, { action: 'closeFacility', entity: 'elder_facility', regionCode: facility.villageCode }, facility, (f) => {
-    f.closedOn = date;
-  });
+  return auditedChange(
+    em,
+    actor,
+    { action: 'closeFacility', entity: 'elder_facility', regionCode: facility.villageCode },
+    facility,
+    (f) => {
+      f.closedOn = date;
+    },
+  );
 }
 
 /** The star rating (1–5, 养老机构等级评定) of a facility and the date it was given. */
@@ -155,7 +161,10 @@ export async function recordCapacity(em: EntityManager, actor: Actor, input: Rec
     });
   }
   const facility = await lockFacility(em, actor, input.facilityId);
-  const recordedOn = assertPastDate(input.recordedOn, 'The date of the record', { date: facility.openedOn, what: 'the opening of the facility' });
+  const recordedOn = assertPastDate(input.recordedOn, 'The date of the record', {
+    date: facility.openedOn,
+    what: 'the opening of the facility',
+  });
   assertOpenOn(facility, recordedOn, 'a capacity record');
   return auditedCreate(em, actor, { action: 'recordCapacity', entity: 'elder_facility_capacity', regionCode: facility.villageCode }, () =>
     em.create(FacilityCapacity, {
@@ -201,13 +210,7 @@ export async function housePerson(
     }
     if (facility.closedOn) throw new DomainError('FACILITY_CLOSED', `${facility.name} closed on ${facility.closedOn}.`);
   }
-  return auditedChange(
-    em,
-    actor,
-    { action: 'housePerson', entity: 'enrollment', regionCode: enrollment.village.code },
-    enrollment,
-    (e) => {
-      e.facility = facility;
-    },
-  );
+  return auditedChange(em, actor, { action: 'housePerson', entity: 'enrollment', regionCode: enrollment.village.code }, enrollment, (e) => {
+    e.facility = facility;
+  });
 }

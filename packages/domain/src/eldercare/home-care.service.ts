@@ -48,19 +48,21 @@ export async function recordHomeService(em: EntityManager, actor: Actor, input: 
     throw new DomainError('INVALID_COUNT', `The times a service was given in a month are 1 to 1000, not ${input.times}.`);
   }
   const month = pastMonth(input.month, 'The month of the service');
-  const membership = await em.findOne(
-    HouseholdMember,
-    { person: input.personId, endDate: null },
-    { populate: ['household'] },
-  );
+  const membership = await em.findOne(HouseholdMember, { person: input.personId, endDate: null }, { populate: ['household'] });
   if (!membership || !membership.household.village.code.startsWith(actor.regionCode)) throw notFound(actor, 'person', input.personId);
   const villageCode = membership.household.village.code;
   await lockKey(em, `elder_home_service:${input.personId}:${month}:${input.kind}`);
   const existing = await em.findOne(HomeService, { person: input.personId, month, kind: input.kind }, { refresh: true });
   if (existing) {
-    return auditedChange(em, actor, { action: 'recordHomeService', entity: 'elder_home_service', regionCode: villageCode }, existing, (s) => {
-      s.times = input.times;
-    });
+    return auditedChange(
+      em,
+      actor,
+      { action: 'recordHomeService', entity: 'elder_home_service', regionCode: villageCode },
+      existing,
+      (s) => {
+        s.times = input.times;
+      },
+    );
   }
   return auditedCreate(em, actor, { action: 'recordHomeService', entity: 'elder_home_service', regionCode: villageCode }, () =>
     em.create(HomeService, {
@@ -94,8 +96,7 @@ export async function setElderCareTarget(
   await lockKey(em, `elder_care_target:${county.code}:${input.year}`);
   const existing = await em.findOne(ElderCareTarget, { countyCode: county.code, year: input.year }, { refresh: true });
   const before = snapshot(existing);
-  const target =
-    existing ?? em.create(ElderCareTarget, { countyCode: county.code, year: input.year, eligiblePersons, modificationTarget });
+  const target = existing ?? em.create(ElderCareTarget, { countyCode: county.code, year: input.year, eligiblePersons, modificationTarget });
   target.eligiblePersons = eligiblePersons;
   target.modificationTarget = modificationTarget;
   await em.flush();
@@ -113,7 +114,10 @@ export async function setElderCareTarget(
 
 function assertCost(costFen: number): number {
   if (!Number.isSafeInteger(costFen) || costFen < 0 || costFen > 100_000_000) {
-    throw new DomainError('INVALID_AMOUNT', 'The cost of a modification is a whole number of fen from 0 to 100,000,000 (1,000,000.00 yuan).');
+    throw new DomainError(
+      'INVALID_AMOUNT',
+      'The cost of a modification is a whole number of fen from 0 to 100,000,000 (1,000,000.00 yuan).',
+    );
   }
   return costFen;
 }

@@ -6,7 +6,14 @@ import { lockRow } from '../database/transaction.js';
 import { DomainError } from '../errors/domain-error.js';
 import { assertPastDate, parseDate } from '../period/date.js';
 import { lockFacility } from './facility.service.js';
-import { ElderHazard, ElderInspection, HAZARD_CATEGORIES, HazardFollowUp, type ChecklistItem, type HazardCategory } from './inspection.entity.js';
+import {
+  ElderHazard,
+  ElderInspection,
+  HAZARD_CATEGORIES,
+  HazardFollowUp,
+  type ChecklistItem,
+  type HazardCategory,
+} from './inspection.entity.js';
 
 /** The most hazards one inspection records. */
 export const MAX_HAZARDS_PER_INSPECTION = 100;
@@ -141,13 +148,20 @@ export async function recordHazardFollowUp(em: EntityManager, actor: Actor, inpu
   assertCan(actor, 'inspectFacility');
   const hazard = await lockHazard(em, actor, input.hazardId);
   if (hazard.state !== 'open') {
-    throw new DomainError('TRANSITION_NOT_ALLOWED', `This hazard was closed on ${hazard.closedOn} (${hazard.state}): a follow-up is for open hazards.`);
+    throw new DomainError(
+      'TRANSITION_NOT_ALLOWED',
+      `This hazard was closed on ${hazard.closedOn} (${hazard.state}): a follow-up is for open hazards.`,
+    );
   }
-  const visitedOn = assertPastDate(input.visitedOn, 'The date of the follow-up visit', { date: hazard.foundOn, what: 'the day the hazard was found' });
+  const visitedOn = assertPastDate(input.visitedOn, 'The date of the follow-up visit', {
+    date: hazard.foundOn,
+    what: 'the day the hazard was found',
+  });
   let newDeadline: string | null = null;
   if (!input.rectified && input.newDeadline) {
     newDeadline = parseDate(input.newDeadline, 'The new deadline');
-    if (newDeadline < visitedOn) throw new DomainError('INVALID_DATE', `The new deadline (${newDeadline}) is before the visit (${visitedOn}).`);
+    if (newDeadline < visitedOn)
+      throw new DomainError('INVALID_DATE', `The new deadline (${newDeadline}) is before the visit (${visitedOn}).`);
   }
   const followUp = em.create(HazardFollowUp, {
     hazard,

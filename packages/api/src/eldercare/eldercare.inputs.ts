@@ -79,11 +79,11 @@ export class RateFacilityInput {
 
 @InputType('CaregiversByLevelInput')
 export class CaregiversByLevelInput {
-  @Field(() => Int, { defaultValue: 0 }) level5!: number;
-  @Field(() => Int, { defaultValue: 0 }) level4!: number;
-  @Field(() => Int, { defaultValue: 0 }) level3!: number;
-  @Field(() => Int, { defaultValue: 0 }) level2!: number;
-  @Field(() => Int, { defaultValue: 0 }) level1!: number;
+  @Field(() => Int, { nullable: true, description: 'Default 0.' }) level5?: number | null;
+  @Field(() => Int, { nullable: true, description: 'Default 0.' }) level4?: number | null;
+  @Field(() => Int, { nullable: true, description: 'Default 0.' }) level3?: number | null;
+  @Field(() => Int, { nullable: true, description: 'Default 0.' }) level2?: number | null;
+  @Field(() => Int, { nullable: true, description: 'Default 0.' }) level1?: number | null;
 }
 
 @InputType('RecordFacilityCapacityInput')
@@ -106,7 +106,7 @@ export class HousePersonInput {
 export class ChecklistItemInput {
   @Field(() => HazardCategoryEnum) category!: HazardCategory;
   @Field(() => Boolean) passed!: boolean;
-  @Field(() => String, { defaultValue: '' }) @MaxLength(500) note!: string;
+  @Field(() => String, { nullable: true }) @IsOptional() @MaxLength(500) note?: string | null;
 }
 
 @InputType('HazardInput')
@@ -126,7 +126,7 @@ export class RecordInspectionInput {
   @Field(() => ID) facilityId!: string;
   @Field(() => DateScalar) inspectedOn!: string;
   @Field(() => String) @MaxLength(200) team!: string;
-  @Field(() => Boolean, { defaultValue: false }) jointWithFireBrigade!: boolean;
+  @Field(() => Boolean, { nullable: true, description: 'Default false.' }) jointWithFireBrigade?: boolean | null;
   @Field(() => [ChecklistItemInput]) @ArrayMaxSize(HAZARD_CATEGORIES.length) @ValidateNested() checklist!: ChecklistItemInput[];
   @Field(() => [HazardInput]) @ArrayMaxSize(MAX_HAZARDS_PER_INSPECTION) @ValidateNested() hazards!: HazardInput[];
 }
@@ -136,7 +136,7 @@ export class RecordHazardFollowUpInput {
   @Field(() => ID) hazardId!: string;
   @Field(() => DateScalar) visitedOn!: string;
   @Field(() => Boolean) rectified!: boolean;
-  @Field(() => String, { defaultValue: '' }) @MaxLength(500) note!: string;
+  @Field(() => String, { nullable: true }) @IsOptional() @MaxLength(500) note?: string | null;
   @Field(() => DateScalar, { nullable: true, description: 'When not rectified: a new deadline.' }) newDeadline?: string | null;
 }
 

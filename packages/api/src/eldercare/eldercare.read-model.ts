@@ -49,7 +49,7 @@ export function facilityPage(
     ElderFacility,
     {
       villageCode: { $like: `${scope.region}%` },
-      ...(scope.facilityId === null ? {} : { id: scope.facilityId }),
+      ...(scope.facilityId === null ? {} : { $and: [{ id: scope.facilityId }] }),
       ...(filter.kind ? { kind: filter.kind } : {}),
       ...(filter.open === true ? { closedOn: null } : filter.open === false ? { closedOn: { $ne: null } } : {}),
     },

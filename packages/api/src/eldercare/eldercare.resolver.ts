@@ -245,7 +245,13 @@ export class ElderFacilityResolver {
         beds: input.beds,
         occupiedBeds: input.occupiedBeds,
         staff: input.staff,
-        caregivers: { ...input.caregivers },
+        caregivers: {
+          level5: input.caregivers.level5 ?? 0,
+          level4: input.caregivers.level4 ?? 0,
+          level3: input.caregivers.level3 ?? 0,
+          level2: input.caregivers.level2 ?? 0,
+          level1: input.caregivers.level1 ?? 0,
+        },
       }),
     );
     return { capacity: capacity as unknown as FacilityCapacityType };
@@ -342,8 +348,8 @@ export class ElderInspectionResolver {
         facilityId: idOf(input.facilityId),
         inspectedOn: input.inspectedOn,
         team: input.team,
-        jointWithFireBrigade: input.jointWithFireBrigade,
-        checklist: input.checklist.map((item) => ({ category: item.category, passed: item.passed, note: item.note })),
+        jointWithFireBrigade: input.jointWithFireBrigade ?? false,
+        checklist: input.checklist.map((item) => ({ category: item.category, passed: item.passed, note: item.note ?? '' })),
         hazards: input.hazards.map((h) => ({
           category: h.category,
           description: h.description,
@@ -412,7 +418,7 @@ export class ElderHazardResolver {
         hazardId: idOf(input.hazardId),
         visitedOn: input.visitedOn,
         rectified: input.rectified,
-        note: input.note,
+        note: input.note ?? '',
         newDeadline: input.newDeadline ?? null,
       }),
     );

@@ -24,7 +24,7 @@ import { groupBy, keyList, keysetPage } from '../context/columns.js';
  */
 
 /** Most recent rows of a facility's nested lists. */
-export const RECENT = { capacityRecords: 24, inspections: 20, activityMonths: 24, hazardsPerFacility: 100, followUps: 20 } as const;
+export const RECENT = { capacityRecords: 24, inspections: 10, activityMonths: 24, hazardsPerFacility: 50, followUps: 10 } as const;
 
 /** Where a list of the caller's elder care lies: its region (a prefix), and its facility for a facility manager. */
 export interface ElderCareScope {

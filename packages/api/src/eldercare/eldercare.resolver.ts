@@ -174,13 +174,13 @@ export class ElderFacilityResolver {
   }
 
   @FieldResolver(() => [ElderHazardType], {
-    description: 'Hazards open in the rectification ledger, earliest deadline first (at most 100).',
+    description: 'Hazards open in the rectification ledger, earliest deadline first (at most 50).',
   })
   openHazards(@Root() facility: ElderFacility, @Ctx() ctx: RequestContext): Promise<HazardRow[]> {
     return ctx.loaders.elderCare.openHazardsByFacility.load(facility.id);
   }
 
-  @FieldResolver(() => [ElderInspectionType], { description: 'Inspections, newest first (the 20 most recent).' })
+  @FieldResolver(() => [ElderInspectionType], { description: 'Inspections, newest first (the 10 most recent).' })
   inspections(@Root() facility: ElderFacility, @Ctx() ctx: RequestContext): Promise<InspectionRow[]> {
     return ctx.loaders.elderCare.inspectionsByFacility.load(facility.id);
   }
@@ -329,7 +329,7 @@ export class ElderInspectionResolver {
     return facility;
   }
 
-  @FieldResolver(() => [ElderHazardType], { description: 'The hazards it found (at most 100).' })
+  @FieldResolver(() => [ElderHazardType], { description: 'The hazards it found (at most 50).' })
   hazards(@Root() inspection: InspectionRoot, @Ctx() ctx: RequestContext): Promise<HazardRow[]> {
     return ctx.loaders.elderCare.hazardsByInspection.load(inspection.id);
   }
@@ -402,7 +402,7 @@ export class ElderHazardResolver {
     return facility;
   }
 
-  @FieldResolver(() => [HazardFollowUpType], { description: 'Follow-up visits (回头看), in order (the 20 most recent).' })
+  @FieldResolver(() => [HazardFollowUpType], { description: 'Follow-up visits (回头看), in order (the 10 most recent).' })
   followUps(@Root() hazard: HazardRoot, @Ctx() ctx: RequestContext): Promise<FollowUpRow[]> {
     return ctx.loaders.elderCare.followUpsByHazard.load(hazard.id);
   }

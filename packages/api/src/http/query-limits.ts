@@ -145,12 +145,12 @@ export const LIST_BOUNDS: Readonly<Record<string, ListBound>> = {
   'Query.payrollBatches': (a, b) => b.programs * (a['month'] ? 1 : b.releasedMonthsPerCounty),
   // internal: elder care, the most recent rows of a facility's lists (eldercare.read-model.ts RECENT)
   'ElderFacility.capacityRecords': () => 24,
-  'ElderFacility.openHazards': () => 100,
-  'ElderFacility.inspections': () => 20,
+  'ElderFacility.openHazards': () => 50,
+  'ElderFacility.inspections': () => 10,
   'ElderFacility.activity': () => 24,
   'ElderInspection.checklist': () => 6,
-  'ElderInspection.hazards': () => 100,
-  'ElderHazard.followUps': () => 20,
+  'ElderInspection.hazards': () => 50,
+  'ElderHazard.followUps': () => 10,
   'HomeServiceCoverage.byKind': () => 6,
 };
 

@@ -16,7 +16,7 @@ import {
 } from './inspection.entity.js';
 
 /** The most hazards one inspection records. */
-export const MAX_HAZARDS_PER_INSPECTION = 100;
+export const MAX_HAZARDS_PER_INSPECTION = 50;
 
 export interface HazardInput {
   category: HazardCategory;

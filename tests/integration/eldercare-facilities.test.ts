@@ -105,9 +105,14 @@ describe('bad input', () => {
       input: { facilityId: id, recordedOn: '2010-01-01', beds: 5, occupiedBeds: 1, staff: 1, caregivers: {} },
     });
     expect(before.code).toBe('INVALID_DATE');
-    await ok(api, admin, `mutation ($id: ID!) { closeFacility(input: { facilityId: $id, closedOn: "2020-01-01" }) { facility { closedOn } } }`, {
-      id,
-    });
+    await ok(
+      api,
+      admin,
+      `mutation ($id: ID!) { closeFacility(input: { facilityId: $id, closedOn: "2020-01-01" }) { facility { closedOn } } }`,
+      {
+        id,
+      },
+    );
     const after = await refused(api, admin, CAPACITY, {
       input: { facilityId: id, recordedOn: '2021-01-01', beds: 5, occupiedBeds: 1, staff: 1, caregivers: {} },
     });

@@ -54,12 +54,16 @@ beforeAll(async () => {
   db = await createTestDatabase();
   api = await startTestApi(db.orm);
   admin = await tokenFor('county_admin', '370115');
-  const [village] = await db.orm.em.fork().execute<{ code: string }[]>(`select code from region where parent_code = '370115104' order by code limit 1`);
+  const [village] = await db.orm.em
+    .fork()
+    .execute<{ code: string }[]>(`select code from region where parent_code = '370115104' order by code limit 1`);
   const data = await ok<{ registerFacility: { facility: { id: string } } }>(
     api,
     admin,
     `mutation ($input: RegisterFacilityInput!) { registerFacility(input: $input) { facility { id } } }`,
-    { input: { kind: 'PUBLIC_HOME', name: '仁风镇敬老院', operator: '仁风镇人民政府', villageCode: village!.code, openedOn: '2010-05-01' } },
+    {
+      input: { kind: 'PUBLIC_HOME', name: '仁风镇敬老院', operator: '仁风镇人民政府', villageCode: village!.code, openedOn: '2010-05-01' },
+    },
   );
   facilityId = data.registerFacility.facility.id;
 });
@@ -78,7 +82,13 @@ describe('an inspection', () => {
       INSPECT,
       inspect([
         { category: 'FIRE', description: '灭火器过期', fixedOnSpot: true },
-        { category: 'ELECTRICITY', description: '私拉电线给电动车充电', fixedOnSpot: false, deadline: daysAgo(30), responsible: '院长 王某' },
+        {
+          category: 'ELECTRICITY',
+          description: '私拉电线给电动车充电',
+          fixedOnSpot: false,
+          deadline: daysAgo(30),
+          responsible: '院长 王某',
+        },
       ]),
     );
     const hazards = data.recordInspection.inspection.hazards;
@@ -126,7 +136,10 @@ describe('a follow-up visit (回头看)', () => {
       api,
       admin,
       INSPECT,
-      inspect([{ category: 'EVACUATION', description: '安全出口堆放杂物', fixedOnSpot: false, deadline, responsible: '后勤主管' }], daysAgo(20)),
+      inspect(
+        [{ category: 'EVACUATION', description: '安全出口堆放杂物', fixedOnSpot: false, deadline, responsible: '后勤主管' }],
+        daysAgo(20),
+      ),
     );
     return data.recordInspection.inspection.hazards[0]!.id;
   }
@@ -162,7 +175,9 @@ describe('a follow-up visit (回头看)', () => {
   it('sent many times at once closes the hazard once: one follow-up row, one audit entry', async () => {
     const id = await ledgerHazard(daysAgo(3));
     const answers = await Promise.all(
-      Array.from({ length: 8 }, () => api.query('/graphql', FOLLOW_UP, { token: admin, variables: { input: { hazardId: id, visitedOn: today(), rectified: true } } })),
+      Array.from({ length: 8 }, () =>
+        api.query('/graphql', FOLLOW_UP, { token: admin, variables: { input: { hazardId: id, visitedOn: today(), rectified: true } } }),
+      ),
     );
     expect(answers.filter((a) => !a.errors).length).toBe(1);
     expect(answers.filter((a) => a.errors?.[0]?.extensions?.['code'] === 'TRANSITION_NOT_ALLOWED').length).toBe(7);
@@ -180,7 +195,13 @@ describe('overdue hazards', () => {
       inspect(
         [
           { category: 'FOOD', description: '食品留样不足48小时', fixedOnSpot: false, deadline: daysAgo(3), responsible: '食堂负责人' },
-          { category: 'EMERGENCY_PLAN', description: '应急预案未演练', fixedOnSpot: false, deadline: addDays(today(), 10), responsible: '院长' },
+          {
+            category: 'EMERGENCY_PLAN',
+            description: '应急预案未演练',
+            fixedOnSpot: false,
+            deadline: addDays(today(), 10),
+            responsible: '院长',
+          },
         ],
         daysAgo(15),
       ),

@@ -32,7 +32,9 @@ beforeAll(async () => {
   api = await startTestApi(db.orm);
   token = await tokenFor('county_admin', '370115');
   const admin: Actor = { subject: 'setup', role: 'county_admin', regionCode: '370115' };
-  const villages = await db.orm.em.fork().execute<{ code: string }[]>(`select code from region where parent_code = '370115104' order by code limit 4`);
+  const villages = await db.orm.em
+    .fork()
+    .execute<{ code: string }[]>(`select code from region where parent_code = '370115104' order by code limit 4`);
   const run = <T>(work: Parameters<typeof db.orm.em.transactional<T>>[0]) => db.orm.em.fork().transactional(work);
   for (let i = 0; i < FACILITIES; i++) {
     const facility = await run((em) =>
@@ -95,9 +97,9 @@ describe('a page of facilities with their nested lists', () => {
     const large = await statementsFor(10);
     expect(small.data.elderFacilities.edges).toHaveLength(2);
     expect(large.data.elderFacilities.edges).toHaveLength(10);
-    expect(large.data.elderFacilities.edges.every((e) => e.node.openHazards.length === 1 && e.node.inspections[0]!.hazards.length === 2)).toBe(
-      true,
-    );
+    expect(
+      large.data.elderFacilities.edges.every((e) => e.node.openHazards.length === 1 && e.node.inspections[0]!.hazards.length === 2),
+    ).toBe(true);
     expect(large.count, statements.join('\n')).toBe(small.count);
     expect(small.count).toBeLessThanOrEqual(14);
   });

@@ -74,7 +74,7 @@ describe('operator commands beside a running server', () => {
     [['regions', 'import', '--county', '370115'], /Imported \d+ regions for 370115/],
     [['seed', '--preset', 'jiyang-2023', '--scale', 'village'], /Loaded 济阳区 \(370115\)/],
     [['release', '--note', 'beside the server'], /Release \S+ \(as of [\d-]+\): [1-9]\d* county months/],
-    [['verify'], /every published month aggregate equals the ledger/],
+    [['verify'], /every published figure equals the ledger/],
     [['db', 'migrate'], /The database is up to date/],
     [['site', 'build'], /The site is in /],
   ])('`xingfu %j` uses the running database and leaves the server running', async (args, done) => {

@@ -70,14 +70,15 @@ export async function readListingPage(em: EntityManager, args: ListingPageArgs):
     }[]
   >(
     `with page as (
-       select distinct l.public_id from listing_row l join program p on p.code = l.program_code and p.disclosure = 'listed'
+       select distinct l.public_id from listing_row l
+       join release_program p on p.release_id = l.release_id and p.code = l.program_code and p.disclosure = 'listed'
        where l.release_id = ? and l.village_code = ? and l.month = to_date(?, 'YYYY-MM') and l.public_id > ?
        order by l.public_id limit ?
      )
      select l.public_id, l.masked_name, l.covered_members, l.program_code, p.name, l.amount_fen::text, l.year_to_date_fen::text
      from listing_row l
      join page on page.public_id = l.public_id
-     join program p on p.code = l.program_code and p.disclosure = 'listed'
+     join release_program p on p.release_id = l.release_id and p.code = l.program_code and p.disclosure = 'listed'
      where l.release_id = ? and l.village_code = ? and l.month = to_date(?, 'YYYY-MM')
      order by l.public_id, p.sort_order`,
     [args.releaseId, args.village, args.month, after, first + 1, args.releaseId, args.village, args.month],

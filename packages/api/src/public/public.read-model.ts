@@ -1,4 +1,11 @@
-import { DomainError, type DisclosurePolicy, type EntityManager } from '@xingfu/domain';
+import {
+  DomainError,
+  type AmountRule,
+  type BeneficiaryUnit,
+  type DisclosurePolicy,
+  type EntityManager,
+  type PaymentFrequency,
+} from '@xingfu/domain';
 
 /**
  * The read model of the public schema: releases, their rollups (aggregates, application counts,
@@ -52,7 +59,7 @@ export function releaseChangeRows(em: EntityManager, releaseId: string) {
   >(
     `select c.county_code, c.program_code, p.disclosure, to_char(c.month, 'YYYY-MM') as month, c.change,
             c.amount_before_fen::text, c.amount_after_fen::text, c.households_before, c.households_after
-     from release_change c join program p on p.code = c.program_code
+     from release_change c join release_program p on p.release_id = c.release_id and p.code = c.program_code
      where c.release_id = ? order by c.county_code, c.month, c.program_code`,
     [releaseId],
   );
@@ -77,7 +84,7 @@ export function aggregateRows(
     }[]
   >(
     `select a.region_code, a.program_code, p.disclosure, a.period, a.suppressed, a.households, a.persons, a.person_months, a.amount_fen::text
-     from rollup_aggregate a join program p on p.code = a.program_code
+     from rollup_aggregate a join release_program p on p.release_id = a.release_id and p.code = a.program_code
      where a.release_id = ? and ${q.regionFilter} and a.period_kind = ? and a.period like ? ${q.programCode ? 'and a.program_code = ?' : ''}
      order by a.region_code, p.sort_order, a.period`,
     [q.releaseId, ...q.regionParams, q.periodKind, `${q.year}%`, ...(q.programCode ? [q.programCode] : [])],
@@ -88,7 +95,7 @@ export function aggregateRows(
 export function standardRows(em: EntityManager, releaseId: string, countyCode: string) {
   return em.execute<{ program_code: string; name: string; area_type: string; tier: string; month: string; amount_fen: string }[]>(
     `select s.program_code, p.name, s.area_type, s.tier, to_char(s.effective_month, 'YYYY-MM') as month, s.amount_fen::text
-     from release_standard s join program p on p.code = s.program_code
+     from release_standard s join release_program p on p.release_id = s.release_id and p.code = s.program_code
      where s.release_id = ? and s.county_code = ?
      order by p.sort_order, s.area_type, s.tier, s.effective_month`,
     [releaseId, countyCode],
@@ -135,8 +142,29 @@ export function applicationRows(em: EntityManager, releaseId: string, countyCode
     }[]
   >(
     `select a.region_code, a.program_code, p.disclosure, a.year, a.received, a.approved, a.rejected
-     from rollup_application a join program p on p.code = a.program_code
+     from rollup_application a join release_program p on p.release_id = a.release_id and p.code = a.program_code
      where a.release_id = ? and left(a.region_code, 6) = ? and a.year = ? order by p.sort_order, a.region_code`,
     [releaseId, countyCode, year],
+  );
+}
+
+/** The program catalog as a release froze it, in catalog order. */
+export function releaseProgramRows(em: EntityManager, releaseId: string) {
+  return em.execute<
+    {
+      code: string;
+      name: string;
+      category: string;
+      frequency: PaymentFrequency;
+      unit: BeneficiaryUnit;
+      amount_rule: AmountRule;
+      disclosure: DisclosurePolicy;
+      minors_only: boolean;
+      description: string;
+    }[]
+  >(
+    `select code, name, category, frequency, unit, amount_rule, disclosure, minors_only, description
+     from release_program where release_id = ? order by sort_order, code`,
+    [releaseId],
   );
 }

@@ -1,6 +1,5 @@
 import {
   DomainError,
-  Program,
   RegionLevel,
   decideStored,
   formatFen,
@@ -26,12 +25,12 @@ import {
   ReleaseType,
 } from './public.types.js';
 import { LISTING_DEFAULT_PAGE_SIZE, LISTING_MAX_PAGE_SIZE, readListingPage } from './listing.read-model.js';
-import { programCatalog } from '../program/program.read-model.js';
 import {
   aggregateRows,
   applicationRows,
   releaseChangeRows,
   releaseIdOf,
+  releaseProgramRows,
   releaseRows,
   releasedMonthRows,
   reviewCampaignRows,
@@ -48,8 +47,9 @@ function regionCodeOf(code: string, levels: number[]): string {
 
 /**
  * The public schema: releases, aggregates, standards, re-review results and the 幸福清单. Every
- * figure is read from the rollups of a release (the latest unless one is named); nothing here
- * touches a name, an ID number or a ledger row directly.
+ * figure — and the program catalog that names and decides them — is read from what a release
+ * froze when it was cut (the latest unless one is named); nothing here reads the ledger
+ * (tests/integration/release-closed-world.test.ts).
  */
 @Resolver()
 export class PublicResolver {
@@ -113,9 +113,27 @@ export class PublicResolver {
     });
   }
 
-  @Query(() => [ProgramType], { description: 'The program catalog with each program’s disclosure policy.' })
-  async programs(@Ctx() ctx: RequestContext): Promise<Program[]> {
-    return programCatalog(ctx.em);
+  @Query(() => [ProgramType], {
+    description: 'The program catalog with each program’s disclosure policy, as the release (the latest unless named) froze it.',
+  })
+  async programs(
+    @Arg('releaseId', () => ID, { nullable: true }) releaseId: string | null,
+    @Ctx() ctx: RequestContext,
+  ): Promise<ProgramType[]> {
+    const id = await this.releaseId(ctx, releaseId);
+    if (!id) return [];
+    const rows = await releaseProgramRows(ctx.em, id);
+    return rows.map((r) => ({
+      code: r.code,
+      name: r.name,
+      category: r.category,
+      frequency: r.frequency,
+      unit: r.unit,
+      amountRule: r.amount_rule,
+      disclosure: r.disclosure,
+      minorsOnly: r.minors_only,
+      description: r.description,
+    }));
   }
 
   @Query(() => [AggregateType], { description: 'Figures of a region (county, town or village) for a year, by program and period.' })

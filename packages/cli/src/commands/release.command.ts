@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { loadConfig } from '@xingfu/api';
-import { cutRelease, latestReleaseId, reconcileRelease } from '@xingfu/domain';
+import { cutRelease, latestReleaseId, reconcileRelease, verifyRelease } from '@xingfu/domain';
 import { openDatabaseSession } from '../runtime/database-session.js';
 import { say, step } from '../runtime/progress.js';
 
@@ -31,7 +31,7 @@ export function registerReleaseCommands(program: Command): void {
     });
   program
     .command('verify')
-    .description('recompute every published aggregate of a release from the ledger; exit 1 on any difference')
+    .description('recompute every figure of a release (as of the release) from the ledger; exit 1 on any difference')
     .option('--release <id>', 'the release to check; defaults to the latest')
     .action(async (options: { release?: string }) => {
       const session = await openDatabaseSession(loadConfig());
@@ -42,16 +42,24 @@ export function registerReleaseCommands(program: Command): void {
           say('No release has been cut yet: nothing to verify.');
           return;
         }
-        const differences = await step(`Reconciling release ${id} with the ledger`, () => reconcileRelease(em, id));
-        if (differences.length === 0) {
-          say(`Release ${id}: every published month aggregate equals the ledger.`);
+        // an independent query over the payment ledger for the month aggregates, then every frozen
+        // figure recomputed as of the release and compared row by row
+        const months = await step(`Reconciling release ${id}'s month aggregates with the ledger`, () => reconcileRelease(em, id));
+        const figures = await step(`Recomputing every figure of release ${id}`, () => verifyRelease(em, id));
+        if (months.length === 0 && figures.length === 0) {
+          say(
+            `Release ${id}: every published figure equals the ledger (aggregates, 幸福清单, applications, changelog, standards, re-review results, catalog).`,
+          );
           return;
         }
-        for (const d of differences.slice(0, 50)) {
+        for (const d of months.slice(0, 50)) {
           process.stderr.write(`${d.regionCode} ${d.programCode} ${d.period} ${d.field}: published ${d.published}, ledger ${d.ledger}\n`);
         }
+        for (const d of figures.slice(0, 50)) {
+          process.stderr.write(`${d.table} ${d.key}: published ${d.published ?? '(none)'}, ledger ${d.recomputed ?? '(none)'}\n`);
+        }
         process.stderr.write(
-          `${differences.length} differences: cut a new release (pnpm xingfu release --note "correction") after checking the ledger.\n`,
+          `${months.length + figures.length} differences: cut a new release (pnpm xingfu release --note "correction") after checking the ledger; a release is never edited.\n`,
         );
         process.exitCode = 1;
       } finally {

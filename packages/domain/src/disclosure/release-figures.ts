@@ -34,3 +34,18 @@ export const BACKFILL_FROZEN_FIGURES_SQL = `do $$ declare r record; begin
     execute format($f$${FREEZE_REVIEW_RESULTS_SQL.replaceAll('?', '%L')}$f$, r.id, r.id);
   end loop;
 end $$`;
+
+/**
+ * The program catalog as the release publishes it (parameter: the release id): names, order and
+ * the disclosure policy that decides suppression, read by every public query instead of `program`.
+ */
+export const FREEZE_PROGRAMS_SQL = `
+  insert into release_program (release_id, code, name, category, frequency, unit, amount_rule, disclosure, minors_only, description, sort_order)
+  select ?, code, name, category, frequency, unit, amount_rule, disclosure, minors_only, description, sort_order from program`;
+
+/** Gives every release that lacks it the program catalog of today (migration 0008). */
+export const BACKFILL_FROZEN_PROGRAMS_SQL = `do $$ declare r record; begin
+  for r in select id from disclosure_release d where not exists (select 1 from release_program p where p.release_id = d.id) loop
+    execute format($f$${FREEZE_PROGRAMS_SQL.replaceAll('?', '%L')}$f$, r.id);
+  end loop;
+end $$`;

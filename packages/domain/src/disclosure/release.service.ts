@@ -2,7 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { today } from '../access/clock.js';
 import { DomainError } from '../errors/domain-error.js';
 import { applySuppression } from './rollup-suppression.js';
-import { FREEZE_REVIEW_RESULTS_SQL, FREEZE_STANDARDS_SQL } from './release-figures.js';
+import { FREEZE_PROGRAMS_SQL, FREEZE_REVIEW_RESULTS_SQL, FREEZE_STANDARDS_SQL } from './release-figures.js';
 
 export interface ReleaseSummary {
   id: string;
@@ -113,6 +113,25 @@ const CHANGELOG_SQL = `
     and (prev.region_code is null or prev.amount_fen <> cur.amount_fen or prev.households <> cur.households)`;
 
 /**
+ * Every figure of a release whose months (release_period) are fixed: aggregates and their
+ * suppression, the 幸福清单, application counts, the catalog, standards and re-review results as
+ * they stand, and the changelog against the previous release. Used by the cut and, into a scratch
+ * release, by `verifyRelease`.
+ */
+async function computeReleaseFigures(em: EntityManager, id: string, previousId: string | null): Promise<void> {
+  await em.execute(AGGREGATE_SQL, [id, id]);
+  await applySuppression(em, id);
+  await em.execute(LISTING_SQL, [id, id]);
+  await em.execute(APPLICATION_SQL, [id, id]);
+  // the catalog, standards and re-review results are copied too: nothing the release publishes is read live
+  await em.execute(FREEZE_PROGRAMS_SQL, [id]);
+  await em.execute(FREEZE_STANDARDS_SQL, [id, id]);
+  await em.execute(FREEZE_REVIEW_RESULTS_SQL, [id, id]);
+  if (previousId) await em.execute(CHANGELOG_SQL, [id, previousId, id]);
+  else await em.execute(CHANGELOG_SQL.replace('prev.release_id = ?', 'false and prev.release_id = ?'), [id, '', id]);
+}
+
+/**
  * Cuts a disclosure release: fixes which months are public, computes every aggregate and the
  * 幸福清单 from the ledger, applies small-cell suppression, and records what changed since the
  * previous release. Earlier releases stay as they were.
@@ -138,15 +157,7 @@ export async function cutRelease(em: EntityManager, options: { createdBy: string
       'No month can be published: a month is published once it is over and its payroll batches are approved.',
     );
   }
-  await em.execute(AGGREGATE_SQL, [id, id]);
-  await applySuppression(em, id);
-  await em.execute(LISTING_SQL, [id, id]);
-  await em.execute(APPLICATION_SQL, [id, id]);
-  // standards and re-review results are copied too: nothing the release publishes is read live
-  await em.execute(FREEZE_STANDARDS_SQL, [id, id]);
-  await em.execute(FREEZE_REVIEW_RESULTS_SQL, [id, id]);
-  if (previous[0]) await em.execute(CHANGELOG_SQL, [id, previous[0].id, id]);
-  else await em.execute(CHANGELOG_SQL.replace('prev.release_id = ?', 'false and prev.release_id = ?'), [id, '', id]);
+  await computeReleaseFigures(em, id, previous[0]?.id ?? null);
   const counts = await em.execute<{ aggregates: number; listing: number; changes: number }[]>(
     `select (select count(*) from rollup_aggregate where release_id = ?)::int as aggregates,
             (select count(*) from listing_row where release_id = ?)::int as listing,
@@ -236,6 +247,127 @@ export async function reconcileRelease(em: EntityManager, releaseId: string): Pr
         ]
       : []),
   ]);
+}
+
+/** A frozen table of a release: the columns that identify a row and the figures it holds. */
+interface FrozenTable {
+  table: string;
+  key: string[];
+  values: string[];
+}
+
+/** Every table a release is made of (besides its months), as `verifyRelease` compares them. */
+export const FROZEN_TABLES: FrozenTable[] = [
+  {
+    table: 'rollup_aggregate',
+    key: ['region_code', 'program_code', 'period_kind', 'period'],
+    values: ['region_level', 'households', 'persons', 'person_months', 'payments', 'amount_fen', 'suppressed'],
+  },
+  {
+    table: 'listing_row',
+    key: ['village_code', 'month', 'public_id', 'program_code'],
+    values: ['masked_name', 'covered_members', 'amount_fen', 'year_to_date_fen'],
+  },
+  { table: 'rollup_application', key: ['region_code', 'program_code', 'year'], values: ['received', 'approved', 'rejected'] },
+  {
+    table: 'release_change',
+    key: ['county_code', 'program_code', 'month'],
+    values: ['change', 'amount_before_fen', 'amount_after_fen', 'households_before', 'households_after'],
+  },
+  { table: 'release_standard', key: ['county_code', 'program_code', 'area_type', 'tier', 'effective_month'], values: ['amount_fen'] },
+  {
+    table: 'release_review_campaign',
+    key: ['campaign_id'],
+    values: [
+      'county_code',
+      'name',
+      'period_start',
+      'period_end',
+      'disclosure',
+      'tasks',
+      'reviewed_households',
+      'continued_households',
+      'cancelled_households',
+      'cancelled_persons',
+      'adjusted_households',
+      'adjusted_persons',
+      'newly_approved_households',
+      'newly_approved_persons',
+    ],
+  },
+  {
+    table: 'release_program',
+    key: ['code'],
+    values: ['name', 'category', 'frequency', 'unit', 'amount_rule', 'disclosure', 'minors_only', 'description', 'sort_order'],
+  },
+];
+
+export interface FigureDifference {
+  /** The frozen table (rollup_aggregate, listing_row, release_standard, …). */
+  table: string;
+  /** The row's key, as JSON: {"region_code": "370115", …}. */
+  key: string;
+  /** The figures the release holds, as JSON; null when the recomputation has a row the release lacks. */
+  published: string | null;
+  /** The figures recomputed from the ledger, as JSON; null when the release has a row the ledger no longer gives. */
+  recomputed: string | null;
+}
+
+class Rollback extends Error {}
+
+/**
+ * Recomputes every figure of a release as of the release — its months and its as-of date, the
+ * previous release for its changelog — from the ledger as it stands, into a scratch release that
+ * is rolled back, and compares it row by row with what the release froze: aggregates of every
+ * level and period (with their suppression), the 幸福清单, application counts, changelog,
+ * standards, re-review results and the catalog. Any difference is listed; an empty list means
+ * the release is what the ledger gives. A correction booked after the release shows here until a
+ * new release publishes it.
+ */
+export async function verifyRelease(em: EntityManager, releaseId: string): Promise<FigureDifference[]> {
+  const [release] = await em.execute<{ as_of: string; seq: number }[]>(
+    `select to_char(as_of, 'YYYY-MM-DD') as as_of, seq from disclosure_release where id = ?`,
+    [releaseId],
+  );
+  if (!release) throw new DomainError('NOT_FOUND', `No release ${releaseId}.`);
+  const differences: FigureDifference[] = [];
+  try {
+    await em.fork().transactional(async (tx) => {
+      const previous = await tx.execute<{ id: string }[]>('select id from disclosure_release where seq < ? order by seq desc limit 1', [
+        release.seq,
+      ]);
+      const scratch = 'verify';
+      await tx.execute(
+        `insert into disclosure_release (id, seq, as_of, created_by, note) values (?, (select least(min(seq), 0) - 1 from disclosure_release), ?, 'verify', '')`,
+        [scratch, release.as_of],
+      );
+      await tx.execute(
+        'insert into release_period (release_id, county_code, month) select ?, county_code, month from release_period where release_id = ?',
+        [scratch, releaseId],
+      );
+      await computeReleaseFigures(tx, scratch, previous[0]?.id ?? null);
+      for (const t of FROZEN_TABLES) {
+        const json = (side: string, cols: string[]) => `jsonb_build_object(${cols.map((c) => `'${c}', ${side}.${c}`).join(', ')})::text`;
+        const rows = await tx.execute<FigureDifference[]>(
+          `select '${t.table}' as "table",
+                  jsonb_build_object(${t.key.map((c) => `'${c}', coalesce(a.${c}, b.${c})`).join(', ')})::text as key,
+                  case when a.${t.key[0]} is null then null else ${json('a', t.values)} end as published,
+                  case when b.${t.key[0]} is null then null else ${json('b', t.values)} end as recomputed
+           from (select * from ${t.table} where release_id = ?) a
+           full join (select * from ${t.table} where release_id = ?) b on ${t.key.map((c) => `a.${c} = b.${c}`).join(' and ')}
+           where a.${t.key[0]} is null or b.${t.key[0]} is null
+              or row(${t.values.map((c) => `a.${c}`).join(', ')}) is distinct from row(${t.values.map((c) => `b.${c}`).join(', ')})
+           order by 2`,
+          [releaseId, scratch],
+        );
+        differences.push(...rows);
+      }
+      throw new Rollback();
+    });
+  } catch (error) {
+    if (!(error instanceof Rollback)) throw error;
+  }
+  return differences;
 }
 
 export async function latestReleaseId(em: EntityManager): Promise<string | null> {

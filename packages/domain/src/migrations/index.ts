@@ -6,6 +6,7 @@ import { DisclosureMigration } from './0004-disclosure.migration.js';
 import { ExactlyOnceMigration } from './0005-exactly-once.migration.js';
 import { NameNormalisationMigration } from './0006-name-normalisation.migration.js';
 import { FrozenReleaseFiguresMigration } from './0007-frozen-release-figures.migration.js';
+import { FrozenProgramCatalogMigration } from './0008-frozen-program-catalog.migration.js';
 import { ElderCareMigration } from './0009-elder-care.migration.js';
 
 /** Migrations in the order they apply. Hand-written SQL; the application never syncs the schema. */
@@ -17,5 +18,6 @@ export const migrationsList: MigrationObject[] = [
   { name: '0005-exactly-once', class: ExactlyOnceMigration },
   { name: '0006-name-normalisation', class: NameNormalisationMigration },
   { name: '0007-frozen-release-figures', class: FrozenReleaseFiguresMigration },
+  { name: '0008-frozen-program-catalog', class: FrozenProgramCatalogMigration },
   { name: '0009-elder-care', class: ElderCareMigration },
 ];

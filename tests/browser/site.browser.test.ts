@@ -51,7 +51,7 @@ const cellsOf = (p: Page, selector: string) =>
 
 describe.runIf(enabled)('the site in Chromium', () => {
   beforeAll(async () => {
-    demo = await buildDemoSite({ env: { XINGFU_SITE_RELEASES: '1' } });
+    demo = await buildDemoSite();
     server = await serveStatic(demo.build.dist);
     browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN' });

@@ -347,6 +347,57 @@ describe('downloads', () => {
     }
   });
 
+  it('define every field in its own table: each README field row equals the field of that table’s datapackage schema', async () => {
+    const folder = join(dist, 'data', COUNTY, String(year));
+    const pkg = JSON.parse(await readFile(join(folder, 'datapackage.json'), 'utf8')) as {
+      resources: {
+        name: string;
+        schema: { fields: { name: string; title: string; title_en: string; unit?: string; description: string }[] };
+      }[];
+    };
+    const readme = await readFile(join(folder, 'README.md'), 'utf8');
+    const sections = new Map(
+      readme
+        .split(/^### /m)
+        .slice(1)
+        .map((section) => [/^`([^`]+)`/.exec(section)![1]!, section.split('\n').filter((line) => line.startsWith('| `'))] as const),
+    );
+    expect([...sections.keys()]).toEqual(pkg.resources.map((r) => r.name));
+    const cell = (text: string) => text.replaceAll('|', '\\|');
+    for (const resource of pkg.resources) {
+      expect(sections.get(resource.name), resource.name).toEqual(
+        resource.schema.fields.map(
+          (f) => `| \`${f.name}\` | ${cell(f.title)} | ${cell(f.title_en)} | ${cell(f.unit ?? '')} | ${cell(f.description)} |`,
+        ),
+      );
+    }
+    // the same name, two meanings: a rate in standards, a sum in the summaries
+    const amount = (name: string) => pkg.resources.find((r) => r.name === name)!.schema.fields.find((f) => f.name === 'amount_yuan')!;
+    expect(amount('standards').unit).toBe('元/人·月');
+    expect(amount('summary-by-program').unit).toBe('元');
+    expect(amount('summary-by-program').description).not.toBe(amount('standards').description);
+    // the XLSX 说明 sheet lists the same definitions
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(join(folder, 'summary-by-program.xlsx'));
+    const about = workbook.getWorksheet('说明')!;
+    const summary = pkg.resources.find((r) => r.name === 'summary-by-program')!;
+    for (const [i, f] of summary.schema.fields.entries()) {
+      expect(about.getRow(i + 2).values, f.name).toEqual([undefined, f.name, f.title, f.title_en, f.unit ?? '', f.description]);
+    }
+  });
+
+  it('explain 人数 vs 人次 and approved above received where they appear, on the page and in the README', async () => {
+    const readme = await readFile(join(dist, 'data', COUNTY, String(year), 'README.md'), 'utf8');
+    const section = (name: string) => readme.split(/^### /m).find((s) => s.startsWith(`\`${name}\``))!;
+    expect(section('summary-by-program')).toMatch(/人数与人次：人数是期间内不重复计数/);
+    expect(section('applications')).toMatch(/批准件数可能多于受理件数.*跨年结转/);
+    expect(section('standards')).not.toMatch(/人数与人次|批准件数/);
+    const county = await page(dist, `county/${COUNTY}/`);
+    expect(county).toMatch(/<p class="note" data-note="persons person_months">人数与人次：/);
+    expect(county).toMatch(/<p class="note" data-note="received approved">批准件数可能多于受理件数/);
+    expect(county).toMatch(/<th scope="col" class="num" data-field="person_months" title="按月发放的项目：[^"]*单位：人次。">/);
+  });
+
   it('keep each release’s files under /releases/{id}/data/: the correction shows in the later release only', async () => {
     const [first, second] = demo.releases as [string, string];
     const month = demo.fixture.months[1]!;

@@ -3,17 +3,18 @@
  *
  * - XINGFU_SITE_DEMO: the data is the synthetic demo data (示例数据) unless this is "0"; every page
  *   then carries the 示例数据 banner. A bureau publishing its real ledger sets XINGFU_SITE_DEMO=0.
- * - XINGFU_SITE_RELEASES: how many of the newest releases are built in full under
- *   /releases/{id}/ (default 3). Older releases keep their entry and changelog on /releases/.
- * - XINGFU_SITE_URL: the public origin (e.g. https://xingfu.example.gov.cn), used in citations;
- *   empty: citations give the path only.
+ * - XINGFU_SITE_PREBUILT: release ids whose /releases/{id}/ copy is already built (the CLI keeps
+ *   them from the previous build and copies them back): not built again. Every other release is
+ *   built in full; no release is ever dropped.
+ * - XINGFU_SITE_URL: the canonical public origin (e.g. https://xingfu.example.gov.cn) of every
+ *   citation and datapackage homepage; default http://127.0.0.1:4321, where `pnpm start` serves
+ *   the site (the CLI passes its configured value, see docs/site.md).
  * - XINGFU_SITE_LISTING_PAGE_SIZE: households per happinessList request when the build reads a
  *   village's 幸福清单, 1 to 50 (default 50, the API's largest page).
  */
 export const DEMO = process.env.XINGFU_SITE_DEMO !== '0';
 
-const releasesSetting = Number(process.env.XINGFU_SITE_RELEASES ?? '3');
-export const RELEASES_BUILT = Number.isInteger(releasesSetting) && releasesSetting >= 1 ? releasesSetting : 3;
+export const PREBUILT_RELEASES = new Set((process.env.XINGFU_SITE_PREBUILT ?? '').split(',').filter(Boolean));
 
 /** The public API's largest happinessList page (packages/api/src/public/listing-page.ts). */
 const LISTING_MAX_PAGE_SIZE = 50;
@@ -21,7 +22,9 @@ const pageSetting = Number(process.env.XINGFU_SITE_LISTING_PAGE_SIZE ?? LISTING_
 export const LISTING_PAGE_SIZE =
   Number.isInteger(pageSetting) && pageSetting >= 1 && pageSetting <= LISTING_MAX_PAGE_SIZE ? pageSetting : LISTING_MAX_PAGE_SIZE;
 
-export const SITE_URL = (process.env.XINGFU_SITE_URL ?? '').replace(/\/$/, '');
+/** The default canonical origin: the address `pnpm start` serves the site on. */
+export const DEFAULT_SITE_URL = 'http://127.0.0.1:4321';
+export const SITE_URL = (process.env.XINGFU_SITE_URL || DEFAULT_SITE_URL).replace(/\/$/, '');
 
 export const SITE_NAME = '幸福清单';
 

@@ -27,6 +27,18 @@ export interface Field {
   suppressible?: boolean;
 }
 
+/** An explanation of how two or more figures of a table read together, shown wherever they all appear. */
+export interface ReadingNote {
+  fields: string[];
+  text: string;
+}
+
+/**
+ * One table. Its `fields` are the one declaration of its columns (name, type, titles, unit,
+ * description): the download README, datapackage.json, the XLSX 说明 sheet and the page tables
+ * (headers, captions, field notes) are all generated from them, table by table — a name means
+ * what its own table declares (the standards' amount_yuan is a rate, the summaries' a sum).
+ */
 export interface Dataset {
   /** The file name without extension: summary-by-program, monthly-by-town, … */
   name: string;
@@ -36,6 +48,30 @@ export interface Dataset {
   fields: Field[];
   rows: Cell[][];
   primaryKey: string[];
+  /** How figures of this table read together (人数 vs 人次, approved vs received). */
+  notes: ReadingNote[];
+}
+
+/** 人数 and 人次 side by side. */
+const PERSONS_NOTE: ReadingNote = {
+  fields: ['persons', 'person_months'],
+  text: '人数与人次：人数是期间内不重复计数的保障人数（一人全年只计 1 人，不能跨月相加）；人次按月累计（按月发放的项目为各月保障人数之和，一人领取 12 个月计 12 人次；一次性救助每笔计 1 人次），可以跨月、跨地区相加。',
+};
+
+/** Approved and received counted in different years: approved can exceed received. */
+const CARRY_OVER_NOTE: ReadingNote = {
+  fields: ['received', 'approved'],
+  text: '批准件数可能多于受理件数：受理按提出申请的年份计，批准和不予批准按审批的年份计；上一年提出、本年审批的申请（跨年结转）计入本年的批准或不予批准，而不计入本年受理。',
+};
+
+/** The notes of a dataset that apply to the fields shown. */
+export function notesFor(dataset: Dataset, shown: string[] = dataset.fields.map((f) => f.name)): ReadingNote[] {
+  return dataset.notes.filter((n) => n.fields.every((f) => shown.includes(f)));
+}
+
+/** A field's definition in one line: description, then unit. */
+export function fieldDefinition(f: Field): string {
+  return f.unit ? `${f.description}单位：${f.unit}。` : f.description;
 }
 
 const F = {
@@ -108,7 +144,7 @@ const F = {
     type: 'number',
     title: '金额（元）',
     titleEn: 'Amount (yuan)',
-    description: '期间内全部发放记录之和（含正常发放、补发、追回），元，保留两位小数。',
+    description: '期间内全部发放记录之和（含正常发放、补发、追回），保留两位小数。',
     unit: '元',
     unitEn: 'yuan (CNY)',
     suppressible: true,
@@ -149,6 +185,7 @@ export function summaryByProgram(site: Site, cr: CountyRelease, year: number): D
   const f = cr.figures.get(year)!;
   return {
     name: 'summary-by-program',
+    notes: [PERSONS_NOTE],
     title: `${cr.county.name}${year}年社会救助分项目汇总`,
     titleEn: `${cr.county.name} ${year}: social assistance by program`,
     description: `${cr.county.name}全县（区）${year}年已发布月份的各救助项目户数、人数、人次和金额。`,
@@ -162,6 +199,7 @@ export function monthlyByProgram(site: Site, cr: CountyRelease, year: number): D
   const f = cr.figures.get(year)!;
   return {
     name: 'monthly-by-program',
+    notes: [PERSONS_NOTE],
     title: `${cr.county.name}${year}年社会救助分月分项目汇总`,
     titleEn: `${cr.county.name} ${year}: social assistance by month and program`,
     description: `${cr.county.name}全县（区）${year}年各已发布月份、各救助项目的户数、人数、人次和金额。`,
@@ -178,6 +216,7 @@ export function summaryByTown(site: Site, cr: CountyRelease, year: number): Data
   const names = regionNames(cr.county);
   return {
     name: 'summary-by-town',
+    notes: [PERSONS_NOTE],
     title: `${cr.county.name}${year}年社会救助分乡镇（街道）汇总`,
     titleEn: `${cr.county.name} ${year}: social assistance by town and program`,
     description: `${cr.county.name}各乡镇（街道）${year}年已发布月份的各救助项目户数、人数、人次和金额。`,
@@ -195,6 +234,7 @@ export function monthlyByTown(site: Site, cr: CountyRelease, year: number): Data
   const names = regionNames(cr.county);
   return {
     name: 'monthly-by-town',
+    notes: [PERSONS_NOTE],
     title: `${cr.county.name}${year}年社会救助分月分乡镇（街道）汇总`,
     titleEn: `${cr.county.name} ${year}: social assistance by month, town and program`,
     description: `${cr.county.name}各乡镇（街道）${year}年各已发布月份、各救助项目的户数、人数、人次和金额。`,
@@ -211,6 +251,7 @@ export function summaryByVillage(site: Site, cr: CountyRelease, year: number): D
   const names = regionNames(cr.county);
   return {
     name: 'summary-by-village',
+    notes: [PERSONS_NOTE],
     title: `${cr.county.name}${year}年社会救助分村（社区）汇总`,
     titleEn: `${cr.county.name} ${year}: social assistance by village and program`,
     description: `${cr.county.name}各村（社区）${year}年已发布月份的各救助项目户数、人数、人次和金额。`,
@@ -245,6 +286,7 @@ export function standardsTable(cr: CountyRelease, edition: Edition, year: number
   const until = asOfMonth(edition);
   return {
     name: 'standards',
+    notes: [],
     title: `${cr.county.name}社会救助标准（含历史）`,
     titleEn: `${cr.county.name}: assistance standards, history included`,
     description: `${cr.county.name}各救助项目的保障标准及其生效月份，截至本次发布日期（${year}年文件夹中给出全部历史）。`,
@@ -265,7 +307,7 @@ export function standardsTable(cr: CountyRelease, edition: Edition, year: number
         type: 'number',
         title: '标准（元/人·月）',
         titleEn: 'Standard (yuan per person per month)',
-        description: '保障标准，元/人·月，保留两位小数。',
+        description: '保障标准（每人每月的金额，不是发放总额），保留两位小数。',
         unit: '元/人·月',
         unitEn: 'yuan per person per month',
       },
@@ -284,14 +326,15 @@ export function reviewsTable(cr: CountyRelease, edition: Edition): Dataset {
     type: 'integer',
     title,
     titleEn,
-    description: `${title}（${unit}）。`,
+    description: `${title.replace(/(户|人)数$/, '')}的${unit === '户' ? '家庭' : '人'}数。`,
     unit,
     unitEn: unit === '户' ? 'households' : 'persons',
     suppressible: true,
   });
   return {
     name: 're-reviews',
-    title: `${cr.county.name}低保复核结果`,
+    notes: [],
+    title: `${cr.county.name}复核工作及结果`,
     titleEn: `${cr.county.name}: re-review campaigns and results`,
     description: `${cr.county.name}开展的复核（动态管理）工作及其结果：复核户数、停保、调整和新纳入的户数和人数。`,
     fields: [
@@ -340,15 +383,16 @@ export function applicationsTable(site: Site, cr: CountyRelease, year: number): 
   });
   return {
     name: 'applications',
+    notes: [CARRY_OVER_NOTE],
     title: `${cr.county.name}${year}年救助申请受理和审批`,
     titleEn: `${cr.county.name} ${year}: applications received and decided`,
     description: `${cr.county.name}${year}年各救助项目收到的申请，以及当年审批通过和不予批准的申请。`,
     fields: [
       F.programCode,
       F.programName,
-      count('received', '受理（件）', 'Received', '当年提出的申请。'),
-      count('approved', '批准（件）', 'Approved', '当年审批通过的申请。'),
-      count('rejected', '不予批准（件）', 'Rejected', '当年审批不予批准的申请。'),
+      count('received', '受理（件）', 'Received', '当年提出的申请（按提出申请的日期计）。'),
+      count('approved', '批准（件）', 'Approved', '当年审批通过的申请（按审批日期计，含上一年提出、本年审批的申请）。'),
+      count('rejected', '不予批准（件）', 'Rejected', '当年审批不予批准的申请（按审批日期计，含上一年提出、本年审批的申请）。'),
     ],
     primaryKey: ['program_code'],
     rows: f.applications.map((a) => [

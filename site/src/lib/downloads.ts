@@ -2,7 +2,7 @@ import { stringify } from 'csv-stringify/sync';
 import ExcelJS from 'exceljs';
 import { bureauOf } from '../data/bureaus';
 import { DEMO, LICENCE, SITE_URL, SUPPRESSION_THRESHOLD } from '../data/site-config';
-import { cellText, countyYearDatasets, SUPPRESSED, type Dataset } from './datasets';
+import { cellText, countyYearDatasets, notesFor, SUPPRESSED, type Dataset, type Field } from './datasets';
 import { fenToYuan } from './money';
 import { yearLabel } from './format';
 import type { CountyRelease, Edition, Site } from './site-data';
@@ -57,6 +57,7 @@ export async function xlsx(dataset: Dataset, meta: FolderMeta): Promise<Uint8Arr
   const about = workbook.addWorksheet('说明');
   about.addRow(['字段 field', '中文名', 'English title', '单位 unit', '说明']).font = { bold: true };
   for (const f of dataset.fields) about.addRow([f.name, f.title, f.titleEn, f.unit ?? '', f.description]);
+  for (const note of notesFor(dataset)) about.addRow(['', '', '', '', note.text]);
   about.addRow([]);
   about.addRow([
     'c',
@@ -183,6 +184,12 @@ export function datapackage(datasets: Dataset[], meta: FolderMeta): string {
   return `${JSON.stringify(pkg, null, 2)}\n`;
 }
 
+/** A field's row in the README's definitions: the same name, titles, unit and description as its datapackage schema. */
+export function readmeFieldRow(f: Field): string {
+  const cell = (text: string) => text.replaceAll('|', '\\|');
+  return `| \`${f.name}\` | ${cell(f.title)} | ${cell(f.titleEn)} | ${cell(f.unit ?? '')} | ${cell(f.description)} |`;
+}
+
 export function readme(datasets: Dataset[], meta: FolderMeta): string {
   const files = datasets
     .map(
@@ -190,10 +197,19 @@ export function readme(datasets: Dataset[], meta: FolderMeta): string {
         `| \`${d.name}.csv\`（及 \`.excel.csv\`、\`.xlsx\`、\`.json\`） | ${d.title} | ${d.fields.map((f) => `\`${f.name}\``).join(', ')} |`,
     )
     .join('\n');
-  const fields = new Map(datasets.flatMap((d) => d.fields.map((f) => [f.name, f] as const)));
-  const fieldRows = [...fields.values()]
-    .map((f) => `| \`${f.name}\` | ${f.title} | ${f.titleEn} | ${f.unit ?? ''} | ${f.description} |`)
-    .join('\n');
+  // each table defines its own fields (a name can mean different things in two tables)
+  const definitions = datasets
+    .map((d) =>
+      [
+        `### \`${d.name}\` ${d.title}`,
+        '',
+        '| 字段 | 中文名 | English | 单位 | 定义 |',
+        '|---|---|---|---|---|',
+        ...d.fields.map(readmeFieldRow),
+        ...notesFor(d).map((n) => `\n> ${n.text}`),
+      ].join('\n'),
+    )
+    .join('\n\n');
   const citation = `${meta.bureau}. ${meta.countyName}${meta.year}年社会救助汇总数据. 幸福清单, 发布 ${meta.releaseId}（截至 ${meta.asOf}）. ${SITE_URL}${meta.fixedPath}`;
   return `# ${meta.countyName}${meta.year}年社会救助汇总数据
 
@@ -201,7 +217,7 @@ ${DEMO ? '> **示例数据**：本文件夹中的数据是按公开统计口径�
 - 行政区：${meta.countyName}（代码 ${meta.countyCode}）
 - 期间：${yearLabel(meta.year, meta.months)}，已发布月份：${meta.months.join('、')}
 - 数据来源：${meta.bureau}社会救助业务台账，经发布流程汇总、抑制后公开
-- 固定链接：\`${meta.fixedPath}\`（本次发布的文件永不改变）；\`/data/${meta.countyCode}/${meta.year}/\` 始终指向最新发布
+- 固定链接：${SITE_URL}${meta.fixedPath}（本次发布的文件永不改变，永久保留）；${SITE_URL}/data/${meta.countyCode}/${meta.year}/ 始终指向最新发布
 
 ## 范围
 
@@ -222,9 +238,9 @@ ${files}
 
 ## 定义
 
-| 字段 | 中文名 | English | 单位 | 定义 |
-|---|---|---|---|---|
-${fieldRows}
+每个表的字段在该表下定义（同名字段在不同表中含义可能不同，例如 \`standards\` 的 \`amount_yuan\` 是每人每月的标准，汇总表的 \`amount_yuan\` 是发放总额）；与 \`datapackage.json\` 中各资源的 schema 逐项相同。
+
+${definitions}
 
 ## 小数抑制规则与符号
 

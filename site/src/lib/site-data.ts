@@ -1,4 +1,4 @@
-import { LISTING_PAGE_SIZE, RELEASES_BUILT } from '../data/site-config';
+import { LISTING_PAGE_SIZE, PREBUILT_RELEASES } from '../data/site-config';
 import { toFen } from './money';
 import { graphql } from '../gql';
 import type {
@@ -396,7 +396,9 @@ async function load(): Promise<Site> {
   const indexes = await Promise.all(releases.map((r) => loadReleaseIndex(r.id)));
   const changes = new Map(releases.map((r, i) => [r.id, indexes[i]!.changes]));
   const releasedMonths = new Map(releases.map((r, i) => [r.id, indexes[i]!.months]));
-  const built = releases.slice(0, RELEASES_BUILT);
+  // every release keeps its copy for ever: built here, or kept from an earlier build (prebuilt);
+  // the latest is always loaded for the plain URLs
+  const built = releases.filter((r, i) => i === 0 || !PREBUILT_RELEASES.has(r.id));
   const countiesOf = async (release: Release): Promise<Map<string, CountyRelease>> => {
     const byCounty = new Map<string, string[]>();
     for (const m of releasedMonths.get(release.id) ?? []) byCounty.set(m.countyCode, [...(byCounty.get(m.countyCode) ?? []), m.month]);
@@ -409,12 +411,9 @@ async function load(): Promise<Site> {
     return new Map(loaded.map((c) => [c.county.code, c]));
   };
   const builtCounties = await Promise.all(built.map(countiesOf));
-  const editions: Edition[] = built.map((release, i) => ({
-    prefix: `/releases/${release.id}`,
-    release,
-    latest: i === 0,
-    counties: builtCounties[i]!,
-  }));
+  const editions: Edition[] = built.flatMap((release, i) =>
+    PREBUILT_RELEASES.has(release.id) ? [] : [{ prefix: `/releases/${release.id}`, release, latest: i === 0, counties: builtCounties[i]! }],
+  );
   // The plain URLs: the latest release (the same snapshot as its /releases/{id}/ copy), or none.
   editions.unshift({ prefix: '', release: built[0] ?? null, latest: true, counties: builtCounties[0] ?? new Map<string, CountyRelease>() });
   return {
@@ -427,7 +426,7 @@ async function load(): Promise<Site> {
     editions,
     changes,
     releasedMonths,
-    builtReleases: new Set(built.map((r) => r.id)),
+    builtReleases: new Set(releases.map((r) => r.id)),
   };
 }
 

@@ -29,6 +29,15 @@ export const configSchema = z.object({
   XINGFU_SITE_PORT: z.coerce.number().int().min(1).max(65535).default(4321),
   /** Where the built site is written and served from. */
   XINGFU_SITE_DIST: z.string().default('site/dist'),
+  /**
+   * The canonical public origin of the site (https://xingfu.example.gov.cn): every citation,
+   * README and datapackage of the site gives full URLs under it. Default: where the site server
+   * listens, http://{XINGFU_HOST}:{XINGFU_SITE_PORT} (see siteUrlOf).
+   */
+  XINGFU_SITE_URL: z
+    .url({ protocol: /^https?$/ })
+    .transform((url) => url.replace(/\/+$/, ''))
+    .optional(),
   /** pino log level. */
   XINGFU_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /**
@@ -124,6 +133,12 @@ export const configSchema = z.object({
 });
 
 export type Config = z.infer<typeof configSchema>;
+
+/** The canonical origin of the site: XINGFU_SITE_URL, or where the site server listens. */
+export function siteUrlOf(config: Config): string {
+  const host = config.XINGFU_HOST === '0.0.0.0' || config.XINGFU_HOST === '::' ? '127.0.0.1' : config.XINGFU_HOST;
+  return config.XINGFU_SITE_URL ?? `http://${host.includes(':') ? `[${host}]` : host}:${config.XINGFU_SITE_PORT}`;
+}
 
 export class ConfigError extends Error {
   override readonly name = 'ConfigError';

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { loadConfig } from '@xingfu/api';
+import { loadConfig, siteUrlOf } from '@xingfu/api';
 import { openDatabaseSession } from '../runtime/database-session.js';
 import { loadInitialData } from '../runtime/bootstrap.js';
 import { startApi } from '../runtime/api-runtime.js';
@@ -26,8 +26,8 @@ export function registerSiteCommands(program: Command): void {
         onShutdown(() => api.stop());
         apiUrl = `${api.url}/public/graphql`;
       }
-      await step('Building the site', () => buildSite(apiUrl, outDir));
-      say(`The site is in ${outDir}.`);
+      const { built, kept } = await step('Building the site', () => buildSite(apiUrl, outDir, siteUrlOf(config)));
+      say(`The site is in ${outDir} (${built} release copies built, ${kept} kept as they were).`);
       await shutdown(0);
     });
 }

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { assertSafeTokenSettings, loadConfig } from '@xingfu/api';
+import { assertSafeTokenSettings, loadConfig, siteUrlOf } from '@xingfu/api';
 import { latestReleaseId } from '@xingfu/domain';
 import { openDatabaseSession } from '../runtime/database-session.js';
 import { loadInitialData } from '../runtime/bootstrap.js';
@@ -35,7 +35,7 @@ export function registerStartCommand(program: Command): void {
       const release = await latestReleaseId(session.orm.em.fork());
       if (siteIsCurrent(outDir, release)) say(`✔ The site is up to date (release ${release ?? 'none'}): serving it as built`);
       else {
-        await step('Building the site', () => buildSite(`${api.url}/public/graphql`, outDir));
+        await step('Building the site', () => buildSite(`${api.url}/public/graphql`, outDir, siteUrlOf(config)));
         markSiteBuilt(outDir, release);
       }
       const siteServer = await step(`Serving the site on port ${config.XINGFU_SITE_PORT}`, () =>

@@ -1,21 +1,79 @@
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { WORKSPACE_ROOT } from './paths.js';
 
 export const SITE_DIR = join(WORKSPACE_ROOT, 'site');
 
+/** The file in a release's copy (/releases/{id}/) naming what it was built from. */
+const RELEASE_STAMP = '.xingfu-release.json';
+
+interface ReleaseStamp {
+  releaseId: string;
+  sources: string;
+  siteUrl: string;
+}
+
+/**
+ * Builds the site into `outDir`, keeping every release's copy for ever: a release never changes,
+ * so the /releases/{id}/ copies built before from the same site sources and canonical URL are set
+ * aside, not built again (XINGFU_SITE_PREBUILT), and copied back after the build; only the plain
+ * URLs, the release list, changelogs and new releases are built. A copy that is missing or was
+ * built from other sources is built again. A failed build puts the kept copies back.
+ */
+export async function buildSite(apiUrl: string, outDir: string, siteUrl: string): Promise<{ built: number; kept: number }> {
+  const sources = siteSourceDigest();
+  const releasesDir = join(outDir, 'releases');
+  const keep = join(dirname(outDir), `.${basename(outDir)}-kept-releases`);
+  rmSync(keep, { recursive: true, force: true });
+  const kept: string[] = [];
+  if (existsSync(releasesDir)) {
+    for (const id of readdirSync(releasesDir)) {
+      try {
+        const stamp = JSON.parse(readFileSync(join(releasesDir, id, RELEASE_STAMP), 'utf8')) as ReleaseStamp;
+        if (stamp.releaseId !== id || stamp.sources !== sources || stamp.siteUrl !== siteUrl) continue;
+      } catch {
+        continue;
+      }
+      mkdirSync(keep, { recursive: true });
+      renameSync(join(releasesDir, id), join(keep, id));
+      kept.push(id);
+    }
+  }
+  try {
+    await runAstro(apiUrl, outDir, { XINGFU_SITE_URL: siteUrl, XINGFU_SITE_PREBUILT: kept.join(',') });
+  } finally {
+    // the kept copies go back whatever happened; the freshly built changelog pages win
+    for (const id of kept) {
+      const target = join(releasesDir, id);
+      mkdirSync(target, { recursive: true });
+      for (const entry of readdirSync(join(keep, id))) {
+        if (!existsSync(join(target, entry))) renameSync(join(keep, id, entry), join(target, entry));
+      }
+    }
+    rmSync(keep, { recursive: true, force: true });
+  }
+  let built = 0;
+  for (const id of readdirSync(releasesDir)) {
+    if (kept.includes(id) || !existsSync(join(releasesDir, id, 'index.html'))) continue;
+    const stamp: ReleaseStamp = { releaseId: id, sources, siteUrl };
+    writeFileSync(join(releasesDir, id, RELEASE_STAMP), JSON.stringify(stamp));
+    built++;
+  }
+  return { built, kept: kept.length };
+}
+
 /** Runs `astro build` in site/ against a public GraphQL endpoint; its output is indented. */
-export function buildSite(apiUrl: string, outDir: string): Promise<void> {
+function runAstro(apiUrl: string, outDir: string, env: Record<string, string>): Promise<void> {
   const require = createRequire(join(SITE_DIR, 'package.json'));
   const astroBin = join(require.resolve('astro/package.json'), '..', 'bin', 'astro.mjs');
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [astroBin, 'build', '--silent'], {
       cwd: SITE_DIR,
-      env: { ...process.env, XINGFU_API_URL: apiUrl, XINGFU_SITE_DIST: outDir, ASTRO_TELEMETRY_DISABLED: '1' },
+      env: { ...process.env, ...env, XINGFU_API_URL: apiUrl, XINGFU_SITE_DIST: outDir, ASTRO_TELEMETRY_DISABLED: '1' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     const lines: string[] = [];

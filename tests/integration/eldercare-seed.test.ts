@@ -100,4 +100,17 @@ describe('the demo data’s elder care', () => {
       );
     expect(after).toEqual(before);
   }, 300_000);
+
+  it('滨海县: home services to 31,083 of 31,167 eligible (99.73 %) and 547 homes modified against 350, at the load’s scale', async () => {
+    await seedDatabase({ databaseUrl: db.url, preset: 'binhai-2021', scale: 0.05 });
+    const token = await tokenFor('county_admin', '320922');
+    const data = await ok<{ homeServiceCoverage: Record<string, number>; homeModificationProgress: Record<string, number> }>(
+      api,
+      token,
+      `{ homeServiceCoverage(countyCode: "320922", year: 2021) { eligiblePersons personsServed }
+         homeModificationProgress(countyCode: "320922", year: 2021) { target completed } }`,
+    );
+    expect(data.homeServiceCoverage).toEqual({ eligiblePersons: Math.round(31167 * 0.05), personsServed: Math.round(31083 * 0.05) });
+    expect(data.homeModificationProgress).toEqual({ target: Math.round(350 * 0.05), completed: Math.round(547 * 0.05) });
+  }, 300_000);
 });

@@ -290,7 +290,7 @@ async function writeServices(
   const scaled = (n: number) => Math.round(n * options.factor);
   if (c.homeServices || c.modifications) {
     await client.query(
-      `insert into elder_care_target (county_code, year, eligible_persons, modification_target) values ($1, $2, $3, $4)
+      `insert into elder_care_target (county_code, year, eligible_persons, modification_target) values ($1::varchar, $2::int, $3::int, $4::int)
        on conflict (county_code, year) do update set eligible_persons = excluded.eligible_persons, modification_target = excluded.modification_target`,
       [c.countyCode, c.year, scaled(c.homeServices?.eligible ?? 0), scaled(c.modifications?.target ?? 0)],
     );
@@ -299,14 +299,14 @@ async function writeServices(
     // the oldest persons first, ties by a hash of the seed: one service row per person, in a month of the year
     const result = await client.query(
       `insert into elder_home_service (person_id, county_code, village_code, month, kind, times, recorded_by)
-       select p.id, $1, h.village_code, make_date($2, 1 + abs(hashtext($3 || p.id)) % 12, 1),
-              (${SERVICE_KINDS})[1 + abs(hashtext(p.id || $3)) % 11]::home_service_kind, 1 + abs(hashtext($3 || p.id || 't')) % 8, $5
+       select p.id, $1::varchar, h.village_code, make_date($2::int, (1 + abs(hashtext($3::text || p.id)::bigint) % 12)::int, 1),
+              (${SERVICE_KINDS})[1 + abs(hashtext(p.id || $3::text)::bigint) % 11]::home_service_kind, 1 + abs(hashtext($3::text || p.id || 't')::bigint) % 8, $5::varchar
        from person p
        join household_member m on m.person_id = p.id and m.end_date is null
-       join household h on h.id = m.household_id and h.county_code = $1
-       where p.deceased_on is null or p.deceased_on >= make_date($2, 1, 1)
-       order by p.birth_date, hashtext($3 || p.id)
-       limit $4`,
+       join household h on h.id = m.household_id and h.county_code = $1::varchar
+       where p.deceased_on is null or p.deceased_on >= make_date($2::int, 1, 1)
+       order by p.birth_date, hashtext($3::text || p.id)
+       limit $4::int`,
       [c.countyCode, c.year, String(options.seed), scaled(c.homeServices.served), ELDER_CARE_RECORDER],
     );
     homeServices = result.rowCount ?? 0;
@@ -314,11 +314,11 @@ async function writeServices(
   if (c.modifications) {
     const result = await client.query(
       `insert into elder_home_modification (household_id, county_code, village_code, year, items, state, cost_fen, completed_on)
-       select h.id, $1, h.village_code, $2, '卫生间扶手、防滑地面、坐便椅', 'completed', 200000 + abs(hashtext($3 || h.id)) % 400000,
-              make_date($2, 3 + abs(hashtext(h.id || $3)) % 9, 1 + abs(hashtext($3 || h.id || 'd')) % 28)
-       from household h where h.county_code = $1
-       order by hashtext($3 || h.id)
-       limit $4`,
+       select h.id, $1::varchar, h.village_code, $2::int, '卫生间扶手、防滑地面、坐便椅', 'completed', 200000 + abs(hashtext($3::text || h.id)::bigint) % 400000,
+              make_date($2::int, (3 + abs(hashtext(h.id || $3::text)::bigint) % 9)::int, (1 + abs(hashtext($3::text || h.id || 'd')::bigint) % 28)::int)
+       from household h where h.county_code = $1::varchar
+       order by hashtext($3::text || h.id)
+       limit $4::int`,
       [c.countyCode, c.year, String(options.seed), scaled(c.modifications.completed)],
     );
     modifications = result.rowCount ?? 0;

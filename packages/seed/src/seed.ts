@@ -8,6 +8,7 @@ import { SYNTHETIC_MARK, type VillageInfo } from './generate/population.js';
 import { copyText } from './load/copy.js';
 import { analyzeTables, emptyTables, restoreIndexes, setAsideIndexes } from './load/bulk.js';
 import { deleteGeneratedData } from './load/replace.js';
+import { deleteGeneratedElderCare, seedElderCare } from './eldercare/eldercare-seed.js';
 import { ID_TABLES, type TableName } from './load/tables.js';
 import { verifyReferences } from './load/verify.js';
 import { findPreset } from './presets/index.js';
@@ -154,7 +155,7 @@ export async function seedDatabase(options: SeedOptions): Promise<SeedReport> {
           `${countyName} (${preset.countyCode}) already has ${households} households: add --replace to delete its generated data (${SYNTHETIC_MARK}) first.`,
         );
       }
-      deletedRows = await deleteGeneratedData(client, preset.countyCode);
+      deletedRows = (await deleteGeneratedElderCare(client, preset.countyCode)) + (await deleteGeneratedData(client, preset.countyCode));
     }
     // generated ledgers are written wholesale, batch totals after their rows: the guard triggers of
     // frozen batches (migration 0005) let this transaction through
@@ -221,6 +222,8 @@ export async function seedDatabase(options: SeedOptions): Promise<SeedReport> {
        from unnest($1::int[], $2::int[], $3::bigint[]) as v(id, count, total) where b.id = v.id`,
       [done.batches.map((b) => b.id), done.batches.map((b) => b.count), done.batches.map((b) => b.total)],
     );
+    // elder care (docs/eldercare.md): facilities of the calibrated counties, this county's services
+    await seedElderCare(client, { countyCode: preset.countyCode, seed, factor });
     lap('load');
     await restoreIndexes(client, setAside);
     lap('indexes');

@@ -19,6 +19,9 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['tests/unit/**/*.test.ts'],
+          // Exhaustive and property-based tests are CPU-bound; on a busy shared machine they can take
+          // several times their usual second. A timeout here catches hangs, not slowness.
+          testTimeout: 60_000,
         },
       },
       {

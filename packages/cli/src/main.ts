@@ -2,6 +2,7 @@ import { Command } from 'commander';
 import { ConfigError } from '@xingfu/api';
 import { DomainError } from '@xingfu/domain';
 import { registerDbCommands } from './commands/db.command.js';
+import { registerFeedCommands } from './commands/feed.command.js';
 import { registerRegionCommands } from './commands/regions.command.js';
 import { registerReleaseCommands } from './commands/release.command.js';
 import { registerSchemaCommands } from './commands/schema.command.js';
@@ -23,6 +24,7 @@ const program = new Command('xingfu').description('幸福 Xingfu — social-assi
 registerStartCommand(program);
 registerServeCommand(program);
 registerDbCommands(program);
+registerFeedCommands(program);
 registerRegionCommands(program);
 registerReleaseCommands(program);
 registerSchemaCommands(program);

@@ -152,6 +152,9 @@ export const LIST_BOUNDS: Readonly<Record<string, ListBound>> = {
   'ElderInspection.hazards': () => 50,
   'ElderHazard.followUps': () => 10,
   'HomeServiceCoverage.byKind': () => 6,
+  // a load report lists at most MAX_REPORTED_PROBLEMS rows; a run applies each rule once
+  'FeedLoadReport.problems': () => 1_000,
+  'CrossCheckRun.rules': () => 20,
 };
 
 /** What the database holds now: regions by level and the program catalog. */

@@ -12,6 +12,8 @@ import {
   HomeModificationResolver,
   HomeServiceResolver,
 } from '../eldercare/eldercare.resolver.js';
+import { CrossCheckResolver } from '../cross-check/cross-check.resolver.js';
+import { FeedResolver } from '../feeds/feeds.resolver.js';
 import { HouseholdResolver } from '../household/household.resolver.js';
 import { EnrollmentResolver, PaymentResolver, PayrollResolver } from '../payroll/payroll.resolver.js';
 import { ProgramResolver, StandardResolver } from '../program/program.resolver.js';
@@ -38,6 +40,8 @@ export const internalResolvers = [
   HomeServiceResolver,
   HomeModificationResolver,
   AuditResolver,
+  FeedResolver,
+  CrossCheckResolver,
 ] as const;
 
 /**

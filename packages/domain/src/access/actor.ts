@@ -49,6 +49,10 @@ export const PERMISSIONS = {
   recordHomeService: ['county_admin', 'town_clerk', 'grid_worker'],
   manageHomeModification: ['county_admin', 'town_clerk'],
   setElderCareTarget: ['county_admin'],
+  loadFeed: ['county_admin'],
+  runCrossCheck: ['county_admin'],
+  readCrossChecks: ['county_admin', 'town_clerk', 'auditor'],
+  decideCrossCheckHit: ['county_admin'],
 } as const satisfies Record<string, readonly Role[]>;
 export type Permission = keyof typeof PERMISSIONS;
 

@@ -14,7 +14,7 @@ export type ApplicationStatus = (typeof APPLICATION_STATUSES)[number];
 /** An application of a household (or one of its members) for a program, through its lifecycle. */
 @Entity({ tableName: 'application' })
 export class Application {
-  [OptionalProps]?: 'status' | 'reason' | 'singlePerson' | 'createdAt' | 'updatedAt';
+  [OptionalProps]?: 'status' | 'reason' | 'singlePerson' | 'instant' | 'createdAt' | 'updatedAt';
 
   @PrimaryKey({ type: 'integer' })
   id!: number;
@@ -55,6 +55,10 @@ export class Application {
 
   @Property({ type: 'boolean' })
   singlePerson: boolean = false;
+
+  /** 秒批: approved in the request that submitted it, its eligibility following from the ID number (no 公示). */
+  @Property({ type: 'boolean' })
+  instant: boolean = false;
 
   @Property({ type: new BigIntType('number'), nullable: true })
   rigidExpensesFen?: number | null;

@@ -11,7 +11,10 @@ import { AuditEntry } from '../audit/audit-entry.entity.js';
 import { ElderFacility, FacilityCapacity } from '../eldercare/facility.entity.js';
 import { ElderCareTarget, FacilityActivity, HomeModification, HomeService } from '../eldercare/home-care.entity.js';
 import { ElderHazard, ElderInspection, HazardFollowUp } from '../eldercare/inspection.entity.js';
+import { CrossCheckHit } from '../cross-check/cross-check-hit.entity.js';
+import { CrossCheckRun } from '../cross-check/cross-check-run.entity.js';
 import { Enrollment } from '../enrollment/enrollment.entity.js';
+import { FeedDelivery } from '../feeds/feed-delivery.entity.js';
 import { HouseholdMember } from '../household/household-member.entity.js';
 import { Household } from '../household/household.entity.js';
 import { Person } from '../household/person.entity.js';
@@ -49,6 +52,9 @@ export const entities = [
   ElderCareTarget,
   FacilityActivity,
   AuditEntry,
+  FeedDelivery,
+  CrossCheckRun,
+  CrossCheckHit,
 ];
 
 export interface OrmConfigOptions {

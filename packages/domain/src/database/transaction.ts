@@ -41,6 +41,8 @@ const CONSTRAINT_ERRORS: Record<string, () => DomainError> = {
     new DomainError('INVALID_INPUT', 'This household already has a head: add the person with another relation.'),
   review_campaign_county_name_unique: () =>
     new DomainError('CAMPAIGN_EXISTS', 'The county has a re-review campaign of this name already: nothing was added.'),
+  feed_delivery_once: () =>
+    new DomainError('FEED_DELIVERED', 'This delivery (county, feed, delivery date) is loaded already: nothing was added.'),
   review_task_campaign_id_enrollment_id_key: () => new DomainError('TRANSITION_NOT_ALLOWED', 'This enrollment is in the campaign already.'),
   elder_facility_name_unique: () =>
     new DomainError('CONFLICT', 'The county has an elder-care facility of this name already: nothing was added.'),

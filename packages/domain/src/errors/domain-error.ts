@@ -55,7 +55,11 @@ export type DomainErrorCode =
   | 'INVALID_COUNT'
   | 'OCCUPANCY_ABOVE_BEDS'
   | 'FACILITY_CLOSED'
-  | 'WRONG_FACILITY_KIND';
+  | 'WRONG_FACILITY_KIND'
+  | 'INVALID_FEED_FILE'
+  | 'FEED_DELIVERED'
+  | 'HIT_DECIDED'
+  | 'BELOW_AGE_TIER';
 
 export class DomainError extends Error {
   override readonly name = 'DomainError';

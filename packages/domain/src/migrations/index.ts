@@ -8,6 +8,7 @@ import { NameNormalisationMigration } from './0006-name-normalisation.migration.
 import { FrozenReleaseFiguresMigration } from './0007-frozen-release-figures.migration.js';
 import { FrozenProgramCatalogMigration } from './0008-frozen-program-catalog.migration.js';
 import { ElderCareMigration } from './0009-elder-care.migration.js';
+import { DataDrivenAssistanceMigration } from './0010-data-driven-assistance.migration.js';
 
 /** Migrations in the order they apply. Hand-written SQL; the application never syncs the schema. */
 export const migrationsList: MigrationObject[] = [
@@ -20,4 +21,5 @@ export const migrationsList: MigrationObject[] = [
   { name: '0007-frozen-release-figures', class: FrozenReleaseFiguresMigration },
   { name: '0008-frozen-program-catalog', class: FrozenProgramCatalogMigration },
   { name: '0009-elder-care', class: ElderCareMigration },
+  { name: '0010-data-driven-assistance', class: DataDrivenAssistanceMigration },
 ];

@@ -1,6 +1,5 @@
 import {
   assertCan,
-  assertRegionInScope,
   decideCrossCheckHit,
   DomainError,
   runCrossCheck,
@@ -99,7 +98,6 @@ export class CrossCheckResolver {
     @Ctx() ctx: RequestContext,
   ): Promise<CrossCheckRunType> {
     const actor = actorOf(ctx);
-    assertRegionInScope(actor, input.countyCode, 'county');
     return runOf(await change(ctx, (em) => runCrossCheck(em, actor, { countyCode: input.countyCode, month: input.month })));
   }
 

@@ -19,6 +19,9 @@ export class ApplicationType {
   @Field(() => DateScalar)
   appliedOn!: string;
 
+  @Field(() => Boolean, { description: '秒批: approved in the request that submitted it (eligibility from the ID number, no 公示).' })
+  instant!: boolean;
+
   @Field(() => String)
   reason!: string;
 

@@ -13,6 +13,7 @@ import {
   HomeServiceResolver,
 } from '../eldercare/eldercare.resolver.js';
 import { CrossCheckResolver } from '../cross-check/cross-check.resolver.js';
+import { FastTrackResolver } from '../fast-track/fast-track.resolver.js';
 import { FeedResolver } from '../feeds/feeds.resolver.js';
 import { HouseholdResolver } from '../household/household.resolver.js';
 import { EnrollmentResolver, PaymentResolver, PayrollResolver } from '../payroll/payroll.resolver.js';
@@ -42,6 +43,7 @@ export const internalResolvers = [
   AuditResolver,
   FeedResolver,
   CrossCheckResolver,
+  FastTrackResolver,
 ] as const;
 
 /**

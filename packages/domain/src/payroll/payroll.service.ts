@@ -14,6 +14,7 @@ import { Payment } from './payment.entity.js';
 import { PayrollBatch } from './payroll-batch.entity.js';
 
 import { MONTHLY_AMOUNT_SQL } from './monthly-amount.js';
+import { advanceSeniorTiers, SENIOR_ALLOWANCE } from '../fast-track/senior-allowance.service.js';
 
 /**
  * Enrollments of a county × program active in a month, with the standard in force (lateral). A
@@ -63,6 +64,8 @@ export async function generatePayroll(em: EntityManager, actor: Actor, input: Ge
       },
     );
   }
+  // 尊老金 tiers move up in the birthday month, before the month is paid
+  if (program.code === SENIOR_ALLOWANCE) await advanceSeniorTiers(em, actor, { countyCode: county.code, month: input.month });
   // a racing generation of the same month waits on the unique key and is refused (PAYROLL_EXISTS)
   const params = [month, county.code, program.code, month, month, month];
   const missing = await em.execute<{ count: string }[]>(

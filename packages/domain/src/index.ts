@@ -64,3 +64,4 @@ export * from './cross-check/cross-check-run.entity.js';
 export * from './cross-check/cross-check-hit.entity.js';
 export * from './cross-check/cross-check.service.js';
 export * from './fast-track/senior-allowance.service.js';
+export * from './outreach/outreach.service.js';

@@ -22,6 +22,9 @@ export class ApplicationType {
   @Field(() => Boolean, { description: '秒批: approved in the request that submitted it (eligibility from the ID number, no 公示).' })
   instant!: boolean;
 
+  @Field(() => Boolean, { description: '政策找人: made from an outreach candidate.' })
+  outreach!: boolean;
+
   @Field(() => String)
   reason!: string;
 

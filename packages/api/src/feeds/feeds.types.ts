@@ -7,7 +7,7 @@ import { DateScalar } from '../scalars/month.scalar.js';
 export const FeedKindEnum = registerStringEnum(
   FEED_KINDS,
   'FeedKind',
-  'A department data feed: DEATH 公安/殡葬, VEHICLE 公安交管, REAL_ESTATE 住建/不动产, BUSINESS 市场监管, PENSION 人社 (pensions and salaries), HOUSING_FUND 公积金, DISABILITY 残联.',
+  'A department data feed: DEATH 公安/殡葬, VEHICLE 公安交管, REAL_ESTATE 住建/不动产, BUSINESS 市场监管, PENSION 人社 (pensions and salaries), HOUSING_FUND 公积金, DISABILITY 残联, INCARCERATION 司法 (for 政策找人).',
 );
 
 @ObjectType('FeedDelivery', { description: 'A department file loaded for a county (its rows are never served).' })

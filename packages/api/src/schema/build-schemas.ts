@@ -15,6 +15,7 @@ import {
 import { CrossCheckResolver } from '../cross-check/cross-check.resolver.js';
 import { FastTrackResolver } from '../fast-track/fast-track.resolver.js';
 import { FeedResolver } from '../feeds/feeds.resolver.js';
+import { OutreachResolver } from '../outreach/outreach.resolver.js';
 import { HouseholdResolver } from '../household/household.resolver.js';
 import { EnrollmentResolver, PaymentResolver, PayrollResolver } from '../payroll/payroll.resolver.js';
 import { ProgramResolver, StandardResolver } from '../program/program.resolver.js';
@@ -44,6 +45,7 @@ export const internalResolvers = [
   FeedResolver,
   CrossCheckResolver,
   FastTrackResolver,
+  OutreachResolver,
 ] as const;
 
 /**

@@ -14,7 +14,7 @@ export type ApplicationStatus = (typeof APPLICATION_STATUSES)[number];
 /** An application of a household (or one of its members) for a program, through its lifecycle. */
 @Entity({ tableName: 'application' })
 export class Application {
-  [OptionalProps]?: 'status' | 'reason' | 'singlePerson' | 'instant' | 'createdAt' | 'updatedAt';
+  [OptionalProps]?: 'status' | 'reason' | 'singlePerson' | 'instant' | 'outreach' | 'createdAt' | 'updatedAt';
 
   @PrimaryKey({ type: 'integer' })
   id!: number;
@@ -59,6 +59,10 @@ export class Application {
   /** 秒批: approved in the request that submitted it, its eligibility following from the ID number (no 公示). */
   @Property({ type: 'boolean' })
   instant: boolean = false;
+
+  /** 政策找人: made from an outreach candidate (the bureau found the person). */
+  @Property({ type: 'boolean' })
+  outreach: boolean = false;
 
   @Property({ type: new BigIntType('number'), nullable: true })
   rigidExpensesFen?: number | null;

@@ -2,7 +2,16 @@
  * The department data feeds (docs/cross-checks.md): one dataset per source department, exchanged
  * as CSV or XLSX files keyed by ID number (身份证号).
  */
-export const FEED_KINDS = ['death', 'vehicle', 'real_estate', 'business', 'pension', 'housing_fund', 'disability'] as const;
+export const FEED_KINDS = [
+  'death',
+  'vehicle',
+  'real_estate',
+  'business',
+  'pension',
+  'housing_fund',
+  'disability',
+  'incarceration',
+] as const;
 export type FeedKind = (typeof FEED_KINDS)[number];
 
 /** Where each feed comes from. */
@@ -14,6 +23,7 @@ export const FEED_DEPARTMENTS: Record<FeedKind, string> = {
   pension: '人社',
   housing_fund: '公积金',
   disability: '残联',
+  incarceration: '司法',
 };
 
 /** The column of a feed_record a file column fills. */
@@ -59,5 +69,9 @@ export const FEED_COLUMNS: Record<FeedKind, readonly FeedColumn[]> = {
   disability: [
     { headers: ['残疾等级', 'level'], target: 'level', required: true },
     { headers: ['残疾类别', 'category'], target: 'category', required: false },
+  ],
+  incarceration: [
+    { headers: ['入监日期', 'since'], target: 'eventDate', required: true },
+    { headers: ['刑满日期', 'until'], target: 'reference', required: false },
   ],
 };

@@ -1,6 +1,6 @@
 import type { FeedKind } from '@xingfu/domain';
 import { MaxLength } from 'class-validator';
-import { ArgsType, Field, InputType } from 'type-graphql';
+import { ArgsType, Field, ID, InputType } from 'type-graphql';
 import { PageArgs } from '../common/connection.js';
 import { DateScalar } from '../scalars/month.scalar.js';
 import { FeedKindEnum } from './feeds.types.js';
@@ -22,4 +22,15 @@ export class LoadFeedInput {
 export class FeedDeliveriesArgs extends PageArgs {
   @Field(() => String) countyCode!: string;
   @Field(() => FeedKindEnum, { nullable: true }) kind?: FeedKind | null;
+}
+
+@InputType('CheckFeedReportInput')
+export class CheckFeedReportInput {
+  @Field(() => ID) applicationId!: string;
+  @Field(() => Boolean, { description: 'true: the report stands; false: overridden (give overrideReason).' }) confirm!: boolean;
+  @Field(() => String, { nullable: true }) @MaxLength(2000) overrideReason?: string | null;
+  @Field(() => Boolean, { nullable: true, description: 'Override: whether the household owns a non-essential vehicle.' })
+  ownsVehicle?: boolean | null;
+  @Field(() => Boolean, { nullable: true, description: 'Override: whether the household holds extra housing.' })
+  extraHousing?: boolean | null;
 }

@@ -1,4 +1,4 @@
-import { FeedDelivery, type EntityManager, type FeedKind } from '@xingfu/domain';
+import { FeedDelivery, feedReport, type Actor, type EntityManager, type FeedKind } from '@xingfu/domain';
 import { keysetPage } from '../context/columns.js';
 
 /** The read model of feeds: a page of a county's deliveries (of one feed, or all). */
@@ -9,4 +9,9 @@ export function feedDeliveryPage(
   window: { limit: number; afterId: number },
 ) {
   return keysetPage(em, FeedDelivery, { county: countyCode, ...(kind ? { kind } : {}) }, window);
+}
+
+/** Instant 核对: the feeds' report on an application's members (the domain's statement). */
+export function feedReportOf(em: EntityManager, actor: Actor, applicationId: number) {
+  return feedReport(em, actor, applicationId);
 }

@@ -1,12 +1,13 @@
-import { assertCan, assertRegionInScope, FEED_DEPARTMENTS, loadFeed, type FeedDelivery } from '@xingfu/domain';
-import { Arg, Args, Ctx, Mutation, Query, Resolver } from 'type-graphql';
+import { assertCan, assertRegionInScope, checkFeedReport, FEED_DEPARTMENTS, loadFeed, type FeedDelivery } from '@xingfu/domain';
+import { Arg, Args, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import { actorOf } from '../auth/require-actor.js';
 import { change } from '../common/change.js';
 import { pageWindow, toPage, type Page } from '../common/connection.js';
 import type { RequestContext } from '../context/context.type.js';
-import { FeedDeliveriesArgs, LoadFeedInput } from './feeds.inputs.js';
-import { feedDeliveryPage } from './feeds.read-model.js';
-import { FeedDeliveryConnection, FeedDeliveryType, FeedLoadReportType } from './feeds.types.js';
+import { idOf } from '../common/ids.js';
+import { CheckFeedReportInput, FeedDeliveriesArgs, LoadFeedInput } from './feeds.inputs.js';
+import { feedDeliveryPage, feedReportOf } from './feeds.read-model.js';
+import { CheckFeedReportPayload, FeedDeliveryConnection, FeedDeliveryType, FeedLoadReportType, FeedReportType } from './feeds.types.js';
 
 export function deliveryOf(delivery: FeedDelivery): FeedDeliveryType {
   return {
@@ -56,6 +57,51 @@ export class FeedResolver {
       rowsRead: report.rowsRead,
       rowsLoaded: report.rowsLoaded,
       problems: report.problems,
+    };
+  }
+
+  @Query(() => FeedReportType, {
+    description: 'Instant 核对: what each department feed says about the members of an application’s household.',
+  })
+  async feedReport(@Arg('applicationId', () => ID) applicationId: string, @Ctx() ctx: RequestContext): Promise<FeedReportType> {
+    const report = await feedReportOf(ctx.em, actorOf(ctx), idOf(applicationId));
+    return {
+      members: report.members.map(({ pensionMonthlyFen, housingFundMonthlyFen, ...m }) => ({
+        ...m,
+        pensionMonthly: pensionMonthlyFen,
+        housingFundMonthly: housingFundMonthlyFen,
+      })),
+      ownsVehicle: report.ownsVehicle,
+      extraHousing: report.extraHousing,
+    };
+  }
+
+  @Mutation(() => CheckFeedReportPayload, {
+    description:
+      'Confirms the instant 核对 report, or overrides its vehicle / housing facts with a reason; verification then passes them to the calculator.',
+  })
+  async checkFeedReport(
+    @Arg('input', () => CheckFeedReportInput) input: CheckFeedReportInput,
+    @Ctx() ctx: RequestContext,
+  ): Promise<CheckFeedReportPayload> {
+    const actor = actorOf(ctx);
+    const check = await change(ctx, (em) =>
+      checkFeedReport(em, actor, {
+        applicationId: idOf(input.applicationId),
+        confirm: input.confirm,
+        overrideReason: input.overrideReason ?? null,
+        ownsVehicle: input.ownsVehicle ?? null,
+        extraHousing: input.extraHousing ?? null,
+      }),
+    );
+    return {
+      check: {
+        confirmed: check.confirmed,
+        ownsVehicle: check.ownsVehicle,
+        extraHousing: check.extraHousing,
+        overrideReason: check.overrideReason ?? null,
+        checkedAt: check.checkedAt,
+      },
     };
   }
 }

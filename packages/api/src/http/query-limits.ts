@@ -155,6 +155,7 @@ export const LIST_BOUNDS: Readonly<Record<string, ListBound>> = {
   // a load report lists at most MAX_REPORTED_PROBLEMS rows; a run applies each rule once
   'FeedLoadReport.problems': () => 1_000,
   'CrossCheckRun.rules': () => 20,
+  'FeedReport.members': fixed('householdMembers'),
 };
 
 /** What the database holds now: regions by level and the program catalog. */

@@ -4,6 +4,7 @@ import { addDays, today } from '../access/clock.js';
 import { audit, auditedChange, auditedCreate, snapshot } from '../audit/audit.js';
 import { calculateEligibility, type IncomeItem } from '../eligibility/eligibility.js';
 import { lockRow } from '../database/transaction.js';
+import { checkedPropertyFacts } from '../feeds/feed-check.service.js';
 import { createEnrollment } from '../enrollment/enrollment.service.js';
 import type { Enrollment } from '../enrollment/enrollment.entity.js';
 import { DomainError } from '../errors/domain-error.js';
@@ -236,6 +237,8 @@ export async function verifyApplication(em: EntityManager, actor: Actor, input: 
       property: {
         financialAssetsFen: input.financialAssetsFen ?? 0,
         assetLimitFen: standard.amountFen * ASSET_LIMIT_MONTHS * householdSize,
+        // instant 核对: the vehicle and housing facts of the feeds, as confirmed or overridden
+        ...(await checkedPropertyFacts(em, application.id)),
       },
       payment: { kind: 'gap' },
       singlePerson,

@@ -14,6 +14,7 @@ import { ElderHazard, ElderInspection, HazardFollowUp } from '../eldercare/inspe
 import { CrossCheckHit } from '../cross-check/cross-check-hit.entity.js';
 import { CrossCheckRun } from '../cross-check/cross-check-run.entity.js';
 import { Enrollment } from '../enrollment/enrollment.entity.js';
+import { FeedCheck } from '../feeds/feed-check.entity.js';
 import { FeedDelivery } from '../feeds/feed-delivery.entity.js';
 import { HouseholdMember } from '../household/household-member.entity.js';
 import { Household } from '../household/household.entity.js';
@@ -53,6 +54,7 @@ export const entities = [
   FacilityActivity,
   AuditEntry,
   FeedDelivery,
+  FeedCheck,
   CrossCheckRun,
   CrossCheckHit,
 ];

@@ -2,6 +2,7 @@ import {
   DomainError,
   ReviewCampaign,
   notFound,
+  REVIEW_STATISTIC_NAMES,
   ReviewTask,
   createReviewCampaign,
   decideReview,
@@ -43,17 +44,9 @@ import { fenOf, MoneyScalar } from '../scalars/money.scalar.js';
 import { DateScalar } from '../scalars/month.scalar.js';
 
 @ObjectType('ReviewStatistics', { description: 'The figures bureaus publish for a re-review campaign.' })
-export class ReviewStatisticsType {
-  @Field(() => Int) tasks!: number;
-  @Field(() => Int) reviewedHouseholds!: number;
-  @Field(() => Int) continuedHouseholds!: number;
-  @Field(() => Int) cancelledHouseholds!: number;
-  @Field(() => Int) cancelledPersons!: number;
-  @Field(() => Int) adjustedHouseholds!: number;
-  @Field(() => Int) adjustedPersons!: number;
-  @Field(() => Int) newlyApprovedHouseholds!: number;
-  @Field(() => Int) newlyApprovedPersons!: number;
-}
+export class ReviewStatisticsType extends (class {} as new () => ReviewStatistics) {}
+// its fields: every statistic of review-statistics.ts
+for (const name of REVIEW_STATISTIC_NAMES) Field(() => Int)(ReviewStatisticsType.prototype, name);
 
 @ObjectType('ReviewForm', { description: 'The family review form of the home visit.' })
 export class ReviewFormType {

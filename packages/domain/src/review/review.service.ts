@@ -11,6 +11,7 @@ import { addMonths, firstDayOfMonth, monthOfDate } from '../period/month.js';
 import { Region } from '../region/region.entity.js';
 import { RegionLevel } from '../region/region-level.js';
 import { ReviewCampaign } from './review-campaign.entity.js';
+import { REVIEW_STATISTIC_NAMES, REVIEW_STATISTICS, type ReviewStatistics } from './review-statistics.js';
 import { ReviewTask, type ReviewForm, type ReviewOutcome } from './review-task.entity.js';
 
 /** The earliest date a review visit may carry. */
@@ -184,43 +185,15 @@ export async function decideReview(em: EntityManager, actor: Actor, input: Decid
   return task;
 }
 
-export interface ReviewStatistics {
-  tasks: number;
-  reviewedHouseholds: number;
-  continuedHouseholds: number;
-  cancelledHouseholds: number;
-  cancelledPersons: number;
-  adjustedHouseholds: number;
-  adjustedPersons: number;
-  newlyApprovedHouseholds: number;
-  newlyApprovedPersons: number;
-}
-
-/**
- * The figures bureaus publish for a campaign (e.g. 滨海县 2021: 7209 reviewed; 477 households /
- * 775 persons cancelled; …). Persons are the covered members of the enrollment under review;
- * newly approved are the campaign programs' approvals in the county during the period.
- */
 /**
  * The statistics of the campaigns matching `where` (a condition on `review_campaign c`), one row
- * per campaign with `campaign_id` and the fields of ReviewStatistics: used live by the internal
- * API and frozen into each release (release.service.ts).
+ * per campaign with `campaign_id` and every figure of REVIEW_STATISTICS (review-statistics.ts):
+ * used live by the internal API and frozen into each release (release-figures.ts).
  */
 export function reviewStatisticsSql(where: string): string {
+  const figures = REVIEW_STATISTIC_NAMES.map((name) => `(${REVIEW_STATISTICS[name].sql})::int as "${name}"`);
   return `select c.id as campaign_id,
-       count(t.id)::int as tasks,
-       count(t.outcome)::int as "reviewedHouseholds",
-       count(*) filter (where t.outcome = 'continue')::int as "continuedHouseholds",
-       count(*) filter (where t.outcome = 'cancel')::int as "cancelledHouseholds",
-       coalesce(sum(e.covered_members) filter (where t.outcome = 'cancel'), 0)::int as "cancelledPersons",
-       count(*) filter (where t.outcome = 'adjust')::int as "adjustedHouseholds",
-       coalesce(sum(e.covered_members) filter (where t.outcome = 'adjust'), 0)::int as "adjustedPersons",
-       (select count(*) from application a where a.county_code = c.county_code and a.status = 'approved'
-          and a.program_code in (select distinct e2.program_code from review_task t2 join enrollment e2 on e2.id = t2.enrollment_id where t2.campaign_id = c.id)
-          and a.decided_on between c.period_start and c.period_end)::int as "newlyApprovedHouseholds",
-       (select coalesce(sum(a.covered_members), 0) from application a where a.county_code = c.county_code and a.status = 'approved'
-          and a.program_code in (select distinct e2.program_code from review_task t2 join enrollment e2 on e2.id = t2.enrollment_id where t2.campaign_id = c.id)
-          and a.decided_on between c.period_start and c.period_end)::int as "newlyApprovedPersons"
+       ${figures.join(',\n       ')}
      from review_campaign c
      left join review_task t on t.campaign_id = c.id
      left join enrollment e on e.id = t.enrollment_id

@@ -4,7 +4,7 @@ import { actorOf, scopedRegion } from '../auth/require-actor.js';
 import { change } from '../common/change.js';
 import { programCatalog, standardsOf } from './program.read-model.js';
 import type { RequestContext } from '../context/context.type.js';
-import { RegionType } from '../region/region.type.js';
+import { RegionType } from '../region/region.types.js';
 import { fenOf } from '../scalars/money.scalar.js';
 import { ProgramType, StandardType } from './program.types.js';
 import { SetStandardInput, SetStandardPayload } from './program.inputs.js';

@@ -49,6 +49,7 @@ export * from './region/region.entity.js';
 export * from './review/review-campaign.entity.js';
 export * from './review/review-task.entity.js';
 export * from './review/review.service.js';
+export * from './review/review-statistics.js';
 /** The ORM types the API works with, re-exported so every package uses the same instance. */
 export { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 export * from './disclosure/linear-suppression.js';

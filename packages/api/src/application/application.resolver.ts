@@ -25,7 +25,7 @@ import { change } from '../common/change.js';
 import { applicationPage } from './application.read-model.js';
 import type { RequestContext } from '../context/context.type.js';
 import { paymentRow } from '../payroll/payroll.read-model.js';
-import { enrollmentRow } from '../payroll/payroll.resolver.js';
+import { enrollmentRow } from '../payroll/payroll.read-model.js';
 import { HouseholdType } from '../household/household.types.js';
 import { ProgramType } from '../program/program.types.js';
 import { fenOf } from '../scalars/money.scalar.js';

@@ -16,7 +16,7 @@ import { idOf } from '../common/ids.js';
 import type { RequestContext } from '../context/context.type.js';
 import { HouseholdType } from '../household/household.types.js';
 import type { EnrollmentRow } from '../payroll/payroll.read-model.js';
-import { enrollmentRow } from '../payroll/payroll.resolver.js';
+import { enrollmentRow } from '../payroll/payroll.read-model.js';
 import { EnrollmentType } from '../payroll/payroll.types.js';
 import { fenOf } from '../scalars/money.scalar.js';
 import { CrossCheckHitsArgs, DecideCrossCheckHitInput, RunCrossCheckInput } from './cross-check.inputs.js';

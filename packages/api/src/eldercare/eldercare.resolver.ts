@@ -34,8 +34,8 @@ import { idOf } from '../common/ids.js';
 import type { RequestContext } from '../context/context.type.js';
 import type { PersonRow } from '../context/loaders.js';
 import { HouseholdType, PersonType } from '../household/household.types.js';
-import { enrollmentRow } from '../payroll/payroll.resolver.js';
-import { RegionType } from '../region/region.type.js';
+import { enrollmentRow } from '../payroll/payroll.read-model.js';
+import { RegionType } from '../region/region.types.js';
 import { fenOf } from '../scalars/money.scalar.js';
 import {
   CloseFacilityInput,

@@ -4,7 +4,7 @@ import { actorOf } from '../auth/require-actor.js';
 import { change } from '../common/change.js';
 import { idOf } from '../common/ids.js';
 import type { RequestContext } from '../context/context.type.js';
-import { enrollmentRow } from '../payroll/payroll.resolver.js';
+import { enrollmentRow } from '../payroll/payroll.read-model.js';
 import { ApplySeniorAllowanceInput, ApplySeniorAllowancePayload } from './fast-track.inputs.js';
 
 @Resolver()

@@ -22,7 +22,7 @@ import type { RequestContext } from '../context/context.type.js';
 import type { EnrollmentRow } from '../payroll/payroll.read-model.js';
 import { householdPage, personByIdNumber, type HouseholdRow, type MemberRow } from './household.read-model.js';
 import { Selection } from '../context/selection.js';
-import { RegionType } from '../region/region.type.js';
+import { RegionType } from '../region/region.types.js';
 import { ApplicationType } from '../application/application.types.js';
 import { EnrollmentType } from '../payroll/payroll.types.js';
 import {

@@ -34,7 +34,7 @@ export class PersonType {
   deceasedOn?: string | null;
 }
 
-/** Resolved from MemberRow (read-models.ts): the membership with its person. */
+/** Resolved from MemberRow (household.read-model.ts): the membership with its person. */
 @ObjectType('HouseholdMember', { simpleResolvers: true })
 export class HouseholdMemberType {
   @Field(() => ID)

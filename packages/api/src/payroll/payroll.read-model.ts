@@ -1,4 +1,4 @@
-import { Enrollment, Payment, PayrollBatch, firstDayOfMonth, type EntityManager, type Program } from '@xingfu/domain';
+import { DomainError, Enrollment, Payment, PayrollBatch, firstDayOfMonth, type EntityManager, type Program } from '@xingfu/domain';
 import DataLoader from 'dataloader';
 import {
   columnsFor,
@@ -12,6 +12,7 @@ import {
   type Selected,
 } from '../context/columns.js';
 import type { PreparedReads } from '../context/prepared-reads.js';
+import type { RequestContext } from '../context/context.type.js';
 
 /**
  * The read model of enrollments and the ledger: every read statement of the feature (enrollments
@@ -309,4 +310,11 @@ export async function enrollmentIdPage(
     em.count(Enrollment, where),
   ]);
   return { ids: found.map((e) => e.id), total };
+}
+
+/** An enrollment as the API shows it (EnrollmentRow, with its program), read after a change or for a page. */
+export async function enrollmentRow(ctx: RequestContext, id: number): Promise<EnrollmentRow> {
+  const row = await ctx.loaders.enrollmentById.load(id);
+  if (!row) throw new DomainError('NOT_FOUND', `Enrollment ${id} is missing.`);
+  return row;
 }

@@ -7,141 +7,42 @@ import {
   markPayrollPaid,
   recordCorrection,
   exitEnrollment,
-  type ExitReason,
   type Household,
   type Program,
 } from '@xingfu/domain';
 import type { GraphQLResolveInfo } from 'graphql';
-import {
-  Arg,
-  Args,
-  ArgsType,
-  Ctx,
-  Field,
-  FieldResolver,
-  ID,
-  Info,
-  InputType,
-  Mutation,
-  ObjectType,
-  Query,
-  Resolver,
-  Root,
-} from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, Info, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { actorOf, scopedRegion } from '../auth/require-actor.js';
-import { PageArgs, pageWindow, toPage, type Page } from '../common/connection.js';
+import { pageWindow, toPage, type Page } from '../common/connection.js';
 import { idOf } from '../common/ids.js';
 import { change } from '../common/change.js';
 import type { RequestContext } from '../context/context.type.js';
-import { enrollmentIdPage, paymentPage, payrollBatches, paymentRow, type EnrollmentRow, type PaymentRow } from './payroll.read-model.js';
+import {
+  enrollmentIdPage,
+  enrollmentRow,
+  paymentPage,
+  payrollBatches,
+  paymentRow,
+  type EnrollmentRow,
+  type PaymentRow,
+} from './payroll.read-model.js';
 import { Selection } from '../context/selection.js';
 import { HouseholdType } from '../household/household.types.js';
 import { ProgramType } from '../program/program.types.js';
-import { fenOf, MoneyScalar } from '../scalars/money.scalar.js';
+import { fenOf } from '../scalars/money.scalar.js';
 import { MonthScalar } from '../scalars/month.scalar.js';
 import { EnrollmentConnection, EnrollmentType, PaymentConnection, PaymentType, PayrollBatchType } from './payroll.types.js';
-import { ExitReasonEnum } from '../common/enums.js';
-
-@InputType('GeneratePayrollInput')
-export class GeneratePayrollInput {
-  @Field(() => String)
-  countyCode!: string;
-
-  @Field(() => String)
-  programCode!: string;
-
-  @Field(() => MonthScalar)
-  month!: string;
-}
-
-@InputType('PayrollBatchInput')
-export class PayrollBatchInput {
-  @Field(() => ID)
-  batchId!: string;
-}
-
-@ObjectType('PayrollBatchPayload')
-export class PayrollBatchPayload {
-  @Field(() => PayrollBatchType, { nullable: true })
-  batch!: PayrollBatch | null;
-}
-
-@InputType('CorrectionInput', { description: 'A back pay (补发) or recovery (追回) for one enrollment’s month.' })
-export class CorrectionInput {
-  @Field(() => ID)
-  enrollmentId!: string;
-
-  @Field(() => MonthScalar)
-  month!: string;
-
-  @Field(() => MoneyScalar, { description: 'A positive amount in yuan.' })
-  amount!: bigint;
-
-  @Field(() => String)
-  note!: string;
-
-  @Field(() => String, {
-    nullable: true,
-    description:
-      'Back pay that takes the month above the most the enrollment could be entitled to (standard × covered members) is refused unless this says why.',
-  })
-  aboveEntitlementReason?: string | null;
-}
-
-@ObjectType('CorrectionPayload')
-export class CorrectionPayload {
-  @Field(() => PaymentType)
-  payment!: PaymentRow;
-}
-
-@InputType('EndEnrollmentInput')
-export class EndEnrollmentInput {
-  @Field(() => ID)
-  enrollmentId!: string;
-
-  @Field(() => MonthScalar, { description: 'The last month paid.' })
-  lastMonth!: string;
-
-  @Field(() => ExitReasonEnum)
-  reason!: ExitReason;
-}
-
-@ObjectType('EndEnrollmentPayload')
-export class EndEnrollmentPayload {
-  @Field(() => EnrollmentType)
-  enrollment!: EnrollmentRow;
-}
-
-/** An enrollment as the API shows it (EnrollmentRow, with its program), read after a change or for a page. */
-export async function enrollmentRow(ctx: RequestContext, id: number): Promise<EnrollmentRow> {
-  const row = await ctx.loaders.enrollmentById.load(id);
-  if (!row) throw new DomainError('NOT_FOUND', `Enrollment ${id} is missing.`);
-  return row;
-}
-
-@ArgsType()
-export class EnrollmentsArgs extends PageArgs {
-  @Field(() => String, { nullable: true })
-  regionCode?: string | null;
-
-  @Field(() => String, { nullable: true })
-  programCode?: string | null;
-
-  @Field(() => MonthScalar, { nullable: true, description: 'Only enrollments paid in this month.' })
-  activeIn?: string | null;
-}
-
-@ArgsType()
-export class PaymentsArgs extends PageArgs {
-  @Field(() => String, { nullable: true })
-  regionCode?: string | null;
-
-  @Field(() => String, { nullable: true })
-  programCode?: string | null;
-
-  @Field(() => MonthScalar, { nullable: true })
-  month?: string | null;
-}
+import {
+  GeneratePayrollInput,
+  PayrollBatchInput,
+  PayrollBatchPayload,
+  CorrectionInput,
+  CorrectionPayload,
+  EndEnrollmentInput,
+  EndEnrollmentPayload,
+  EnrollmentsArgs,
+  PaymentsArgs,
+} from './payroll.inputs.js';
 
 @Resolver(() => PayrollBatchType)
 export class PayrollResolver {

@@ -6,7 +6,7 @@ import { MoneyScalar } from '../scalars/money.scalar.js';
 import { MonthScalar } from '../scalars/month.scalar.js';
 import { ProgramType } from '../program/program.types.js';
 
-/** Resolved from EnrollmentRow (read-models.ts): the enrollment with its program. */
+/** Resolved from EnrollmentRow (payroll.read-model.ts): the enrollment with its program. */
 @ObjectType('Enrollment', { description: 'A household or person in a monthly program, from a month on.', simpleResolvers: true })
 export class EnrollmentType {
   @Field(() => ID)
@@ -51,7 +51,7 @@ export class EnrollmentType {
   program!: ProgramType;
 }
 
-/** Resolved from PaymentRow (read-models.ts): amounts under their field names. */
+/** Resolved from PaymentRow (payroll.read-model.ts): amounts under their field names. */
 @ObjectType('Payment', { description: 'One row of the payment ledger.', simpleResolvers: true })
 export class PaymentType {
   @Field(() => ID)

@@ -1,41 +1,13 @@
-import { DomainError, Program, Standard, setStandard, type AreaType, type Region } from '@xingfu/domain';
-import { Arg, Ctx, Field, FieldResolver, InputType, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { DomainError, Program, Standard, setStandard, type Region } from '@xingfu/domain';
+import { Arg, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { actorOf, scopedRegion } from '../auth/require-actor.js';
-import { AreaTypeEnum } from '../common/enums.js';
 import { change } from '../common/change.js';
 import { programCatalog, standardsOf } from './program.read-model.js';
 import type { RequestContext } from '../context/context.type.js';
-import { RegionType } from '../region/region.type.js';
-import { fenOf, MoneyScalar } from '../scalars/money.scalar.js';
-import { MonthScalar } from '../scalars/month.scalar.js';
+import { RegionType } from '../region/region.types.js';
+import { fenOf } from '../scalars/money.scalar.js';
 import { ProgramType, StandardType } from './program.types.js';
-
-@InputType('SetStandardInput')
-export class SetStandardInput {
-  @Field(() => String)
-  programCode!: string;
-
-  @Field(() => String)
-  countyCode!: string;
-
-  @Field(() => AreaTypeEnum)
-  areaType!: AreaType;
-
-  @Field(() => String, { nullable: true })
-  tier?: string | null;
-
-  @Field(() => MonthScalar)
-  effectiveMonth!: string;
-
-  @Field(() => MoneyScalar, { description: 'Yuan per person per month.' })
-  amount!: bigint;
-}
-
-@ObjectType('SetStandardPayload')
-export class SetStandardPayload {
-  @Field(() => StandardType)
-  standard!: Standard;
-}
+import { SetStandardInput, SetStandardPayload } from './program.inputs.js';
 
 @Resolver(() => ProgramType)
 export class ProgramResolver {

@@ -1,10 +1,14 @@
 import {
   DomainError,
+  PUBLISHED_REVIEW_STATISTICS,
+  reviewStatisticColumns,
   type AmountRule,
   type BeneficiaryUnit,
   type DisclosurePolicy,
   type EntityManager,
   type PaymentFrequency,
+  type PublishedReviewStatistic,
+  type ReviewStatistics,
 } from '@xingfu/domain';
 
 /**
@@ -105,24 +109,16 @@ export function standardRows(em: EntityManager, releaseId: string, countyCode: s
 /** Re-review campaigns of a county and their results as a release froze them, newest first. */
 export function reviewCampaignRows(em: EntityManager, releaseId: string, countyCode: string) {
   return em.execute<
-    {
+    ({
       id: number;
       name: string;
       period_start: string;
       period_end: string;
       disclosure: DisclosurePolicy;
-      reviewed_households: number;
-      cancelled_households: number;
-      cancelled_persons: number;
-      adjusted_households: number;
-      adjusted_persons: number;
-      newly_approved_households: number;
-      newly_approved_persons: number;
-    }[]
+    } & Pick<ReviewStatistics, PublishedReviewStatistic>)[]
   >(
     `select campaign_id as id, name, to_char(period_start, 'YYYY-MM-DD') as period_start, to_char(period_end, 'YYYY-MM-DD') as period_end,
-            disclosure, reviewed_households, cancelled_households, cancelled_persons, adjusted_households, adjusted_persons,
-            newly_approved_households, newly_approved_persons
+            disclosure, ${reviewStatisticColumns(PUBLISHED_REVIEW_STATISTICS)}
      from release_review_campaign where release_id = ? and county_code = ? order by period_start desc, campaign_id`,
     [releaseId, countyCode],
   );

@@ -266,21 +266,12 @@ export class PublicResolver {
     const campaigns = await reviewCampaignRows(ctx.em, id, county);
     // a campaign's figures count the households of every program it reviewed: the strictest policy
     // (frozen with them) applies
-    return campaigns.map((c) => ({
-      id: c.id,
-      name: c.name,
-      periodStart: c.period_start,
-      periodEnd: c.period_end,
-      ...publishCampaignCounts({
-        policy: c.disclosure,
-        reviewedHouseholds: c.reviewed_households,
-        cancelledHouseholds: c.cancelled_households,
-        cancelledPersons: c.cancelled_persons,
-        adjustedHouseholds: c.adjusted_households,
-        adjustedPersons: c.adjusted_persons,
-        newlyApprovedHouseholds: c.newly_approved_households,
-        newlyApprovedPersons: c.newly_approved_persons,
-      }),
+    return campaigns.map(({ id, name, period_start, period_end, disclosure, ...figures }) => ({
+      id,
+      name,
+      periodStart: period_start,
+      periodEnd: period_end,
+      ...publishCampaignCounts({ policy: disclosure, ...figures }),
     }));
   }
 

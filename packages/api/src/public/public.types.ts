@@ -1,4 +1,4 @@
-import type { Published } from '@xingfu/domain';
+import { PUBLISHED_REVIEW_STATISTICS, type Published, type PublishedCampaignCounts } from '@xingfu/domain';
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { PageInfo } from '../common/connection.js';
 import { AreaTypeEnum } from '../common/enums.js';
@@ -107,19 +107,14 @@ export class PublicStandardType {
   description:
     'A re-review campaign (复核) and its results. A campaign that reviewed a program counted only has its figures of 1 to 10 households suppressed (null), with their persons.',
 })
-export class PublicReviewCampaignType {
+export class PublicReviewCampaignType extends (class {} as new () => PublishedCampaignCounts) {
   @Field(() => ID) id!: number;
   @Field(() => String) name!: string;
   @Field(() => DateScalar) periodStart!: string;
   @Field(() => DateScalar) periodEnd!: string;
-  @SuppressedFigure() reviewedHouseholds!: Published<number> | null;
-  @SuppressedFigure() cancelledHouseholds!: Published<number> | null;
-  @SuppressedFigure() cancelledPersons!: Published<number> | null;
-  @SuppressedFigure() adjustedHouseholds!: Published<number> | null;
-  @SuppressedFigure() adjustedPersons!: Published<number> | null;
-  @SuppressedFigure() newlyApprovedHouseholds!: Published<number> | null;
-  @SuppressedFigure() newlyApprovedPersons!: Published<number> | null;
 }
+// its figures: every published statistic of review-statistics.ts, suppressed by the policy
+for (const name of PUBLISHED_REVIEW_STATISTICS) SuppressedFigure()(PublicReviewCampaignType.prototype, name);
 
 @ObjectType('ApplicationStatistics', {
   description:

@@ -2,7 +2,7 @@ import { DomainError, Region, normalizeRegionCode } from '@xingfu/domain';
 import { Arg, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import { counties } from './region.read-model.js';
 import type { RequestContext } from '../context/context.type.js';
-import { RegionType } from './region.type.js';
+import { RegionType } from './region.types.js';
 
 /** Regions are public knowledge: this resolver is part of both schemas. */
 @Resolver(() => RegionType)

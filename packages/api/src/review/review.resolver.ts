@@ -8,151 +8,32 @@ import {
   recordReviewVisit,
   scheduleReviewVisit,
   type Household,
-  type ReviewOutcome,
   type ReviewStatistics,
 } from '@xingfu/domain';
-import { ArrayMaxSize, IsOptional, MaxLength, Min, ValidateNested } from 'class-validator';
-import {
-  Arg,
-  Args,
-  ArgsType,
-  Ctx,
-  Field,
-  FieldResolver,
-  ID,
-  InputType,
-  Int,
-  Mutation,
-  ObjectType,
-  Query,
-  Resolver,
-  Root,
-} from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { actorOf, scopedRegion } from '../auth/require-actor.js';
-import { Connection, PageArgs, pageWindow, toPage, type Page } from '../common/connection.js';
-import { ReviewOutcomeEnum } from '../common/enums.js';
+import { Connection, pageWindow, toPage, type Page } from '../common/connection.js';
 import { idOf } from '../common/ids.js';
 import { change } from '../common/change.js';
 import { reviewCampaignById, reviewCampaignsOf, reviewTaskPage } from './review.read-model.js';
 import type { RequestContext } from '../context/context.type.js';
 import type { EnrollmentRow } from '../payroll/payroll.read-model.js';
 import { HouseholdType } from '../household/household.types.js';
-import { enrollmentRow } from '../payroll/payroll.resolver.js';
+import { enrollmentRow } from '../payroll/payroll.read-model.js';
 import { EnrollmentType } from '../payroll/payroll.types.js';
-import { fenOf, MoneyScalar } from '../scalars/money.scalar.js';
-import { DateScalar } from '../scalars/month.scalar.js';
-
-@ObjectType('ReviewStatistics', { description: 'The figures bureaus publish for a re-review campaign.' })
-export class ReviewStatisticsType {
-  @Field(() => Int) tasks!: number;
-  @Field(() => Int) reviewedHouseholds!: number;
-  @Field(() => Int) continuedHouseholds!: number;
-  @Field(() => Int) cancelledHouseholds!: number;
-  @Field(() => Int) cancelledPersons!: number;
-  @Field(() => Int) adjustedHouseholds!: number;
-  @Field(() => Int) adjustedPersons!: number;
-  @Field(() => Int) newlyApprovedHouseholds!: number;
-  @Field(() => Int) newlyApprovedPersons!: number;
-}
-
-@ObjectType('ReviewForm', { description: 'The family review form of the home visit.' })
-export class ReviewFormType {
-  @Field(() => Int) members!: number;
-  @Field(() => String) health!: string;
-  @Field(() => MoneyScalar, { name: 'monthlyIncome' }) monthlyIncomeFen!: number;
-  @Field(() => String) housing!: string;
-  @Field(() => String) employment!: string;
-}
-
-@ObjectType('ReviewTask')
-export class ReviewTaskType {
-  @Field(() => ID) id!: number;
-  @Field(() => Date, { nullable: true }) appointmentAt?: Date | null;
-  @Field(() => DateScalar, { nullable: true }) visitedOn?: string | null;
-  @Field(() => ReviewFormType, { nullable: true }) form?: ReviewFormType | null;
-  @Field(() => String, { nullable: true }) neighbourCheck?: string | null;
-  @Field(() => String, { nullable: true }) committeeCheck?: string | null;
-  @Field(() => ReviewOutcomeEnum, { nullable: true }) outcome?: ReviewOutcome | null;
-  @Field(() => String, { nullable: true }) outcomeReason?: string | null;
-  @Field(() => DateScalar, { nullable: true }) decidedOn?: string | null;
-}
-
-@ObjectType('ReviewCampaign', { description: 'A re-review campaign (复核) of a county.' })
-export class ReviewCampaignType {
-  @Field(() => ID) id!: number;
-  @Field(() => String) name!: string;
-  @Field(() => DateScalar) periodStart!: string;
-  @Field(() => DateScalar) periodEnd!: string;
-}
+import { fenOf } from '../scalars/money.scalar.js';
+import { ReviewStatisticsType, ReviewTaskType, ReviewCampaignType } from './review.types.js';
+import {
+  CreateReviewCampaignInput,
+  ScheduleReviewVisitInput,
+  RecordReviewVisitInput,
+  DecideReviewInput,
+  ReviewCampaignPayload,
+  ReviewTaskPayload,
+  ReviewTasksArgs,
+} from './review.inputs.js';
 
 const ReviewTaskConnection = Connection('ReviewTask', ReviewTaskType);
-
-@InputType('CreateReviewCampaignInput')
-export class CreateReviewCampaignInput {
-  @Field(() => String) countyCode!: string;
-  @Field(() => String) @MaxLength(100) name!: string;
-  @Field(() => DateScalar) periodStart!: string;
-  @Field(() => DateScalar) periodEnd!: string;
-  @Field(() => [String], { nullable: true, description: 'Programs reviewed; defaults to 城市低保 and 农村低保.' })
-  @ArrayMaxSize(30)
-  programCodes?: string[] | null;
-}
-
-@InputType('ScheduleReviewVisitInput')
-export class ScheduleReviewVisitInput {
-  @Field(() => ID) taskId!: string;
-  @Field(() => Date) appointmentAt!: Date;
-}
-
-@InputType('ReviewFormInput')
-export class ReviewFormInput {
-  @Field(() => Int) @Min(1) members!: number;
-  @Field(() => String) @MaxLength(2000) health!: string;
-  @Field(() => MoneyScalar) monthlyIncome!: bigint;
-  @Field(() => String) @MaxLength(2000) housing!: string;
-  @Field(() => String) @MaxLength(2000) employment!: string;
-}
-
-@InputType('RecordReviewVisitInput')
-export class RecordReviewVisitInput {
-  @Field(() => ID) taskId!: string;
-  @Field(() => DateScalar) visitedOn!: string;
-  @Field(() => ReviewFormInput) @ValidateNested() form!: ReviewFormInput;
-  @Field(() => String) @MaxLength(2000) neighbourCheck!: string;
-  @Field(() => String) @MaxLength(2000) committeeCheck!: string;
-}
-
-@InputType('DecideReviewInput')
-export class DecideReviewInput {
-  @Field(() => ID) taskId!: string;
-  @Field(() => ReviewOutcomeEnum) outcome!: ReviewOutcome;
-  @Field(() => String) @MaxLength(2000) reason!: string;
-  @Field(() => MoneyScalar, { nullable: true, description: 'For ADJUST: the re-assessed monthly per-capita income.' })
-  @IsOptional()
-  perCapitaIncome?: bigint | null;
-  @Field(() => Int, { nullable: true, description: 'For ADJUST: members covered from next month.' }) coveredMembers?: number | null;
-  @Field(() => MoneyScalar, {
-    nullable: true,
-    description: 'For ADJUST: 渐退 — a fixed monthly amount kept while income rose above the line.',
-  })
-  fixedAmount?: bigint | null;
-}
-
-@ObjectType('ReviewCampaignPayload')
-export class ReviewCampaignPayload {
-  @Field(() => ReviewCampaignType) campaign!: ReviewCampaign;
-}
-
-@ObjectType('ReviewTaskPayload')
-export class ReviewTaskPayload {
-  @Field(() => ReviewTaskType) task!: ReviewTask;
-}
-
-@ArgsType()
-export class ReviewTasksArgs extends PageArgs {
-  @Field(() => String, { nullable: true, description: 'Town or village to list; defaults to your region.' })
-  regionCode?: string | null;
-}
 
 @Resolver(() => ReviewCampaignType)
 export class ReviewCampaignResolver {

@@ -64,19 +64,38 @@ export async function auditedChange<T extends { id: number | string }>(
 }
 
 /**
- * The one way a service creates an entity under audit: it is created and flushed (for its id),
- * then the audit entry records it (`extra` adds to `after`) and is flushed.
+ * The one way a service creates an entity under audit: it is created (with whatever belongs to it,
+ * which `create` may flush and write first) and flushed, then the audit entry records it as it
+ * stands (`extra` adds to `after`) and is flushed.
  */
 export async function auditedCreate<T extends { id: number | string }>(
   em: EntityManager,
   actor: Actor,
   what: AuditedWhat,
-  create: () => T,
+  create: () => T | Promise<T>,
   extra: Record<string, unknown> = {},
 ): Promise<T> {
-  const created = create();
+  const created = await create();
   await em.flush();
   audit(em, actor, { ...what, entityId: created.id, after: { ...snapshot(created), ...extra } });
   await em.flush();
   return created;
+}
+
+/**
+ * The one way a service deletes under audit: the audit entry keeps the entity as it was, then
+ * `remove` deletes it (and what hangs on it), one flush.
+ */
+export async function auditedRemove<T extends { id: number | string }>(
+  em: EntityManager,
+  actor: Actor,
+  what: AuditedWhat,
+  target: T,
+  remove: (target: T) => void | Promise<void>,
+): Promise<void> {
+  const before = snapshot(target);
+  const entityId = target.id;
+  await remove(target);
+  audit(em, actor, { ...what, entityId, before });
+  await em.flush();
 }

@@ -1,4 +1,10 @@
 import type { DisclosurePolicy } from '../program/program.entity.js';
+import {
+  PUBLISHED_REVIEW_STATISTICS,
+  REVIEW_STATISTICS,
+  type PublishedReviewStatistic,
+  type ReviewStatistics,
+} from '../review/review-statistics.js';
 import { suppressLinear, type Line } from './linear-suppression.js';
 
 /**
@@ -135,36 +141,23 @@ export function publishApplicationCounts(rows: readonly ApplicationCounts[]): Pu
   }));
 }
 
-/** A re-review campaign's figures, with the strictest policy of the programs it reviewed. */
-export interface CampaignCounts {
-  policy: DisclosurePolicy;
-  reviewedHouseholds: number;
-  cancelledHouseholds: number;
-  cancelledPersons: number;
-  adjustedHouseholds: number;
-  adjustedPersons: number;
-  newlyApprovedHouseholds: number;
-  newlyApprovedPersons: number;
-}
+/** A re-review campaign's published figures (review-statistics.ts), with the strictest policy of the programs it reviewed. */
+export type CampaignCounts = { policy: DisclosurePolicy } & Pick<ReviewStatistics, PublishedReviewStatistic>;
 
-export type PublishedCampaignCounts = { [K in Exclude<keyof CampaignCounts, 'policy'>]: Published<number> | null };
+export type PublishedCampaignCounts = { [K in PublishedReviewStatistic]: Published<number> | null };
 
 /**
- * A campaign's figures as published. Four cells, each decided on its households: reviewed;
- * cancelled (households and persons); adjusted; newly approved. No published sum ties them (the
+ * A campaign's figures as published. One cell per households figure, decided on its count:
+ * reviewed; cancelled (households and persons); adjusted; newly approved — each figure goes with
+ * the households figure REVIEW_STATISTICS names as `decidedBy`. No published sum ties them (the
  * households that simply continued are not published), so the threshold alone applies.
  */
 export function publishCampaignCounts(c: CampaignCounts): PublishedCampaignCounts {
-  const [reviewed, cancelled, adjusted, approved] = decideCounts([
-    { policy: c.policy, count: c.reviewedHouseholds },
-    { policy: c.policy, count: c.cancelledHouseholds },
-    { policy: c.policy, count: c.adjustedHouseholds },
-    { policy: c.policy, count: c.newlyApprovedHouseholds },
-  ]) as [CountDecision, CountDecision, CountDecision, CountDecision];
-  return {
-    ...publishFigures(reviewed, { reviewedHouseholds: c.reviewedHouseholds }),
-    ...publishFigures(cancelled, { cancelledHouseholds: c.cancelledHouseholds, cancelledPersons: c.cancelledPersons }),
-    ...publishFigures(adjusted, { adjustedHouseholds: c.adjustedHouseholds, adjustedPersons: c.adjustedPersons }),
-    ...publishFigures(approved, { newlyApprovedHouseholds: c.newlyApprovedHouseholds, newlyApprovedPersons: c.newlyApprovedPersons }),
-  };
+  const cells = [...new Set(PUBLISHED_REVIEW_STATISTICS.map((name) => REVIEW_STATISTICS[name].decidedBy))];
+  const decisions = decideCounts(cells.map((cell) => ({ policy: c.policy, count: c[cell] })));
+  const verdict = new Map(cells.map((cell, i) => [cell, decisions[i]!]));
+  return Object.assign(
+    {},
+    ...PUBLISHED_REVIEW_STATISTICS.map((name) => publishFigures(verdict.get(REVIEW_STATISTICS[name].decidedBy)!, { [name]: c[name] })),
+  ) as PublishedCampaignCounts;
 }

@@ -1,3 +1,4 @@
+import { REVIEW_STATISTIC_NAMES, REVIEW_STATISTICS } from '../review/review-statistics.js';
 import { reviewStatisticsSql } from '../review/review.service.js';
 
 /**
@@ -13,15 +14,13 @@ export const FREEZE_STANDARDS_SQL = `
 
 /** The strictest policy of the programs a campaign reviewed: hidden over counted over listed. */
 export const FREEZE_REVIEW_RESULTS_SQL = `
-  insert into release_review_campaign (release_id, campaign_id, county_code, name, period_start, period_end, disclosure, tasks,
-    reviewed_households, continued_households, cancelled_households, cancelled_persons, adjusted_households, adjusted_persons,
-    newly_approved_households, newly_approved_persons)
+  insert into release_review_campaign (release_id, campaign_id, county_code, name, period_start, period_end, disclosure,
+    ${REVIEW_STATISTIC_NAMES.map((name) => REVIEW_STATISTICS[name].column).join(', ')})
   select ?, c.id, c.county_code, c.name, c.period_start, c.period_end,
     coalesce((select p.disclosure from review_task t join enrollment e on e.id = t.enrollment_id join program p on p.code = e.program_code
               where t.campaign_id = c.id
               order by case p.disclosure when 'hidden' then 0 when 'counted' then 1 else 2 end limit 1), 'listed'),
-    s.tasks, s."reviewedHouseholds", s."continuedHouseholds", s."cancelledHouseholds", s."cancelledPersons",
-    s."adjustedHouseholds", s."adjustedPersons", s."newlyApprovedHouseholds", s."newlyApprovedPersons"
+    ${REVIEW_STATISTIC_NAMES.map((name) => `s."${name}"`).join(', ')}
   from review_campaign c
   join (${reviewStatisticsSql('c.county_code in (select county_code from release_period where release_id = ?)')}) s on s.campaign_id = c.id`;
 

@@ -3,6 +3,7 @@ import { today } from '../access/clock.js';
 import { DomainError } from '../errors/domain-error.js';
 import { applySuppression } from './rollup-suppression.js';
 import { FREEZE_PROGRAMS_SQL, FREEZE_REVIEW_RESULTS_SQL, FREEZE_STANDARDS_SQL } from './release-figures.js';
+import { REVIEW_STATISTIC_NAMES, REVIEW_STATISTICS } from '../review/review-statistics.js';
 
 export interface ReleaseSummary {
   id: string;
@@ -284,15 +285,7 @@ export const FROZEN_TABLES: FrozenTable[] = [
       'period_start',
       'period_end',
       'disclosure',
-      'tasks',
-      'reviewed_households',
-      'continued_households',
-      'cancelled_households',
-      'cancelled_persons',
-      'adjusted_households',
-      'adjusted_persons',
-      'newly_approved_households',
-      'newly_approved_persons',
+      ...REVIEW_STATISTIC_NAMES.map((name) => REVIEW_STATISTICS[name].column),
     ],
   },
   {

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { assertCan, assertRegionInScope, notFound, visible, type Actor } from '../access/actor.js';
 import { today } from '../access/clock.js';
-import { audit, snapshot } from '../audit/audit.js';
+import { auditedChange, auditedCreate } from '../audit/audit.js';
 import { lockRow } from '../database/transaction.js';
 import { stopPayOnDeath } from '../enrollment/enrollment.service.js';
 import { DomainError } from '../errors/domain-error.js';
@@ -96,36 +96,29 @@ export async function registerHousehold(em: EntityManager, actor: Actor, input: 
   }
   const startDate = input.startDate ?? today();
   for (const { id } of parsed) assertPastDate(startDate, 'A membership start', { date: id.birthDate, what: 'a member’s birth' });
-  const household = em.create(Household, {
-    publicId: newPublicId(),
-    county: em.getReference(Region, village.code.slice(0, 6)),
-    village,
-    areaType: input.areaType,
-    address: input.address ?? '',
-    phone: input.phone ?? null,
-  });
-  for (const [i, { member, id }] of parsed.entries()) {
-    const person = em.create(Person, {
-      idNumber: id.idNumber,
-      name: names[i]!,
-      sex: id.sex,
-      birthDate: id.birthDate,
-      phone: member.phone ?? null,
-      disabilityCategory: member.disabilityCategory ?? null,
-      disabilityLevel: member.disabilityLevel ?? null,
+  return auditedCreate(em, actor, { action: 'registerHousehold', entity: 'household', regionCode: village.code }, () => {
+    const household = em.create(Household, {
+      publicId: newPublicId(),
+      county: em.getReference(Region, village.code.slice(0, 6)),
+      village,
+      areaType: input.areaType,
+      address: input.address ?? '',
+      phone: input.phone ?? null,
     });
-    em.create(HouseholdMember, { household, person, relation: member.relation, startDate });
-  }
-  await em.flush();
-  audit(em, actor, {
-    action: 'registerHousehold',
-    entity: 'household',
-    entityId: household.id,
-    regionCode: village.code,
-    after: snapshot(household),
+    for (const [i, { member, id }] of parsed.entries()) {
+      const person = em.create(Person, {
+        idNumber: id.idNumber,
+        name: names[i]!,
+        sex: id.sex,
+        birthDate: id.birthDate,
+        phone: member.phone ?? null,
+        disabilityCategory: member.disabilityCategory ?? null,
+        disabilityLevel: member.disabilityLevel ?? null,
+      });
+      em.create(HouseholdMember, { household, person, relation: member.relation, startDate });
+    }
+    return household;
   });
-  await em.flush();
-  return household;
 }
 
 /**
@@ -186,19 +179,11 @@ export async function recordDeath(em: EntityManager, actor: Actor, personId: num
     membership ? { date: membership.startDate, what: 'the start of the membership' } : { date: person.birthDate, what: 'the birth' },
   );
   if (deceasedOn < person.birthDate) throw new DomainError('INVALID_DATE', 'A date of death cannot be before the birth.');
-  const before = snapshot(person);
-  person.deceasedOn = deceasedOn;
-  if (membership) membership.endDate = deceasedOn;
   const region = household?.village.code ?? (await personVillage(em, person.id)) ?? actor.regionCode;
-  audit(em, actor, {
-    action: 'recordDeath',
-    entity: 'person',
-    entityId: person.id,
-    regionCode: region,
-    before,
-    after: snapshot(person),
+  await auditedChange(em, actor, { action: 'recordDeath', entity: 'person', regionCode: region }, person, (p) => {
+    p.deceasedOn = deceasedOn;
+    if (membership) membership.endDate = deceasedOn;
   });
-  await em.flush();
   await stopPayOnDeath(em, actor, person, household, deceasedOn);
   return person;
 }
@@ -226,26 +211,19 @@ export async function addHouseholdMember(em: EntityManager, actor: Actor, input:
     throw new DomainError('INVALID_INPUT', 'This household already has a head: add the person with another relation.');
   }
   const name = normalizePersonName(input.name);
-  const person = em.create(Person, {
-    idNumber: id.idNumber,
-    name,
-    sex: id.sex,
-    birthDate: id.birthDate,
-    phone: input.phone ?? null,
-    disabilityCategory: input.disabilityCategory ?? null,
-    disabilityLevel: input.disabilityLevel ?? null,
+  const what = { action: 'addHouseholdMember', entity: 'household_member', regionCode: household.village.code };
+  return auditedCreate(em, actor, what, () => {
+    const person = em.create(Person, {
+      idNumber: id.idNumber,
+      name,
+      sex: id.sex,
+      birthDate: id.birthDate,
+      phone: input.phone ?? null,
+      disabilityCategory: input.disabilityCategory ?? null,
+      disabilityLevel: input.disabilityLevel ?? null,
+    });
+    return em.create(HouseholdMember, { household, person, relation: input.relation, startDate });
   });
-  const member = em.create(HouseholdMember, { household, person, relation: input.relation, startDate });
-  await em.flush();
-  audit(em, actor, {
-    action: 'addHouseholdMember',
-    entity: 'household_member',
-    entityId: member.id,
-    regionCode: household.village.code,
-    after: snapshot(member),
-  });
-  await em.flush();
-  return member;
 }
 
 /** A member leaves the household (moving away, marriage out) on a date. */
@@ -261,16 +239,8 @@ export async function endHouseholdMembership(em: EntityManager, actor: Actor, me
   );
   if (member.endDate) throw new DomainError('TRANSITION_NOT_ALLOWED', 'This membership has already ended.');
   assertPastDate(endDate, 'The end of a membership', { date: member.startDate, what: 'its start' });
-  const before = snapshot(member);
-  member.endDate = endDate;
-  audit(em, actor, {
-    action: 'endHouseholdMembership',
-    entity: 'household_member',
-    entityId: member.id,
-    regionCode: member.household.village.code,
-    before,
-    after: snapshot(member),
+  const what = { action: 'endHouseholdMembership', entity: 'household_member', regionCode: member.household.village.code };
+  return auditedChange(em, actor, what, member, (m) => {
+    m.endDate = endDate;
   });
-  await em.flush();
-  return member;
 }

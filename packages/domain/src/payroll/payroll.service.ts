@@ -2,7 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { assertCan, assertRegionInScope, notFound, type Actor } from '../access/actor.js';
 import { lockRow } from '../database/transaction.js';
 import { getEnrollment } from '../enrollment/enrollment.service.js';
-import { audit, auditedChange, auditedCreate, snapshot } from '../audit/audit.js';
+import { auditedChange, auditedCreate, auditedRemove } from '../audit/audit.js';
 import type { Application } from '../application/application.entity.js';
 import { DomainError } from '../errors/domain-error.js';
 import { firstDayOfMonth, monthOfDate, parseMonth } from '../period/month.js';
@@ -78,32 +78,26 @@ export async function generatePayroll(em: EntityManager, actor: Actor, input: Ge
       `${missing[0]?.count} enrollments of ${program.name} in ${county.name} have no standard in force for ${input.month}: set the standard first.`,
     );
   }
-  const batch = em.create(PayrollBatch, { county, program, month, generatedBy: actor.subject });
-  await em.flush();
-  await em.execute(
-    `insert into payment (batch_id, enrollment_id, household_id, person_id, program_code, county_code, village_code,
-                          month, kind, amount_fen, covered_members, standard_fen, created_by)
-     select ?, e.id, e.household_id, e.person_id, e.program_code, e.county_code, e.village_code,
-            ?::date, 'regular', ${MONTHLY_AMOUNT_SQL}, e.covered_members, s.amount_fen, ?
-     ${ACTIVE_WITH_STANDARD_SQL} and ${MONTHLY_AMOUNT_SQL} > 0
-     on conflict (enrollment_id, month) where kind = 'regular' do nothing`,
-    [batch.id, month, actor.subject, ...params],
-  );
-  const totals = await em.execute<{ count: number; total: string }[]>(
-    `select count(*)::int as count, coalesce(sum(amount_fen), 0)::text as total from payment where batch_id = ?`,
-    [batch.id],
-  );
-  batch.paymentCount = totals[0]?.count ?? 0;
-  batch.totalFen = totals[0]?.total ?? '0';
-  audit(em, actor, {
-    action: 'generatePayroll',
-    entity: 'payroll_batch',
-    entityId: batch.id,
-    regionCode: county.code,
-    after: snapshot(batch),
+  return auditedCreate(em, actor, { action: 'generatePayroll', entity: 'payroll_batch', regionCode: county.code }, async () => {
+    const batch = em.create(PayrollBatch, { county, program, month, generatedBy: actor.subject });
+    await em.flush();
+    await em.execute(
+      `insert into payment (batch_id, enrollment_id, household_id, person_id, program_code, county_code, village_code,
+                            month, kind, amount_fen, covered_members, standard_fen, created_by)
+       select ?, e.id, e.household_id, e.person_id, e.program_code, e.county_code, e.village_code,
+              ?::date, 'regular', ${MONTHLY_AMOUNT_SQL}, e.covered_members, s.amount_fen, ?
+       ${ACTIVE_WITH_STANDARD_SQL} and ${MONTHLY_AMOUNT_SQL} > 0
+       on conflict (enrollment_id, month) where kind = 'regular' do nothing`,
+      [batch.id, month, actor.subject, ...params],
+    );
+    const totals = await em.execute<{ count: number; total: string }[]>(
+      `select count(*)::int as count, coalesce(sum(amount_fen), 0)::text as total from payment where batch_id = ?`,
+      [batch.id],
+    );
+    batch.paymentCount = totals[0]?.count ?? 0;
+    batch.totalFen = totals[0]?.total ?? '0';
+    return batch;
   });
-  await em.flush();
-  return batch;
 }
 
 /**
@@ -149,11 +143,10 @@ export async function discardPayroll(em: EntityManager, actor: Actor, id: number
   const batch = await getBatch(em, actor, id);
   if (batch.status !== 'draft')
     throw new DomainError('PAYROLL_FROZEN', `This batch is ${batch.status} and frozen: correct it with back pay or recovery entries.`);
-  const before = snapshot(batch);
-  await em.nativeDelete(Payment, { batch });
-  em.remove(batch);
-  audit(em, actor, { action: 'discardPayroll', entity: 'payroll_batch', entityId: id, regionCode: batch.county.code, before });
-  await em.flush();
+  await auditedRemove(em, actor, { action: 'discardPayroll', entity: 'payroll_batch', regionCode: batch.county.code }, batch, async (b) => {
+    await em.nativeDelete(Payment, { batch: b });
+    em.remove(b);
+  });
 }
 
 export interface CorrectionInput {

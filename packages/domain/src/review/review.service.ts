@@ -3,7 +3,7 @@ import { assertCan, assertRegionInScope, notFound, type Actor } from '../access/
 import { lockRow } from '../database/transaction.js';
 import { Enrollment } from '../enrollment/enrollment.entity.js';
 import { today } from '../access/clock.js';
-import { audit, auditedChange, snapshot } from '../audit/audit.js';
+import { auditedChange, auditedCreate } from '../audit/audit.js';
 import { createEnrollment, endEnrollment } from '../enrollment/enrollment.service.js';
 import { DomainError } from '../errors/domain-error.js';
 import { assertPastDate } from '../period/date.js';
@@ -11,6 +11,7 @@ import { addMonths, firstDayOfMonth, monthOfDate } from '../period/month.js';
 import { Region } from '../region/region.entity.js';
 import { RegionLevel } from '../region/region-level.js';
 import { ReviewCampaign } from './review-campaign.entity.js';
+import { REVIEW_STATISTIC_NAMES, REVIEW_STATISTICS, type ReviewStatistics } from './review-statistics.js';
 import { ReviewTask, type ReviewForm, type ReviewOutcome } from './review-task.entity.js';
 
 /** The earliest date a review visit may carry. */
@@ -43,30 +44,24 @@ export async function createReviewCampaign(em: EntityManager, actor: Actor, inpu
   ) {
     throw new DomainError('INVALID_DATE', 'The period is two ISO dates (YYYY-MM-DD), the end not before the start.');
   }
-  const campaign = em.create(ReviewCampaign, {
-    county,
-    name: input.name,
-    periodStart: input.periodStart,
-    periodEnd: input.periodEnd,
-    createdBy: actor.subject,
-  });
-  await em.flush();
   const programs = input.programCodes ?? DEFAULT_REVIEW_PROGRAMS;
-  await em.execute(
-    `insert into review_task (campaign_id, enrollment_id, household_id, village_code)
-     select ?, e.id, e.household_id, e.village_code from enrollment e
-     where e.county_code = ? and e.status = 'active' and e.program_code = any(string_to_array(?, ','))`,
-    [campaign.id, county.code, programs.join(',')],
-  );
-  audit(em, actor, {
-    action: 'createReviewCampaign',
-    entity: 'review_campaign',
-    entityId: campaign.id,
-    regionCode: county.code,
-    after: snapshot(campaign),
+  return auditedCreate(em, actor, { action: 'createReviewCampaign', entity: 'review_campaign', regionCode: county.code }, async () => {
+    const campaign = em.create(ReviewCampaign, {
+      county,
+      name: input.name,
+      periodStart: input.periodStart,
+      periodEnd: input.periodEnd,
+      createdBy: actor.subject,
+    });
+    await em.flush();
+    await em.execute(
+      `insert into review_task (campaign_id, enrollment_id, household_id, village_code)
+       select ?, e.id, e.household_id, e.village_code from enrollment e
+       where e.county_code = ? and e.status = 'active' and e.program_code = any(string_to_array(?, ','))`,
+      [campaign.id, county.code, programs.join(',')],
+    );
+    return campaign;
   });
-  await em.flush();
-  return campaign;
 }
 
 /** A task taken for update and read after the lock, or NOT_FOUND (also for one of another region). */
@@ -133,94 +128,58 @@ export async function decideReview(em: EntityManager, actor: Actor, input: Decid
   if (!task.visitedOn) throw new DomainError('TRANSITION_NOT_ALLOWED', 'Record the home visit before deciding the review.');
   if (!input.reason.trim() && input.outcome !== 'continue')
     throw new DomainError('TEXT_REQUIRED', 'Give the reason for the adjustment or cancellation.');
-  const before = snapshot(task);
-  const decidedOn = today();
-  const thisMonth = firstDayOfMonth(monthOfDate(decidedOn));
-  // the enrollment is changed too: taken for update (a death or another review may be ending it)
-  const enrollment = (await lockRow(em, Enrollment, { id: task.enrollment.id }))!;
-  if (input.outcome !== 'continue' && enrollment.status !== 'active') {
-    throw new DomainError('TRANSITION_NOT_ALLOWED', 'The enrollment under review has already ended.');
-  }
-  if (input.outcome === 'adjust') {
-    const perCapita = input.perCapitaIncomeFen ?? enrollment.perCapitaIncomeFen;
-    const covered = input.coveredMembers ?? enrollment.coveredMembers;
-    if (!Number.isSafeInteger(perCapita) || perCapita < 0)
-      throw new DomainError('INVALID_AMOUNT', 'The per-capita income is a whole number of fen, zero or more.');
-    if (!(covered >= 1))
-      throw new DomainError('INVALID_MEMBER_COUNT', 'At least one member stays covered; cancel the enrollment otherwise.');
-    if (input.fixedAmountFen != null && (!Number.isSafeInteger(input.fixedAmountFen) || input.fixedAmountFen <= 0)) {
-      throw new DomainError('INVALID_AMOUNT', 'A gradual-exit (渐退) amount is a positive whole number of fen.');
+  const what = { action: 'decideReview', entity: 'review_task', regionCode: task.villageCode };
+  return auditedChange(em, actor, what, task, async (task) => {
+    const decidedOn = today();
+    const thisMonth = firstDayOfMonth(monthOfDate(decidedOn));
+    // the enrollment is changed too: taken for update (a death or another review may be ending it)
+    const enrollment = (await lockRow(em, Enrollment, { id: task.enrollment.id }))!;
+    if (input.outcome !== 'continue' && enrollment.status !== 'active') {
+      throw new DomainError('TRANSITION_NOT_ALLOWED', 'The enrollment under review has already ended.');
     }
-    await endEnrollment(em, actor, enrollment, thisMonth, 'adjusted');
-    task.newEnrollment = await createEnrollment(em, actor, {
-      program: enrollment.program,
-      household: task.household,
-      person: enrollment.person ?? null,
-      application: enrollment.application ?? null,
-      amountRule: enrollment.amountRule,
-      tier: enrollment.tier,
-      coveredMembers: covered,
-      perCapitaIncomeFen: perCapita,
-      fixedAmountFen: input.fixedAmountFen ?? null,
-      startMonth: firstDayOfMonth(addMonths(thisMonth.slice(0, 7), 1)),
-      previousEnrollment: enrollment,
-    });
-  } else if (input.outcome === 'cancel') {
-    await endEnrollment(em, actor, enrollment, thisMonth, 'cancelled_on_review');
-  }
-  task.outcome = input.outcome;
-  task.outcomeReason = input.reason;
-  task.decidedOn = decidedOn;
-  task.decidedBy = actor.subject;
-  audit(em, actor, {
-    action: 'decideReview',
-    entity: 'review_task',
-    entityId: task.id,
-    regionCode: task.villageCode,
-    before,
-    after: snapshot(task),
+    if (input.outcome === 'adjust') {
+      const perCapita = input.perCapitaIncomeFen ?? enrollment.perCapitaIncomeFen;
+      const covered = input.coveredMembers ?? enrollment.coveredMembers;
+      if (!Number.isSafeInteger(perCapita) || perCapita < 0)
+        throw new DomainError('INVALID_AMOUNT', 'The per-capita income is a whole number of fen, zero or more.');
+      if (!(covered >= 1))
+        throw new DomainError('INVALID_MEMBER_COUNT', 'At least one member stays covered; cancel the enrollment otherwise.');
+      if (input.fixedAmountFen != null && (!Number.isSafeInteger(input.fixedAmountFen) || input.fixedAmountFen <= 0)) {
+        throw new DomainError('INVALID_AMOUNT', 'A gradual-exit (渐退) amount is a positive whole number of fen.');
+      }
+      await endEnrollment(em, actor, enrollment, thisMonth, 'adjusted');
+      task.newEnrollment = await createEnrollment(em, actor, {
+        program: enrollment.program,
+        household: task.household,
+        person: enrollment.person ?? null,
+        application: enrollment.application ?? null,
+        amountRule: enrollment.amountRule,
+        tier: enrollment.tier,
+        coveredMembers: covered,
+        perCapitaIncomeFen: perCapita,
+        fixedAmountFen: input.fixedAmountFen ?? null,
+        startMonth: firstDayOfMonth(addMonths(thisMonth.slice(0, 7), 1)),
+        previousEnrollment: enrollment,
+      });
+    } else if (input.outcome === 'cancel') {
+      await endEnrollment(em, actor, enrollment, thisMonth, 'cancelled_on_review');
+    }
+    task.outcome = input.outcome;
+    task.outcomeReason = input.reason;
+    task.decidedOn = decidedOn;
+    task.decidedBy = actor.subject;
   });
-  await em.flush();
-  return task;
 }
 
-export interface ReviewStatistics {
-  tasks: number;
-  reviewedHouseholds: number;
-  continuedHouseholds: number;
-  cancelledHouseholds: number;
-  cancelledPersons: number;
-  adjustedHouseholds: number;
-  adjustedPersons: number;
-  newlyApprovedHouseholds: number;
-  newlyApprovedPersons: number;
-}
-
-/**
- * The figures bureaus publish for a campaign (e.g. 滨海县 2021: 7209 reviewed; 477 households /
- * 775 persons cancelled; …). Persons are the covered members of the enrollment under review;
- * newly approved are the campaign programs' approvals in the county during the period.
- */
 /**
  * The statistics of the campaigns matching `where` (a condition on `review_campaign c`), one row
- * per campaign with `campaign_id` and the fields of ReviewStatistics: used live by the internal
- * API and frozen into each release (release.service.ts).
+ * per campaign with `campaign_id` and every figure of REVIEW_STATISTICS (review-statistics.ts):
+ * used live by the internal API and frozen into each release (release-figures.ts).
  */
 export function reviewStatisticsSql(where: string): string {
+  const figures = REVIEW_STATISTIC_NAMES.map((name) => `(${REVIEW_STATISTICS[name].sql})::int as "${name}"`);
   return `select c.id as campaign_id,
-       count(t.id)::int as tasks,
-       count(t.outcome)::int as "reviewedHouseholds",
-       count(*) filter (where t.outcome = 'continue')::int as "continuedHouseholds",
-       count(*) filter (where t.outcome = 'cancel')::int as "cancelledHouseholds",
-       coalesce(sum(e.covered_members) filter (where t.outcome = 'cancel'), 0)::int as "cancelledPersons",
-       count(*) filter (where t.outcome = 'adjust')::int as "adjustedHouseholds",
-       coalesce(sum(e.covered_members) filter (where t.outcome = 'adjust'), 0)::int as "adjustedPersons",
-       (select count(*) from application a where a.county_code = c.county_code and a.status = 'approved'
-          and a.program_code in (select distinct e2.program_code from review_task t2 join enrollment e2 on e2.id = t2.enrollment_id where t2.campaign_id = c.id)
-          and a.decided_on between c.period_start and c.period_end)::int as "newlyApprovedHouseholds",
-       (select coalesce(sum(a.covered_members), 0) from application a where a.county_code = c.county_code and a.status = 'approved'
-          and a.program_code in (select distinct e2.program_code from review_task t2 join enrollment e2 on e2.id = t2.enrollment_id where t2.campaign_id = c.id)
-          and a.decided_on between c.period_start and c.period_end)::int as "newlyApprovedPersons"
+       ${figures.join(',\n       ')}
      from review_campaign c
      left join review_task t on t.campaign_id = c.id
      left join enrollment e on e.id = t.enrollment_id

@@ -57,6 +57,8 @@ const CONSTRAINT_ERRORS: Record<string, () => DomainError> = {
   elder_hazard_deadline_after_found: () =>
     new DomainError('INVALID_DATE', 'A rectification deadline is on or after the day the hazard was found.'),
   elder_hazard_closed_after_found: () => new DomainError('INVALID_DATE', 'A hazard cannot be closed before it was found.'),
+  elder_hazard_one_rectifying_follow_up: () =>
+    new DomainError('TRANSITION_NOT_ALLOWED', 'This hazard was rectified already: a follow-up is for open hazards; nothing was recorded.'),
   elder_home_service_one_per_month: () =>
     new DomainError('CONFLICT', 'This service of the person and month is recorded already: nothing was added.'),
 };

@@ -116,6 +116,8 @@ const STATEMENTS = [
      recorded_by varchar(100) not null
    )`,
   `create index elder_hazard_follow_up_hazard_index on elder_hazard_follow_up (hazard_id)`,
+  // a hazard is rectified once: the follow-up that closes it is the last
+  `create unique index elder_hazard_one_rectifying_follow_up on elder_hazard_follow_up (hazard_id) where rectified`,
 
   `create table elder_care_target (
      county_code varchar(12) not null references region (code),

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
@@ -332,6 +333,12 @@ describe('downloads', () => {
     expect(pkg.resources.map((r) => r.path)).toEqual(expect.arrayContaining(['summary-by-program.csv', 'monthly-by-town.csv']));
     for (const resource of pkg.resources) {
       expect(existsSync(join(folder, resource.path))).toBe(true);
+      // Frictionless: every resource declares its size and SHA-256, and they are the file's
+      const bytes = await readFile(join(folder, resource.path));
+      expect((resource as unknown as { bytes: number }).bytes, resource.path).toBe(bytes.byteLength);
+      expect((resource as unknown as { hash: string }).hash, resource.path).toBe(
+        `sha256:${createHash('sha256').update(bytes).digest('hex')}`,
+      );
       expect(resource.schema.missingValues).toEqual(['c']);
       expect(resource.schema.fields.map((f) => f.name).join(',')).toBe(await csvHeader(`data/${COUNTY}/${year}/${resource.path}`));
       for (const field of resource.schema.fields) {

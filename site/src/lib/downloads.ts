@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { stringify } from 'csv-stringify/sync';
 import ExcelJS from 'exceljs';
 import { bureauOf } from '../data/bureaus';
@@ -140,6 +141,12 @@ const TABLE_SCHEMA_TYPE: Record<string, string> = {
   yearmonth: 'yearmonth',
 };
 
+/** The size and SHA-256 of a file's bytes, as a Frictionless resource declares them. */
+export function integrity(body: string | Uint8Array): { bytes: number; hash: string } {
+  const bytes = typeof body === 'string' ? Buffer.from(body, 'utf8') : body;
+  return { bytes: bytes.byteLength, hash: `sha256:${createHash('sha256').update(bytes).digest('hex')}` };
+}
+
 export function datapackage(datasets: Dataset[], meta: FolderMeta): string {
   const pkg = {
     profile: 'tabular-data-package',
@@ -163,6 +170,7 @@ export function datapackage(datasets: Dataset[], meta: FolderMeta): string {
       format: 'csv',
       mediatype: 'text/csv',
       encoding: 'utf-8',
+      ...integrity(csv(d)),
       dialect: { delimiter: ',', lineTerminator: '\n', header: true, doubleQuote: true },
       schema: {
         fields: d.fields.map((f) => ({
@@ -194,7 +202,7 @@ export function readme(datasets: Dataset[], meta: FolderMeta): string {
   const files = datasets
     .map(
       (d) =>
-        `| \`${d.name}.csv\`（及 \`.excel.csv\`、\`.xlsx\`、\`.json\`） | ${d.title} | ${d.fields.map((f) => `\`${f.name}\``).join(', ')} |`,
+        `| \`${d.name}.csv\`（及 \`.excel.csv\`、\`.xlsx\`、\`.json\`） | ${d.title} | ${d.rows.length === 0 ? '0（本期无记录，文件只有表头）' : d.rows.length} | ${d.fields.map((f) => `\`${f.name}\``).join(', ')} |`,
     )
     .join('\n');
   // each table defines its own fields (a name can mean different things in two tables)
@@ -227,10 +235,10 @@ ${DEMO ? '> **示例数据**：本文件夹中的数据是按公开统计口径�
 
 ## 文件
 
-| 文件 | 内容 | 列 |
-|---|---|---|
+| 文件 | 内容 | 行数 | 列 |
+|---|---|---|---|
 ${files}
-| \`datapackage.json\` | 数据包描述（Frictionless Table Schema：中英文标题、单位、缺失值代码 \`c\`） | |
+| \`datapackage.json\` | 数据包描述（Frictionless Table Schema：中英文标题、单位、缺失值代码 \`c\`，每个 CSV 的字节数和 SHA-256） | | |
 
 四种格式内容相同：\`.csv\` 为 UTF-8、无 BOM、LF 换行，适合程序读取；\`.excel.csv\` 为 UTF-8 带 BOM、CRLF 换行，可直接用 Excel 打开；\`.xlsx\` 中代码列（区划代码、项目代码）和月份为文本，12 位村代码不会变成科学计数法；\`.json\` 中金额为两位小数的字符串，被抑制的行标记 \`"suppressed": true\`、数值为 \`null\`。
 

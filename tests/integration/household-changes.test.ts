@@ -103,7 +103,20 @@ describe('household membership', () => {
         input: { householdId, idNumber: idNumberFor('1970-01-01'), name: '韩二', relation: 'HEAD' },
       },
     );
-    expect(error.code).toBe('INVALID_INPUT');
+    expect(error.code).toBe('HEAD_EXISTS');
+  });
+
+  it('names what is wrong with a registration by its own code, and registers nothing', async () => {
+    const before = await db.orm.em.fork().execute<{ n: number }[]>('select count(*)::int as n from household');
+    const register = (members: { idNumber: string; name: string; relation: string; disabilityLevel?: number }[]) =>
+      refused(api, clerk, REGISTER, { input: { villageCode: village, areaType: 'RURAL', members } });
+    const head = { idNumber: idNumberFor('1971-01-01'), name: '韩三', relation: 'HEAD' };
+    expect((await register([{ ...head, relation: 'SPOUSE' }])).code).toBe('ONE_HEAD_REQUIRED');
+    expect((await register([head, { idNumber: idNumberFor('1972-02-02'), name: '韩四', relation: 'HEAD' }])).code).toBe(
+      'ONE_HEAD_REQUIRED',
+    );
+    expect((await register([{ ...head, disabilityLevel: 5 }])).code).toBe('INVALID_DISABILITY_LEVEL');
+    expect(await db.orm.em.fork().execute<{ n: number }[]>('select count(*)::int as n from household')).toEqual(before);
   });
 });
 

@@ -186,7 +186,7 @@ export class PublicResolver {
   ): Promise<AggregateType[]> {
     const county = regionCodeOf(countyCode, [6]);
     if (![RegionLevel.COUNTY, RegionLevel.TOWN, RegionLevel.VILLAGE].includes(level)) {
-      throw new DomainError('INVALID_INPUT', `Aggregates exist for counties, towns and villages, not for the level ${level}.`);
+      throw new DomainError('INVALID_REGION_LEVEL', `Aggregates exist for counties, towns and villages, not for the level ${level}.`);
     }
     return this.readAggregates(
       ctx,

@@ -38,7 +38,7 @@ const CONSTRAINT_ERRORS: Record<string, () => DomainError> = {
   household_member_current_unique: () =>
     new DomainError('DUPLICATE_ID_NUMBER', 'This person is a current member of a household already: end that membership first.'),
   household_member_one_head: () =>
-    new DomainError('INVALID_INPUT', 'This household already has a head: add the person with another relation.'),
+    new DomainError('HEAD_EXISTS', 'This household already has a head: add the person with another relation.'),
   review_campaign_county_name_unique: () =>
     new DomainError('CAMPAIGN_EXISTS', 'The county has a re-review campaign of this name already: nothing was added.'),
   feed_delivery_once: () =>

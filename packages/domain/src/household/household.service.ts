@@ -71,9 +71,9 @@ export async function registerHousehold(em: EntityManager, actor: Actor, input: 
   assertRegionInScope(actor, village.code, 'village');
   if (input.members.length > MAX_HOUSEHOLD_MEMBERS) throw tooLarge(input.members.length);
   if (input.members.length === 0)
-    throw new DomainError('INVALID_INPUT', 'A household needs at least one member: add the head of household.');
+    throw new DomainError('INVALID_MEMBER_COUNT', 'A household needs at least one member: add the head of household.');
   if (input.members.filter((m) => m.relation === 'head').length !== 1) {
-    throw new DomainError('INVALID_INPUT', 'A household has exactly one head: mark one member (and only one) with relation HEAD.');
+    throw new DomainError('ONE_HEAD_REQUIRED', 'A household has exactly one head: mark one member (and only one) with relation HEAD.');
   }
   const parsed = input.members.map((m) => ({ member: m, id: parseIdNumber(m.idNumber) }));
   const numbers = parsed.map((p) => p.id.idNumber);
@@ -91,7 +91,7 @@ export async function registerHousehold(em: EntityManager, actor: Actor, input: 
   const names = parsed.map(({ member }) => normalizePersonName(member.name));
   for (const { member } of parsed) {
     if (member.disabilityLevel != null && !(member.disabilityLevel >= 1 && member.disabilityLevel <= 4)) {
-      throw new DomainError('INVALID_INPUT', 'Disability levels run from 1 (most severe) to 4.');
+      throw new DomainError('INVALID_DISABILITY_LEVEL', 'Disability levels run from 1 (most severe) to 4.');
     }
   }
   const startDate = input.startDate ?? today();
@@ -208,7 +208,7 @@ export async function addHouseholdMember(em: EntityManager, actor: Actor, input:
   const members = await currentMembers(em, household.id);
   if (members.length + 1 > MAX_HOUSEHOLD_MEMBERS) throw tooLarge(members.length + 1);
   if (input.relation === 'head' && members.some((m) => m.relation === 'head')) {
-    throw new DomainError('INVALID_INPUT', 'This household already has a head: add the person with another relation.');
+    throw new DomainError('HEAD_EXISTS', 'This household already has a head: add the person with another relation.');
   }
   const name = normalizePersonName(input.name);
   const what = { action: 'addHouseholdMember', entity: 'household_member', regionCode: household.village.code };

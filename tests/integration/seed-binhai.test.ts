@@ -261,6 +261,7 @@ describe('binhai-2021 is a consistent ledger', () => {
       ['dibao_urban', '2021-07'],
       ['tekun_dispersed', '2021-03'],
       ['disability_care', '2021-12'],
+      ['senior_allowance', '2021-09'],
     ] as const) {
       const before = await client.query<{ key: string }>(
         `select enrollment_id || ':' || amount_fen || ':' || covered_members || ':' || standard_fen as key from payment

@@ -24,23 +24,21 @@ export async function releasedYear(
   county: string,
   year: number,
 ): Promise<Map<string, ReleasedProgramYear>> {
-  const rows = await db.orm.em
-    .fork()
-    .execute<
-      {
-        program_code: string;
-        households: number;
-        persons: number;
-        person_months: number;
-        payments: number;
-        amount_fen: string;
-        suppressed: boolean;
-      }[]
-    >(
-      `select program_code, households, persons, person_months, payments, amount_fen::text, suppressed from rollup_aggregate
+  const rows = await db.orm.em.fork().execute<
+    {
+      program_code: string;
+      households: number;
+      persons: number;
+      person_months: number;
+      payments: number;
+      amount_fen: string;
+      suppressed: boolean;
+    }[]
+  >(
+    `select program_code, households, persons, person_months, payments, amount_fen::text, suppressed from rollup_aggregate
      where release_id = ? and region_code = ? and region_level = 'county' and period_kind = 'year' and period = ?`,
-      [releaseId, county, String(year)],
-    );
+    [releaseId, county, String(year)],
+  );
   return new Map(
     rows.map((r) => [
       r.program_code,

@@ -50,7 +50,7 @@ describe('xingfu start', () => {
         expect(body.data.region.children.map((t) => t.name)).toContain('仁风镇');
         expect(body.data.region.children).toHaveLength(10);
       }
-      // the first run loaded the demo data and cut a release that publishes both demo counties
+      // the first run loaded the demo data and cut a release that publishes the four seed counties
       const released = await fetch(`http://127.0.0.1:${p.api}/public/graphql`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
@@ -58,7 +58,7 @@ describe('xingfu start', () => {
       });
       const { data } = (await released.json()) as { data: { release: { id: string } | null; releasedMonths: { countyCode: string }[] } };
       expect(data.release).not.toBeNull();
-      expect(new Set(data.releasedMonths.map((m) => m.countyCode))).toEqual(new Set(['320922', '370115']));
+      expect(new Set(data.releasedMonths.map((m) => m.countyCode))).toEqual(new Set(['320922', '370115', '371425', '370114']));
       const site = await fetch(`http://127.0.0.1:${p.site}/`);
       expect(site.status).toBe(200);
       expect(await site.text()).toContain('济阳区');

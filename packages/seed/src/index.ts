@@ -1,5 +1,18 @@
 export { DEFAULT_SEED, NAMED_SCALES, parseScale, seedDatabase, type SeedOptions, type SeedProgress, type SeedReport } from './seed.js';
-export { PRESETS, findPreset, BINHAI_2021, JIYANG_2023 } from './presets/index.js';
+export {
+  PRESETS,
+  PRESET_SERIES,
+  findPreset,
+  findPresets,
+  BINHAI_2020,
+  BINHAI_2021,
+  BINHAI_2022,
+  JIYANG_2022,
+  JIYANG_2023,
+  JIYANG_2024,
+  QIHE_2023,
+  ZHANGQIU_2022,
+} from './presets/index.js';
 export type * from './presets/preset.js';
 export { ledgerChecksum, ledgerChecksumAt, type LedgerChecksum } from './load/checksum.js';
 export { deleteGeneratedData } from './load/replace.js';

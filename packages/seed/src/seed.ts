@@ -143,16 +143,21 @@ export async function seedDatabase(options: SeedOptions): Promise<SeedReport> {
     const factor = scale.singleVillage ? 1 / villages.length : scale.factor;
     await client.query('begin');
     await client.query(`lock table ${LOCKED_TABLES} in share row exclusive mode`);
-    const existing = await client.query<{ n: string }>('select count(*)::text as n from household where county_code = $1', [
-      preset.countyCode,
-    ]);
-    const households = Number(existing.rows[0]?.n ?? 0);
+    // A county may hold several years (a series such as `binhai`, year after year); the preset's
+    // year must still be free: its ledger opens in January with payroll batches of its own.
+    const existing = await client.query<{ households: string; year: string }>(
+      `select (select count(*) from household where county_code = $1)::text as households,
+              (select count(*) from payroll_batch where county_code = $1 and month >= make_date($2, 1, 1) and month < make_date($2 + 1, 1, 1))::text as year`,
+      [preset.countyCode, preset.year],
+    );
+    const households = Number(existing.rows[0]?.households ?? 0);
+    const yearTaken = Number(existing.rows[0]?.year ?? 0) > 0;
     let deletedRows = 0;
-    if (households > 0) {
+    if (options.replace ? households > 0 : yearTaken) {
       if (!options.replace) {
         throw new DomainError(
           'INVALID_INPUT',
-          `${countyName} (${preset.countyCode}) already has ${households} households: add --replace to delete its generated data (${SYNTHETIC_MARK}) first.`,
+          `${countyName} (${preset.countyCode}) already has a ledger for ${preset.year} (${households} households in all): add --replace to delete its generated data (${SYNTHETIC_MARK}, every year) first.`,
         );
       }
       deletedRows = (await deleteGeneratedElderCare(client, preset.countyCode)) + (await deleteGeneratedData(client, preset.countyCode));

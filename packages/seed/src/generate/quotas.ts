@@ -34,6 +34,8 @@ export interface BlockQuota {
   careInTekun: number;
   children: { program: string; persons: number }[];
   senior: number;
+  /** People turning 80 during the year (SeniorSpec.newcomers). */
+  seniorNewcomers: number;
   cases: { spec: CaseProgramSpec; cases: number; amountFen: number; rejected: number }[];
 }
 
@@ -85,6 +87,7 @@ export function blockQuotas(preset: Preset, scale: number, monthlyStandard: (pro
   };
   const children = preset.children.map((c) => ({ program: c.program, persons: split(c.persons, c.program) }));
   const senior = split(preset.senior?.persons ?? 0, 'senior');
+  const seniorNewcomers = split(preset.senior?.newcomers ?? 0, 'seniorNewcomers');
   const cases = preset.cases.map((c) => {
     const count = split(c.cases, `${c.program}/cases`);
     return {
@@ -122,6 +125,7 @@ export function blockQuotas(preset: Preset, scale: number, monthlyStandard: (pro
       careInTekun: Math.round((preset.careInTekun * scale) / blocks),
       children: children.map((c) => ({ program: c.program, persons: c.persons[i]! })),
       senior: senior[i]!,
+      seniorNewcomers: seniorNewcomers[i]!,
       cases: cases.map((c) => ({ spec: c.spec, cases: c.count[i]!, amountFen: c.amount[i]!, rejected: c.rejected[i]! })),
     };
   });

@@ -62,7 +62,14 @@ export interface PersonProgramSpec {
 }
 
 export interface SeniorSpec {
+  /** Persons paid during the year (besides the newcomers). */
   persons: number;
+  /** People turning 80 during the year, approved from `appFrom` on (e.g. the 3626 of 滨海县 2021). */
+  newcomers?: number;
+  /** Share of the applications approved from `appFrom` on that were made in the app (0.92). */
+  appShare?: number;
+  /** 'YYYY-MM': the month the app opened. */
+  appFrom?: string;
 }
 
 /** A per-case program: cases paid during the year and their total. */

@@ -68,3 +68,5 @@ export * from './fast-track/senior-allowance.service.js';
 export * from './outreach/outreach.service.js';
 export * from './feeds/feed-check.entity.js';
 export * from './feeds/feed-check.service.js';
+export * from './referral/referral.entity.js';
+export * from './referral/referral.service.js';

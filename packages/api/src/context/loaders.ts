@@ -11,6 +11,7 @@ import {
 } from '@xingfu/domain';
 import DataLoader from 'dataloader';
 import type { PreparedReads } from './prepared-reads.js';
+import { createReferralsByHouseholdLoader } from '../referral/referral.read-model.js';
 import { createRegionByCodeLoader, createRegionsByParentLoader } from '../region/region.read-model.js';
 import { loaderByKey, loaderOfMany } from './loader-factories.js';
 import { createElderCareLoaders } from '../eldercare/eldercare.read-model.js';
@@ -41,6 +42,7 @@ export function createLoaders(em: EntityManager, reads: PreparedReads) {
     incomesByApplication: loaderOfMany(em, ApplicationIncome, 'application'),
     objectionsByApplication: loaderOfMany(em, Objection, 'application'),
     recentPaymentsByEnrollment: createRecentPaymentsLoader(em, reads),
+    referralsByHousehold: createReferralsByHouseholdLoader(em),
     reviewStatisticsByCampaign: new DataLoader<number, ReviewStatistics | null>(async (ids) => {
       const stats = await reviewStatistics(em, ids);
       return ids.map((id) => stats.get(id) ?? null);

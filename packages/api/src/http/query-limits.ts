@@ -156,6 +156,7 @@ export const LIST_BOUNDS: Readonly<Record<string, ListBound>> = {
   'FeedLoadReport.problems': () => 1_000,
   'CrossCheckRun.rules': () => 20,
   'FeedReport.members': fixed('householdMembers'),
+  'Household.referrals': fixed('perHousehold'),
 };
 
 /** What the database holds now: regions by level and the program catalog. */

@@ -16,6 +16,7 @@ import { CrossCheckResolver } from '../cross-check/cross-check.resolver.js';
 import { FastTrackResolver } from '../fast-track/fast-track.resolver.js';
 import { FeedResolver } from '../feeds/feeds.resolver.js';
 import { OutreachResolver } from '../outreach/outreach.resolver.js';
+import { ReferralResolver } from '../referral/referral.resolver.js';
 import { HouseholdResolver } from '../household/household.resolver.js';
 import { EnrollmentResolver, PaymentResolver, PayrollResolver } from '../payroll/payroll.resolver.js';
 import { ProgramResolver, StandardResolver } from '../program/program.resolver.js';
@@ -46,6 +47,7 @@ export const internalResolvers = [
   CrossCheckResolver,
   FastTrackResolver,
   OutreachResolver,
+  ReferralResolver,
 ] as const;
 
 /**

@@ -53,6 +53,8 @@ export const PERMISSIONS = {
   runCrossCheck: ['county_admin'],
   readCrossChecks: ['county_admin', 'town_clerk', 'auditor'],
   decideCrossCheckHit: ['county_admin'],
+  referCase: ['county_admin', 'town_clerk'],
+  recordReferralOutcome: ['county_admin', 'town_clerk'],
 } as const satisfies Record<string, readonly Role[]>;
 export type Permission = keyof typeof PERMISSIONS;
 

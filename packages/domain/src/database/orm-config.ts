@@ -15,6 +15,7 @@ import { CrossCheckHit } from '../cross-check/cross-check-hit.entity.js';
 import { CrossCheckRun } from '../cross-check/cross-check-run.entity.js';
 import { Enrollment } from '../enrollment/enrollment.entity.js';
 import { FeedCheck } from '../feeds/feed-check.entity.js';
+import { Referral } from '../referral/referral.entity.js';
 import { FeedDelivery } from '../feeds/feed-delivery.entity.js';
 import { HouseholdMember } from '../household/household-member.entity.js';
 import { Household } from '../household/household.entity.js';
@@ -55,6 +56,7 @@ export const entities = [
   AuditEntry,
   FeedDelivery,
   FeedCheck,
+  Referral,
   CrossCheckRun,
   CrossCheckHit,
 ];

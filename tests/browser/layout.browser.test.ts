@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildDemoSite, type DemoSite } from '../site/support/demo-site.js';
+import { graphql, publicAnswer } from '../site/support/public-queries.js';
 import { chromiumAvailable, launchChromium } from './support/chromium.js';
 import { measureLayout, type LayoutReport } from './support/layout.js';
 import { serveStatic } from './support/static-server.js';
@@ -30,14 +31,24 @@ describe.runIf(enabled)('the site’s layout at 390 and 1366 px', () => {
     server = await serveStatic(demo.build.dist);
     browser = await launchChromium();
     await mkdir(SCREENSHOTS, { recursive: true });
-    const result = await demo.api.query<{
-      region: { parent: { code: string } };
-      releasedMonths: { month: string }[];
-    }>('/public/graphql', `query ($v: String!) { region(code: $v) { parent { code } } releasedMonths { month } }`, {
-      variables: { v: demo.fixture.villages[0] },
-    });
-    const town = result.data!.region.parent.code;
-    const year = Math.max(...result.data!.releasedMonths.map((m) => Number(m.month.slice(0, 4))));
+    const data = await publicAnswer(
+      demo.api,
+      graphql(`
+        query TestLayoutVillage($v: String!) {
+          region(code: $v) {
+            parent {
+              code
+            }
+          }
+          releasedMonths {
+            month
+          }
+        }
+      `),
+      { v: demo.fixture.villages[0]! },
+    );
+    const town = data.region!.parent!.code;
+    const year = Math.max(...data.releasedMonths.map((m) => Number(m.month.slice(0, 4))));
     const release = demo.releases[demo.releases.length - 1]!;
     pages = [
       ['home', '/'],

@@ -5,6 +5,7 @@ import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { displayWan } from '../../site/src/lib/money.js';
 import { buildDemoSite, type DemoSite } from './support/demo-site.js';
+import { graphql, publicAnswer } from './support/public-queries.js';
 import { page, plain, table, text, walk } from './support/html.js';
 
 /**
@@ -37,11 +38,18 @@ const fact = (html: string, label: string): string | undefined => {
 beforeAll(async () => {
   demo = await buildDemoSite();
   dist = demo.build.dist;
-  const data = await demo.api.query<{ releasedMonths: { month: string }[] }>(
-    '/public/graphql',
-    `{ releasedMonths(countyCode: "${COUNTY}") { month } }`,
+  const data = await publicAnswer(
+    demo.api,
+    graphql(`
+      query TestJournalistMonths($c: String!) {
+        releasedMonths(countyCode: $c) {
+          month
+        }
+      }
+    `),
+    { c: COUNTY },
   );
-  year = Math.max(...data.data!.releasedMonths.map((m) => Number(m.month.slice(0, 4))));
+  year = Math.max(...data.releasedMonths.map((m) => Number(m.month.slice(0, 4))));
   release = demo.releases[demo.releases.length - 1]!;
 }, 300_000);
 

@@ -62,6 +62,8 @@ describe.runIf(enabled)('the site’s layout at 390 and 1366 px', () => {
       ['releases', '/releases/'],
       ['changelog', `/releases/${release}/changelog/`],
       ['release-county', `/releases/${release}/county/${COUNTY}/`],
+      ['compare', '/compare/'],
+      ['developers', '/developers/'],
       ['data', '/data/'],
       ['data-folder', `/data/${COUNTY}/${year}/`],
       ['search', '/search/'],

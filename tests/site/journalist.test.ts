@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { displayWan } from '../../site/src/lib/money.js';
+import { displayWan, fenToYuan } from '../../site/src/lib/money.js';
 import { buildDemoSite, type DemoSite } from './support/demo-site.js';
 import { graphql, publicAnswer } from './support/public-queries.js';
 import { page, plain, table, text, walk } from './support/html.js';
@@ -241,5 +241,63 @@ describe('the developers’ page', () => {
         ).toEqual([]);
       }
     }
+  });
+});
+
+describe('comparisons', () => {
+  const fenOf = (rows: Record<string, string>[]) =>
+    rows.filter((r) => r['amount_yuan'] !== 'c').reduce((s, r) => s + fen(r['amount_yuan']!), 0n);
+
+  it('rank the towns of a county by their shown amount, each equal to its rows of the town file', async () => {
+    const county = await page(dist, `county/${COUNTY}`);
+    const ranking = table(county, 'data-town-ranking');
+    const byTown = await csv(`data/${COUNTY}/${year}/summary-by-town.csv`);
+    const towns = new Set(byTown.map((r) => r['town_code']));
+    expect(ranking.rows.length).toBeGreaterThanOrEqual(towns.size);
+    let previous = Number.POSITIVE_INFINITY;
+    ranking.rows.forEach((cells, i) => {
+      const code = /data-town="(\d+)"/.exec(ranking.rowAttributes[i]!)![1]!;
+      const amount = plain(cells[2]!);
+      expect(amount, code).toBe(fenToYuan(fenOf(byTown.filter((r) => r['town_code'] === code))));
+      expect(Number(amount)).toBeLessThanOrEqual(previous);
+      previous = Number(amount);
+    });
+    expect(ranking.rows[0]![1]).toBe('1');
+    expect(county).toContain('id="fig-towns-caption"');
+  });
+
+  it('give 低保 as one line: 城市 + 农村', async () => {
+    const county = await page(dist, `county/${COUNTY}`);
+    const line = text(/<p data-dibao-combined>([\s\S]*?)<\/p>/.exec(county)![1]!);
+    const dibao = (await csv(`data/${COUNTY}/${year}/summary-by-program.csv`)).filter((r) => r['program_code']!.startsWith('dibao_'));
+    expect(dibao.length).toBeGreaterThan(0);
+    const households = dibao.reduce((s, r) => s + Number(r['households']), 0);
+    expect(line).toContain(`${households.toLocaleString('en-US')} 户`);
+    expect(line).toContain(`${displayWan(fenOf(dibao))} 万元`);
+  });
+
+  it('set the counties side by side on a comparison page, each total equal to its file', async () => {
+    const compare = await page(dist, 'compare');
+    const counties = table(compare, 'data-compare-counties');
+    const row = counties.rows[counties.rowAttributes.findIndex((a) => a.includes(`data-county="${COUNTY}"`))]!;
+    expect(plain(row[2]!).replace(' *', '')).toBe(fenToYuan(fenOf(await csv(`data/${COUNTY}/${year}/summary-by-program.csv`))));
+    expect(await page(dist, '')).toContain('href="/compare/"');
+  });
+
+  it('chart the standards across years, each year’s value the standard in force in its December', async () => {
+    const county = await page(dist, `county/${COUNTY}`);
+    const byYear = table(county, 'data-standards-by-year');
+    const standards = await csv(`data/${COUNTY}/${year}/standards.csv`);
+    const years = byYear.headers.slice(1).map((h) => Number(h.replace('年', '')));
+    expect(years.length).toBeGreaterThan(1);
+    const rural = byYear.rows.find((cells) => cells[0]!.startsWith('农村低保'))!;
+    years.forEach((y, i) => {
+      const inForce = standards
+        .filter((s) => s['program_code'] === 'dibao_rural' && s['tier'] === '' && s['effective_month']! <= `${y}-12`)
+        .sort((a, b) => a['effective_month']!.localeCompare(b['effective_month']!))
+        .pop();
+      expect(plain(rural[i + 1]!), String(y)).toBe(inForce ? inForce['amount_yuan'] : '—');
+    });
+    expect(county).toContain('id="fig-standards-caption"');
   });
 });

@@ -116,3 +116,69 @@ function drawBarChart(input: BarChartInput & { narrow?: boolean }, labelledBy: s
   chart.dispose();
   return tidy(svg, labelledBy);
 }
+
+export interface LineChartInput {
+  categories: string[];
+  series: { name: string; values: (number | null)[] }[];
+  unit: string;
+  digits?: number;
+}
+
+const SYMBOLS = ['circle', 'rect', 'triangle', 'diamond', 'roundRect', 'pin', 'arrow'];
+const DASHES = ['solid', 'dashed', 'dotted'] as const;
+
+function drawLineChart(input: LineChartInput, labelledBy: string, width: number): string {
+  const legendRows = width < 500 ? input.series.length : Math.ceil(input.series.length / 2);
+  const top = 16 + legendRows * 22;
+  const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width, height: top + 260 });
+  chart.setOption({
+    animation: false,
+    textStyle: { fontFamily: FONT },
+    legend: {
+      top: 4,
+      left: 8,
+      right: 8,
+      orient: 'horizontal',
+      itemGap: 12,
+      textStyle: { color: '#1a1a1a', fontSize: 12, width: width < 500 ? width - 60 : 300, overflow: 'truncate' },
+      ...(width < 500 ? { orient: 'vertical' as const } : {}),
+    },
+    grid: { left: 8, right: 24, top: top + 8, bottom: 16, containLabel: true },
+    xAxis: { type: 'category', data: input.categories, axisLabel: { color: AXIS, fontSize: 12 }, axisLine: { lineStyle: { color: AXIS } } },
+    yAxis: {
+      type: 'value',
+      name: input.unit,
+      nameTextStyle: { color: AXIS, fontSize: 12 },
+      axisLabel: { color: AXIS, fontSize: 12, formatter: (v: number) => chartNumber(v, 0) },
+      splitLine: { lineStyle: { color: '#d9dce1' } },
+    },
+    series: input.series.map((s, i) => ({
+      type: 'line',
+      name: s.name,
+      data: s.values,
+      connectNulls: false,
+      symbol: SYMBOLS[i % SYMBOLS.length],
+      symbolSize: 8,
+      lineStyle: { color: BAR, width: 2, type: DASHES[i % DASHES.length] },
+      itemStyle: { color: BAR },
+      label: {
+        show: i === 0 || input.series.length <= 3,
+        position: 'top',
+        color: '#1a1a1a',
+        fontSize: 12,
+        formatter: (p: { value: unknown }) => (typeof p.value === 'number' ? chartNumber(p.value, input.digits ?? 0) : ''),
+      },
+    })),
+  });
+  const svg = chart.renderToSVGString();
+  chart.dispose();
+  return tidy(svg, labelledBy);
+}
+
+/**
+ * Several series over the same categories (standards across years): one colour, told apart by
+ * their symbols and line styles and named in the legend; a wide and a phone version like barChart.
+ */
+export function lineChart(input: LineChartInput, labelledBy: string): string {
+  return `<div class="chart-wide">${drawLineChart(input, labelledBy, 720)}</div><div class="chart-narrow">${drawLineChart(input, labelledBy, NARROW_WIDTH)}</div>`;
+}

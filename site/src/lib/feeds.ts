@@ -25,6 +25,7 @@ export function sitemap(site: Site): string {
       countyHref(latest, c.code),
       ...(latest.counties.has(c.code) ? c.towns.map((t) => townHref(latest, t.code)) : []),
     ]),
+    '/compare/',
     dataIndexHref(latest),
     ...[...latest.counties.values()].flatMap((cr) => cr.years.map((y) => `/data/${cr.county.code}/${y}/`)),
     '/methodology/',

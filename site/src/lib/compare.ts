@@ -139,7 +139,10 @@ export function standardsByYear(standards: Standard[], years: number[], until: s
     const sorted = [...list].sort((a, b) => a.effectiveMonth.localeCompare(b.effectiveMonth));
     const first = sorted[0]!;
     return {
-      label: `${first.programName}（${areaLabel(first.areaType)}${first.tier ? `，${first.tier}` : ''}）`,
+      // 农村低保 needs no （农村）
+      label: first.programName.includes(areaLabel(first.areaType))
+        ? `${first.programName}${first.tier ? `（${first.tier}）` : ''}`
+        : `${first.programName}（${areaLabel(first.areaType)}${first.tier ? `，${first.tier}` : ''}）`,
       programCode: first.programCode,
       areaType: first.areaType,
       tier: first.tier,

@@ -32,8 +32,7 @@ export const SITE_URL = (process.env.XINGFU_SITE_URL || DEFAULT_SITE_URL).replac
  * developers' page; default the site's origin + /public/graphql when XINGFU_SITE_URL is given (the
  * default origin is the site server's, not the API's: then the page names the path only).
  */
-export const PUBLIC_API_URL =
-  process.env.XINGFU_SITE_PUBLIC_API_URL ?? (process.env.XINGFU_SITE_URL ? `${SITE_URL}/public/graphql` : '');
+export const PUBLIC_API_URL = process.env.XINGFU_SITE_PUBLIC_API_URL ?? (process.env.XINGFU_SITE_URL ? `${SITE_URL}/public/graphql` : '');
 
 export const SITE_NAME = '幸福清单';
 

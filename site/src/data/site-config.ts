@@ -9,6 +9,7 @@
  * - XINGFU_SITE_URL: the canonical public origin (e.g. https://xingfu.example.gov.cn) of every
  *   citation and datapackage homepage; default http://127.0.0.1:4321, where `pnpm start` serves
  *   the site (the CLI passes its configured value, see docs/site.md).
+ * - XINGFU_SITE_PUBLIC_API_URL: the public GraphQL endpoint's address for readers (developers' page).
  * - XINGFU_SITE_LISTING_PAGE_SIZE: households per happinessList request when the build reads a
  *   village's 幸福清单, 1 to 50 (default 50, the API's largest page).
  */
@@ -25,6 +26,13 @@ export const LISTING_PAGE_SIZE =
 /** The default canonical origin: the address `pnpm start` serves the site on. */
 export const DEFAULT_SITE_URL = 'http://127.0.0.1:4321';
 export const SITE_URL = (process.env.XINGFU_SITE_URL || DEFAULT_SITE_URL).replace(/\/$/, '');
+
+/**
+ * XINGFU_SITE_PUBLIC_API_URL: the public GraphQL endpoint as readers reach it, shown on the
+ * developers' page; default the site's origin + /public/graphql when XINGFU_SITE_URL is given (the
+ * default origin is the site server's, not the API's: then the page names the path only).
+ */
+export const PUBLIC_API_URL = process.env.XINGFU_SITE_PUBLIC_API_URL ?? (process.env.XINGFU_SITE_URL ? `${SITE_URL}/public/graphql` : '');
 
 export const SITE_NAME = '幸福清单';
 

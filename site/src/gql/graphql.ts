@@ -87,12 +87,26 @@ export type SiteCountyYearQueryVariables = Exact<{
 
 export type SiteCountyYearQuery = { countyYear: Array<{ regionCode: string, programCode: string, period: string, suppressed: boolean, households: number | null, persons: number | null, personMonths: number | null, amount: string | null }>, countyMonth: Array<{ regionCode: string, programCode: string, period: string, suppressed: boolean, households: number | null, persons: number | null, personMonths: number | null, amount: string | null }>, townYear: Array<{ regionCode: string, programCode: string, period: string, suppressed: boolean, households: number | null, persons: number | null, personMonths: number | null, amount: string | null }>, townMonth: Array<{ regionCode: string, programCode: string, period: string, suppressed: boolean, households: number | null, persons: number | null, personMonths: number | null, amount: string | null }>, villageYear: Array<{ regionCode: string, programCode: string, period: string, suppressed: boolean, households: number | null, persons: number | null, personMonths: number | null, amount: string | null }>, applications: Array<{ programCode: string, received: number | null, approved: number | null, rejected: number | null }> };
 
+export type TestLayoutVillageQueryVariables = Exact<{
+  v: string;
+}>;
+
+
+export type TestLayoutVillageQuery = { region: { parent: { code: string } | null } | null, releasedMonths: Array<{ month: string }> };
+
 export type TestVillageQueryVariables = Exact<{
   v: string;
 }>;
 
 
 export type TestVillageQuery = { region: { name: string, parent: { code: string, name: string } | null } | null, releasedMonths: Array<{ month: string }> };
+
+export type TestJournalistMonthsQueryVariables = Exact<{
+  c: string;
+}>;
+
+
+export type TestJournalistMonthsQuery = { releasedMonths: Array<{ month: string }> };
 
 export type TestVillageListQueryVariables = Exact<{
   v: string;
@@ -388,6 +402,18 @@ export const SiteCountyYearDocument = new TypedDocumentString(`
   personMonths
   amount
 }`) as unknown as TypedDocumentString<SiteCountyYearQuery, SiteCountyYearQueryVariables>;
+export const TestLayoutVillageDocument = new TypedDocumentString(`
+    query TestLayoutVillage($v: String!) {
+  region(code: $v) {
+    parent {
+      code
+    }
+  }
+  releasedMonths {
+    month
+  }
+}
+    `) as unknown as TypedDocumentString<TestLayoutVillageQuery, TestLayoutVillageQueryVariables>;
 export const TestVillageDocument = new TypedDocumentString(`
     query TestVillage($v: String!) {
   region(code: $v) {
@@ -402,6 +428,13 @@ export const TestVillageDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<TestVillageQuery, TestVillageQueryVariables>;
+export const TestJournalistMonthsDocument = new TypedDocumentString(`
+    query TestJournalistMonths($c: String!) {
+  releasedMonths(countyCode: $c) {
+    month
+  }
+}
+    `) as unknown as TypedDocumentString<TestJournalistMonthsQuery, TestJournalistMonthsQueryVariables>;
 export const TestVillageListDocument = new TypedDocumentString(`
     query TestVillageList($v: String!, $m: Month!, $r: ID, $after: String) {
   happinessList(

@@ -35,7 +35,28 @@ function tidy(svg: string, labelledBy: string): string {
     .replace(/\n/g, '');
 }
 
+/** 1234.5 → "1,234.50": chart labels carry thousands separators like the tables. */
+export function chartNumber(value: number, digits: number): string {
+  return value.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+}
+
+/** Width (viewBox units) of the phone version: at a 390 px screen it is drawn at about 0.9 ×. */
+export const NARROW_WIDTH = 360;
+
+/**
+ * A chart for every width: the wide version (as designed, `input`) for screens from 50rem, and a
+ * phone version drawn as horizontal bars NARROW_WIDTH wide, so that its 12-unit labels render at
+ * 10 px or more on a 390 px screen instead of shrinking with a 720-unit drawing. CSS shows one.
+ */
 export function barChart(input: BarChartInput, labelledBy: string): string {
+  const wide = drawBarChart(input, labelledBy);
+  const phone: BarChartInput & { narrow?: boolean } = { ...input, horizontal: true, width: NARROW_WIDTH, narrow: true };
+  delete phone.height;
+  const narrow = drawBarChart(phone, labelledBy);
+  return `<div class="chart-wide">${wide}</div><div class="chart-narrow">${narrow}</div>`;
+}
+
+function drawBarChart(input: BarChartInput & { narrow?: boolean }, labelledBy: string): string {
   const horizontal = input.horizontal ?? false;
   const width = input.width ?? 720;
   const height = input.height ?? (horizontal ? Math.max(160, 40 + input.categories.length * 30) : 320);
@@ -44,7 +65,13 @@ export function barChart(input: BarChartInput, labelledBy: string): string {
   const category = {
     type: 'category' as const,
     data: input.categories,
-    axisLabel: { color: AXIS, fontSize: 12, interval: 0, rotate: !horizontal && input.categories.length > 12 ? 45 : 0 },
+    axisLabel: {
+      color: AXIS,
+      fontSize: 12,
+      interval: 0,
+      rotate: !horizontal && input.categories.length > 12 ? 45 : 0,
+      ...(input.narrow ? { width: 110, overflow: 'break' as const } : {}),
+    },
     axisLine: { lineStyle: { color: AXIS } },
     axisTick: { alignWithLabel: true },
     inverse: horizontal,
@@ -53,13 +80,20 @@ export function barChart(input: BarChartInput, labelledBy: string): string {
     type: 'value' as const,
     name: input.unit,
     nameTextStyle: { color: AXIS, fontSize: 12 },
-    axisLabel: { color: AXIS, fontSize: 12 },
+    axisLabel: { color: AXIS, fontSize: 12, hideOverlap: true, formatter: (v: number) => chartNumber(v, 0) },
+    ...(input.narrow ? { splitNumber: 3 } : {}),
     splitLine: { lineStyle: { color: '#d9dce1' } },
   };
   chart.setOption({
     animation: false,
     textStyle: { fontFamily: FONT },
-    grid: { left: 16, right: horizontal ? 80 : 24, top: horizontal ? 12 : 36, bottom: horizontal ? 28 : 16, containLabel: true },
+    grid: {
+      left: 8,
+      right: horizontal ? (input.narrow ? 72 : 96) : 24,
+      top: horizontal ? 12 : 36,
+      bottom: horizontal ? 28 : 16,
+      containLabel: true,
+    },
     xAxis: horizontal ? value : category,
     yAxis: horizontal ? category : value,
     series: [
@@ -72,8 +106,8 @@ export function barChart(input: BarChartInput, labelledBy: string): string {
           show: true,
           position: horizontal ? 'right' : 'top',
           color: '#1a1a1a',
-          fontSize: 11,
-          formatter: (p: { value: unknown }) => (typeof p.value === 'number' ? p.value.toFixed(digits) : ''),
+          fontSize: 12,
+          formatter: (p: { value: unknown }) => (typeof p.value === 'number' ? chartNumber(p.value, digits) : ''),
         },
       },
     ],
@@ -81,4 +115,70 @@ export function barChart(input: BarChartInput, labelledBy: string): string {
   const svg = chart.renderToSVGString();
   chart.dispose();
   return tidy(svg, labelledBy);
+}
+
+export interface LineChartInput {
+  categories: string[];
+  series: { name: string; values: (number | null)[] }[];
+  unit: string;
+  digits?: number;
+}
+
+const SYMBOLS = ['circle', 'rect', 'triangle', 'diamond', 'roundRect', 'pin', 'arrow'];
+const DASHES = ['solid', 'dashed', 'dotted'] as const;
+
+function drawLineChart(input: LineChartInput, labelledBy: string, width: number): string {
+  const legendRows = width < 500 ? input.series.length : Math.ceil(input.series.length / 2);
+  const top = 16 + legendRows * 22;
+  const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width, height: top + 260 });
+  chart.setOption({
+    animation: false,
+    textStyle: { fontFamily: FONT },
+    legend: {
+      top: 4,
+      left: 8,
+      right: 8,
+      orient: 'horizontal',
+      itemGap: 12,
+      textStyle: { color: '#1a1a1a', fontSize: 12, width: width < 500 ? width - 60 : 300, overflow: 'truncate' },
+      ...(width < 500 ? { orient: 'vertical' as const } : {}),
+    },
+    grid: { left: 8, right: 24, top: top + 8, bottom: 16, containLabel: true },
+    xAxis: { type: 'category', data: input.categories, axisLabel: { color: AXIS, fontSize: 12 }, axisLine: { lineStyle: { color: AXIS } } },
+    yAxis: {
+      type: 'value',
+      name: input.unit,
+      nameTextStyle: { color: AXIS, fontSize: 12 },
+      axisLabel: { color: AXIS, fontSize: 12, formatter: (v: number) => chartNumber(v, 0) },
+      splitLine: { lineStyle: { color: '#d9dce1' } },
+    },
+    series: input.series.map((s, i) => ({
+      type: 'line',
+      name: s.name,
+      data: s.values,
+      connectNulls: false,
+      symbol: SYMBOLS[i % SYMBOLS.length],
+      symbolSize: 8,
+      lineStyle: { color: BAR, width: 2, type: DASHES[i % DASHES.length] },
+      itemStyle: { color: BAR },
+      label: {
+        show: i === 0 || input.series.length <= 3,
+        position: 'top',
+        color: '#1a1a1a',
+        fontSize: 12,
+        formatter: (p: { value: unknown }) => (typeof p.value === 'number' ? chartNumber(p.value, input.digits ?? 0) : ''),
+      },
+    })),
+  });
+  const svg = chart.renderToSVGString();
+  chart.dispose();
+  return tidy(svg, labelledBy);
+}
+
+/**
+ * Several series over the same categories (standards across years): one colour, told apart by
+ * their symbols and line styles and named in the legend; a wide and a phone version like barChart.
+ */
+export function lineChart(input: LineChartInput, labelledBy: string): string {
+  return `<div class="chart-wide">${drawLineChart(input, labelledBy, 720)}</div><div class="chart-narrow">${drawLineChart(input, labelledBy, NARROW_WIDTH)}</div>`;
 }

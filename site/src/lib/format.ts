@@ -48,6 +48,21 @@ export function monthRange(from: string, to: string): string[] {
   return out;
 }
 
+/** The program catalog's categories (program.category) in Chinese. */
+export const CATEGORY_LABEL: Record<string, string> = {
+  dibao: '最低生活保障',
+  tekun: '特困人员救助供养',
+  edge: '低保边缘家庭救助',
+  temporary: '临时救助',
+  medical: '医疗救助',
+  disability: '残疾人福利',
+  senior: '老年人福利',
+  children: '儿童福利',
+  funeral: '殡葬服务',
+  charity: '慈善救助',
+};
+export const categoryLabel = (category: string): string => CATEGORY_LABEL[category] ?? category;
+
 export const UNIT_LABEL: Record<string, string> = { HOUSEHOLD: '按户', PERSON: '按人' };
 export const FREQUENCY_LABEL: Record<string, string> = { MONTHLY: '按月发放', ONE_OFF: '一次性' };
 export const DISCLOSURE_LABEL: Record<string, string> = {

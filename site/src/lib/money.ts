@@ -30,6 +30,17 @@ export function displayInt(n: number): string {
   return `${n < 0 ? '-' : ''}${groups(String(Math.abs(n)))}`;
 }
 
+/**
+ * "34,035.04": fen as 万元 with two decimals and separators, rounded half up in integer fen — the
+ * form of headlines (tables and files keep exact 元).
+ */
+export function displayWan(fen: bigint): string {
+  const negative = fen < 0n;
+  const abs = negative ? -fen : fen;
+  const hundredths = (abs + 5_000n) / 10_000n;
+  return `${negative ? '-' : ''}${groups(String(hundredths / 100n))}.${String(hundredths % 100n).padStart(2, '0')}`;
+}
+
 /** 万元 with two decimals, for chart axes and labels only. */
 export function fenToWan(fen: bigint): number {
   return Number(fen) / 1_000_000;

@@ -46,3 +46,30 @@ export function enhanceTables(): void {
     });
   }
 }
+
+/**
+ * A table wider than its box scrolls inside it (.table-wrap); a line above the box says so while
+ * it does (checked again when the window changes size). Without JavaScript the box's edge shadows
+ * (site.css) show the same.
+ */
+export function markScrollingTables(): void {
+  const update = () => {
+    for (const box of document.querySelectorAll<HTMLElement>('.table-wrap')) {
+      const wide = box.scrollWidth > box.clientWidth + 1;
+      const hint = box.previousElementSibling?.classList.contains('scroll-hint') ? box.previousElementSibling : null;
+      if (wide && !hint) {
+        const p = document.createElement('p');
+        p.className = 'scroll-hint';
+        p.setAttribute('aria-hidden', 'true');
+        p.textContent = '↔ 表格较宽，可左右滑动查看其余各列';
+        box.before(p);
+      } else if (!wide && hint) hint.remove();
+    }
+  };
+  update();
+  let pending = 0;
+  window.addEventListener('resize', () => {
+    cancelAnimationFrame(pending);
+    pending = requestAnimationFrame(update);
+  });
+}

@@ -1,0 +1,97 @@
+/**
+ * The queries of the developers' page: one per download of a county-year folder, each returning
+ * the rows of that file from the public GraphQL endpoint (the same numbers: the site builds its
+ * files from these answers). `$c` is the county code, `$y` the year, `$r` the release id (left out:
+ * the latest release).
+ */
+export interface ApiExample {
+  /** The file it reproduces, without extension; or a name for the other examples. */
+  file: string;
+  title: string;
+  query: string;
+  /** How the answer's fields become the file's columns. */
+  mapping: string;
+}
+
+const AGG = 'regionCode programCode period suppressed households persons personMonths amount';
+const FIGURES =
+  'households, persons, person_months, amount_yuan ← households, persons, personMonths, amount；suppressed 为 true 时四项都是 null（文件中为 c）';
+
+const aggregates = (level: string, periodKind: string) =>
+  `query ($c: String!, $y: Int!, $r: ID) {
+  countyAggregates(countyCode: $c, year: $y, level: ${level}, periodKind: ${periodKind}, releaseId: $r) {
+    ${AGG}
+  }
+}`;
+
+export const DOWNLOAD_EXAMPLES: ApiExample[] = [
+  {
+    file: 'summary-by-program',
+    title: '分项目汇总（全年）',
+    query: aggregates('COUNTY', 'YEAR'),
+    mapping: `program_code ← programCode；${FIGURES}；program_name 见 programs 查询`,
+  },
+  {
+    file: 'monthly-by-program',
+    title: '分月分项目汇总',
+    query: aggregates('COUNTY', 'MONTH'),
+    mapping: `period ← period（YYYY-MM）；program_code ← programCode；${FIGURES}`,
+  },
+  {
+    file: 'summary-by-town',
+    title: '分乡镇（街道）汇总（全年）',
+    query: aggregates('TOWN', 'YEAR'),
+    mapping: `town_code ← regionCode；program_code ← programCode；${FIGURES}；town_name 见 region 查询`,
+  },
+  {
+    file: 'monthly-by-town',
+    title: '分月分乡镇（街道）汇总',
+    query: aggregates('TOWN', 'MONTH'),
+    mapping: `period ← period；town_code ← regionCode；program_code ← programCode；${FIGURES}`,
+  },
+  {
+    file: 'summary-by-village',
+    title: '分村（社区）汇总（全年）',
+    query: aggregates('VILLAGE', 'YEAR'),
+    mapping: `village_code ← regionCode（其前 9 位为 town_code）；program_code ← programCode；${FIGURES}`,
+  },
+  {
+    file: 'standards',
+    title: '救助标准（含历史调整）',
+    query: `query ($c: String!, $r: ID) {
+  standards(countyCode: $c, releaseId: $r) { programCode programName areaType tier effectiveMonth amount }
+}`,
+    mapping:
+      'program_code, program_name, area_type, tier, effective_month, amount_yuan ← programCode, programName, areaType（URBAN 城市、RURAL 农村）, tier, effectiveMonth, amount；文件只含发布日期前生效的标准',
+  },
+  {
+    file: 're-reviews',
+    title: '复核结果',
+    query: `query ($c: String!, $r: ID) {
+  reviewCampaigns(countyCode: $c, releaseId: $r) {
+    id name periodStart periodEnd reviewedHouseholds cancelledHouseholds cancelledPersons
+    adjustedHouseholds adjustedPersons newlyApprovedHouseholds newlyApprovedPersons
+  }
+}`,
+    mapping:
+      'campaign_name, period_start, period_end, reviewed_households, cancelled_households, … ← name, periodStart, periodEnd, reviewedHouseholds, cancelledHouseholds, …；null 为被抑制的数（文件中为 c）',
+  },
+  {
+    file: 'applications',
+    title: '申请受理和审批',
+    query: `query ($c: String!, $y: Int!, $r: ID) {
+  applicationStatistics(regionCode: $c, year: $y, releaseId: $r) { programCode received approved rejected }
+}`,
+    mapping: 'program_code, received, approved, rejected ← programCode, received, approved, rejected；null 为被抑制的数（文件中为 c）',
+  },
+];
+
+export const CATALOG_EXAMPLE = `query {
+  releases { id asOf note }
+  counties { code name }
+  programs { code name category unit disclosure }
+}`;
+
+export const MONTHS_EXAMPLE = `query ($c: String, $r: ID) {
+  releasedMonths(countyCode: $c, releaseId: $r) { countyCode month }
+}`;

@@ -301,7 +301,7 @@ describe('the case lifecycle of 农村低保 in 济阳区', () => {
       `mutation ($input: EndEnrollmentInput!) { endEnrollment(input: $input) { enrollment { status exitReason program { code } } } }`,
       { input: { enrollmentId: active[0]!.id, lastMonth: addMonths(monthOfDate(today()), 1), reason: 'MOVED_AWAY' } },
     );
-    expect(ended.endEnrollment.enrollment).toEqual({ status: 'ENDED', exitReason: 'MOVED_AWAY', program: { code: 'dibao_rural' } });
+    expect(ended.endEnrollment.enrollment).toEqual({ status: 'ENDING', exitReason: 'MOVED_AWAY', program: { code: 'dibao_rural' } });
   });
 
   it('grants per-case aid (急难救助) as a one-off ledger row with the amount approved', async () => {

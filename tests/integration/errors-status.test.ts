@@ -139,7 +139,11 @@ describe('the status of a refusal is its code’s, on both endpoints', () => {
 describe('what a refusal carries', () => {
   it('a detail never replaces the code: the region code of INVALID_REGION_CODE is regionCode', async () => {
     const answer = await api.query('/graphql', `{ region(code: "12345") { name } }`, { token: t.admin });
-    expect(answer.errors?.[0]?.extensions).toEqual({ code: 'INVALID_REGION_CODE', regionCode: '12345' });
+    expect(answer.errors?.[0]?.extensions).toEqual({
+      code: 'INVALID_REGION_CODE',
+      regionCode: '12345',
+      messageZh: '行政区划代码格式不对：应为 2、4、6、9 或 12 位数字。',
+    });
   });
 
   it('an input validation refusal names paths and rules, never the values sent', async () => {

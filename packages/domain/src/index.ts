@@ -24,6 +24,7 @@ export * from './eligibility/eligibility.js';
 export * from './enrollment/enrollment.entity.js';
 export * from './enrollment/enrollment.service.js';
 export * from './errors/domain-error.js';
+export * from './errors/messages-zh.js';
 export * from './household/household-member.entity.js';
 export * from './idempotency/idempotency-store.js';
 export * from './household/household.entity.js';

@@ -1,6 +1,6 @@
 import type { Application, ApplicationChannel, ApplicationStatus, IncomeKind, Objection } from '@xingfu/domain';
 import { ArrayMaxSize, IsOptional, MaxLength, ValidateNested } from 'class-validator';
-import { ArgsType, Field, ID, InputType, ObjectType } from 'type-graphql';
+import { ArgsType, Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { PageArgs } from '../common/connection.js';
 import type { EnrollmentRow, PaymentRow } from '../payroll/payroll.read-model.js';
 import { ApplicationChannelEnum, ApplicationStatusEnum } from '../common/enums.js';
@@ -61,11 +61,24 @@ export class VerifyApplicationInput {
   @Field(() => ID)
   applicationId!: string;
 
-  @Field(() => Number, { nullable: true })
+  @Field(() => Int, {
+    nullable: true,
+    description: 'Overrides the household size derived from its current members; needs overrideReason.',
+  })
   householdSize?: number | null;
 
-  @Field(() => Number, { nullable: true })
+  @Field(() => Int, {
+    nullable: true,
+    description:
+      'Overrides the covered members derived from the household (all members; one for programs paid per person); needs overrideReason.',
+  })
   coveredMembers?: number | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'Why householdSize or coveredMembers differ from what the household says (audited).',
+  })
+  overrideReason?: string | null;
 
   @Field(() => Boolean, { nullable: true, description: '单人保: one severely disabled or ill member covered alone.' })
   singlePerson?: boolean | null;

@@ -150,6 +150,7 @@ export class ApplicationResolver {
         applicationId: idOf(input.applicationId),
         householdSize: input.householdSize ?? null,
         coveredMembers: input.coveredMembers ?? null,
+        overrideReason: input.overrideReason ?? null,
         singlePerson: input.singlePerson ?? false,
         incomes,
         rigidExpensesFen: fenOf(input.rigidExpenses) ?? 0,

@@ -19,7 +19,14 @@ export class AuditResolver {
     const { limit, afterId } = pageWindow(args);
     const { rows, total } = await auditEntryPage(
       ctx.em,
-      { region, entity: args.entity ?? null, entityId: args.entityId ?? null },
+      {
+        region,
+        entity: args.entity ?? null,
+        entityId: args.entityId ?? null,
+        actor: args.actor ?? null,
+        from: args.from ?? null,
+        until: args.until ?? null,
+      },
       { limit, afterId },
     );
     return toPage(rows, limit, total);

@@ -5,7 +5,7 @@ import {
   AREA_TYPES,
   BENEFICIARY_UNITS,
   DISCLOSURE_POLICIES,
-  ENROLLMENT_STATUSES,
+  ENROLLMENT_STATUSES_SHOWN,
   EXIT_REASONS,
   FACILITY_KINDS,
   HAZARD_CATEGORIES,
@@ -43,7 +43,11 @@ export const ApplicationStatusEnum = registerStringEnum(
   'ApplicationStatus',
   '申请 APPLIED → 受理 ACCEPTED → 核对 VERIFIED → 入户调查 INVESTIGATED → 公示 PUBLICIZED → 审批 APPROVED, or 驳回 REJECTED.',
 );
-export const EnrollmentStatusEnum = registerStringEnum(ENROLLMENT_STATUSES, 'EnrollmentStatus', 'Whether the enrollment is still paid.');
+export const EnrollmentStatusEnum = registerStringEnum(
+  ENROLLMENT_STATUSES_SHOWN,
+  'EnrollmentStatus',
+  'ACTIVE: paid on; ENDING: ended, but its last paid month (endMonth) is this month or later; ENDED: no longer paid.',
+);
 export const ExitReasonEnum = registerStringEnum(EXIT_REASONS, 'ExitReason', 'Why an enrollment ended.');
 export const PayrollStatusEnum = registerStringEnum(PAYROLL_STATUSES, 'PayrollStatus', 'DRAFT → APPROVED (frozen) → PAID.');
 export const PaymentKindEnum = registerStringEnum(

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { unwrapResolverError } from '@apollo/server/errors';
-import { DomainError } from '@xingfu/domain';
+import { DomainError, chineseMessageOf } from '@xingfu/domain';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { SERVICE_UNAVAILABLE_MESSAGE, isRefusalCode } from '../http/error-status.js';
 import type { Logger } from '../logging/logger.js';
@@ -38,13 +38,17 @@ const DETAIL_KEYS: Readonly<Record<string, string>> = {
   maxCost: 'maxCost',
 };
 
-/** A domain error's extensions: the listed details, then its code (last, so nothing replaces it). */
+/**
+ * A domain error's extensions: the listed details, the code's meaning in Chinese (`messageZh`),
+ * then its code (last, so nothing replaces it).
+ */
 export function domainExtensions(error: DomainError): Record<string, unknown> {
   const extensions: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(error.details)) {
     const name = DETAIL_KEYS[key];
     if (name && isPlainValue(value)) extensions[name] = value;
   }
+  extensions['messageZh'] = chineseMessageOf(error.code);
   extensions['code'] = error.code;
   return extensions;
 }

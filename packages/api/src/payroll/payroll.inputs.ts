@@ -1,5 +1,5 @@
 import { PayrollBatch, type ExitReason } from '@xingfu/domain';
-import { ArgsType, Field, ID, InputType, ObjectType } from 'type-graphql';
+import { ArgsType, Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { PageArgs } from '../common/connection.js';
 import { type EnrollmentRow, type PaymentRow } from './payroll.read-model.js';
 import { MoneyScalar } from '../scalars/money.scalar.js';
@@ -27,8 +27,26 @@ export class PayrollBatchInput {
 
 @ObjectType('PayrollBatchPayload')
 export class PayrollBatchPayload {
-  @Field(() => PayrollBatchType, { nullable: true })
-  batch!: PayrollBatch | null;
+  @Field(() => PayrollBatchType)
+  batch!: PayrollBatch;
+}
+
+@ObjectType('DiscardPayrollPayload', { description: 'The batch that was discarded: it no longer exists, so its key and what it was.' })
+export class DiscardPayrollPayload {
+  @Field(() => ID)
+  batchId!: number;
+
+  @Field(() => String)
+  countyCode!: string;
+
+  @Field(() => String)
+  programCode!: string;
+
+  @Field(() => MonthScalar)
+  month!: string;
+
+  @Field(() => Int, { description: 'Draft payments removed with the batch.' })
+  paymentsRemoved!: number;
 }
 
 @InputType('CorrectionInput', { description: 'A back pay (补发) or recovery (追回) for one enrollment’s month.' })
@@ -97,6 +115,18 @@ export class PaymentsArgs extends PageArgs {
   @Field(() => String, { nullable: true })
   programCode?: string | null;
 
-  @Field(() => MonthScalar, { nullable: true })
+  @Field(() => MonthScalar, { nullable: true, description: 'Only payments concerning this month.' })
   month?: string | null;
+
+  @Field(() => MonthScalar, { nullable: true, description: 'Only payments concerning this month or later.' })
+  fromMonth?: string | null;
+
+  @Field(() => MonthScalar, { nullable: true, description: 'Only payments concerning this month or earlier.' })
+  toMonth?: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'Only payments to this household.' })
+  householdId?: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'Only payments of this enrollment.' })
+  enrollmentId?: string | null;
 }

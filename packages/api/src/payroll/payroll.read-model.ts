@@ -1,4 +1,16 @@
-import { DomainError, Enrollment, Payment, PayrollBatch, firstDayOfMonth, type EntityManager, type Program } from '@xingfu/domain';
+import {
+  DomainError,
+  Enrollment,
+  Payment,
+  PayrollBatch,
+  enrollmentStatusIn,
+  firstDayOfMonth,
+  monthOfDate,
+  today,
+  type EnrollmentStatusShown,
+  type EntityManager,
+  type Program,
+} from '@xingfu/domain';
 import DataLoader from 'dataloader';
 import {
   columnsFor,
@@ -38,9 +50,8 @@ export type EnrollmentRow = Selected<
     | 'fixedAmountFen'
     | 'startMonth'
     | 'endMonth'
-    | 'status'
     | 'exitReason'
-  >,
+  > & { status: EnrollmentStatusShown },
   'id'
 > & { household: { id: number }; program: ProgramRow };
 
@@ -54,6 +65,9 @@ export type PaymentRow = Selected<
     amount: number;
     standard: number | null;
     program: { code: string };
+    /** The enrollment a regular payment or correction belongs to; null for a one-off payment. */
+    enrollmentId: number | null;
+    householdId: number;
   },
   'id' | 'month'
 >;
@@ -70,6 +84,8 @@ export function paymentRow(payment: Payment): PaymentRow {
     note: payment.note,
     villageCode: payment.villageCode,
     program: { code: payment.program.code },
+    enrollmentId: payment.enrollment?.id ?? null,
+    householdId: payment.household.id,
   };
 }
 
@@ -138,7 +154,8 @@ const ENROLLMENT_MAP: ColumnMap = {
     fixedAmount: ['e.fixed_amount_fen'],
     startMonth: ['e.start_month'],
     endMonth: ['e.end_month'],
-    status: ['e.status'],
+    // ENDING or ENDED depends on the last paid month
+    status: ['e.status', 'e.end_month'],
     exitReason: ['e.exit_reason'],
     household: [],
     payments: [],
@@ -160,6 +177,7 @@ async function readEnrollments(
      where ${where} order by e.start_month desc, e.id desc`,
     params,
   );
+  const thisMonth = monthOfDate(today());
   const programs = new Map<string, ProgramRow>();
   const programOf = (r: EnrollmentRecord): ProgramRow => {
     let program = programs.get(r.program_code);
@@ -176,7 +194,7 @@ async function readEnrollments(
     fixedAmountFen: intOrNull(r.fixed_amount_fen),
     startMonth: r.start_month,
     endMonth: r.end_month,
-    status: r.status,
+    status: r.status === undefined ? r.status : enrollmentStatusIn(r.status, r.end_month, thisMonth),
     exitReason: r.exit_reason,
     household: { id: r.household_id },
     program: programOf(r),
@@ -237,6 +255,8 @@ const PAYMENT_MAP: ColumnMap = {
     note: ['p.note'],
     program: ["json_build_object('code', p.program_code) as program"],
     villageCode: ['p.village_code as "villageCode"'],
+    enrollment: ['p.enrollment_id as "enrollmentId"'],
+    household: ['p.household_id as "householdId"'],
   },
 };
 
@@ -274,19 +294,36 @@ export function payrollBatches(em: EntityManager, countyCode: string, month: str
   );
 }
 
+/** What a page of ledger rows may be narrowed to; months inclusive. */
+export interface PaymentFilter {
+  region: string;
+  programCode?: string | null;
+  month?: string | null;
+  fromMonth?: string | null;
+  toMonth?: string | null;
+  householdId?: number | null;
+  enrollmentId?: number | null;
+}
+
 /** A page of ledger rows in a region, by id. */
 export async function paymentPage(
   em: EntityManager,
-  filter: { region: string; programCode?: string | null; month?: string | null },
+  filter: PaymentFilter,
   window: { limit: number; afterId: number },
 ): Promise<{ rows: PaymentRow[]; total: number }> {
+  const months = {
+    ...(filter.fromMonth ? { $gte: firstDayOfMonth(filter.fromMonth) } : {}),
+    ...(filter.toMonth ? { $lte: firstDayOfMonth(filter.toMonth) } : {}),
+  };
   const { rows, total } = await keysetPage(
     em,
     Payment,
     {
       villageCode: { $like: `${filter.region}%` },
       ...(filter.programCode ? { program: filter.programCode } : {}),
-      ...(filter.month ? { month: firstDayOfMonth(filter.month) } : {}),
+      ...(filter.month ? { month: firstDayOfMonth(filter.month) } : Object.keys(months).length ? { month: months } : {}),
+      ...(filter.householdId != null ? { household: filter.householdId } : {}),
+      ...(filter.enrollmentId != null ? { enrollment: filter.enrollmentId } : {}),
     },
     window,
   );

@@ -14,7 +14,7 @@ import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Args, Ctx, FieldResolver, Info, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { actorOf, scopedRegion } from '../auth/require-actor.js';
 import { pageWindow, toPage, type Page } from '../common/connection.js';
-import { idOf } from '../common/ids.js';
+import { idOf, optionalIdOf } from '../common/ids.js';
 import { change } from '../common/change.js';
 import type { RequestContext } from '../context/context.type.js';
 import {
@@ -38,6 +38,7 @@ import {
   PayrollBatchPayload,
   CorrectionInput,
   CorrectionPayload,
+  DiscardPayrollPayload,
   EndEnrollmentInput,
   EndEnrollmentPayload,
   EnrollmentsArgs,
@@ -62,7 +63,15 @@ export class PayrollResolver {
     const { limit, afterId } = pageWindow(args);
     const { rows, total } = await paymentPage(
       ctx.em,
-      { region, programCode: args.programCode ?? null, month: args.month ?? null },
+      {
+        region,
+        programCode: args.programCode ?? null,
+        month: args.month ?? null,
+        fromMonth: args.fromMonth ?? null,
+        toMonth: args.toMonth ?? null,
+        householdId: optionalIdOf(args.householdId),
+        enrollmentId: optionalIdOf(args.enrollmentId),
+      },
       { limit, afterId },
     );
     return toPage(rows, limit, total);
@@ -107,14 +116,13 @@ export class PayrollResolver {
     return { batch: await change(ctx, (em) => markPayrollPaid(em, actor, idOf(input.batchId))) };
   }
 
-  @Mutation(() => PayrollBatchPayload, { description: 'Discards a draft batch so it can be generated again.' })
+  @Mutation(() => DiscardPayrollPayload, { description: 'Discards a draft batch so it can be generated again.' })
   async discardPayroll(
     @Arg('input', () => PayrollBatchInput) input: PayrollBatchInput,
     @Ctx() ctx: RequestContext,
-  ): Promise<PayrollBatchPayload> {
+  ): Promise<DiscardPayrollPayload> {
     const actor = actorOf(ctx);
-    await change(ctx, (em) => discardPayroll(em, actor, idOf(input.batchId)));
-    return { batch: null };
+    return change(ctx, (em) => discardPayroll(em, actor, idOf(input.batchId)));
   }
 
   @Mutation(() => CorrectionPayload, { description: '补发: back pay for an enrollment’s month.' })
@@ -187,6 +195,19 @@ export class EnrollmentResolver {
 
 @Resolver(() => PaymentType)
 export class PaymentResolver {
+  @FieldResolver(() => EnrollmentType, { nullable: true, description: 'The enrollment paid; null for a one-off payment.' })
+  async enrollment(@Root() payment: PaymentRow, @Ctx() ctx: RequestContext): Promise<EnrollmentRow | null> {
+    return payment.enrollmentId == null ? null : enrollmentRow(ctx, payment.enrollmentId);
+  }
+
+  @FieldResolver(() => HouseholdType, { description: 'The household paid.' })
+  async household(@Root() payment: PaymentRow, @Ctx() ctx: RequestContext): Promise<Household> {
+    // read with the row whenever this field is asked for (the payment column map)
+    const household = payment.householdId == null ? null : await ctx.loaders.householdById.load(payment.householdId);
+    if (!household) throw new DomainError('NOT_FOUND', 'Household missing.');
+    return household;
+  }
+
   @FieldResolver(() => ProgramType)
   async program(@Root() payment: PaymentRow, @Ctx() ctx: RequestContext): Promise<Program> {
     // read with the row whenever this field is asked for (the payment column map)

@@ -62,10 +62,15 @@ export function can(actor: Actor, permission: Permission): boolean {
   return (PERMISSIONS[permission] as readonly Role[]).includes(actor.role);
 }
 
+/** 'A county_admin', 'An auditor': the role with the article its sound takes. */
+export function roleWithArticle(role: Role): string {
+  return `${/^[aeiou]/.test(role) ? 'An' : 'A'} ${role}`;
+}
+
 export function assertCan(actor: Actor, permission: Permission): void {
   if (!can(actor, permission)) {
     const roles = PERMISSIONS[permission].join(', ');
-    throw new DomainError('FORBIDDEN', `A ${actor.role} may not ${permission}: this step is for ${roles}.`, { permission });
+    throw new DomainError('FORBIDDEN', `${roleWithArticle(actor.role)} may not ${permission}: this step is for ${roles}.`, { permission });
   }
 }
 

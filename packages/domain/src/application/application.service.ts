@@ -115,6 +115,8 @@ async function finishStep(
   step: { application: Application; before: Record<string, unknown> | null; rule: { to: ApplicationStatus } },
   action: string,
   note = '',
+  /** Said in the audit entry's after, beside the application (e.g. why counts were overridden). */
+  auditExtra: Record<string, unknown> = {},
 ) {
   const { application, before, rule } = step;
   const from = application.status;
@@ -126,7 +128,7 @@ async function finishStep(
     entityId: application.id,
     regionCode: application.village.code,
     before,
-    after: snapshot(application),
+    after: { ...snapshot(application), ...auditExtra },
   });
   await em.flush();
   return application;
@@ -143,6 +145,8 @@ export interface VerifyApplicationInput {
   householdSize?: number | null;
   /** Members covered; defaults to all (household programs) or 1 (person programs). */
   coveredMembers?: number | null;
+  /** Why householdSize or coveredMembers differ from what the household's members say: required then, and audited. */
+  overrideReason?: string | null;
   singlePerson?: boolean;
   incomes: (IncomeItem & { personId?: number | null })[];
   rigidExpensesFen?: number;
@@ -185,8 +189,20 @@ export async function verifyApplication(em: EntityManager, actor: Actor, input: 
     }
   }
   const singlePerson = input.singlePerson ?? false;
-  const householdSize = singlePerson ? 1 : (input.householdSize ?? members.length);
-  const coveredMembers = singlePerson ? 1 : (input.coveredMembers ?? (program.unit === 'person' ? 1 : householdSize));
+  const derivedSize = singlePerson ? 1 : members.length;
+  const householdSize = singlePerson ? 1 : (input.householdSize ?? derivedSize);
+  // covered: every member counted (household programs) or the one person (person programs)
+  const coveredOf = (size: number) => (singlePerson || program.unit === 'person' ? 1 : size);
+  const coveredMembers = singlePerson ? 1 : (input.coveredMembers ?? coveredOf(householdSize));
+  const overridden = householdSize !== derivedSize || coveredMembers !== coveredOf(householdSize);
+  const overrideReason = input.overrideReason?.trim() ?? '';
+  if (overridden && !overrideReason) {
+    throw new DomainError(
+      'OVERRIDE_REASON_REQUIRED',
+      `The household's current members give a household size of ${derivedSize} with ${coveredOf(derivedSize)} covered: to count ${householdSize} with ${coveredMembers} covered, say why in overrideReason.`,
+      { field: 'overrideReason' },
+    );
+  }
   if (!Number.isInteger(householdSize) || !Number.isInteger(coveredMembers) || householdSize > MAX_HOUSEHOLD_MEMBERS) {
     throw new DomainError(
       'INVALID_MEMBER_COUNT',
@@ -261,7 +277,10 @@ export async function verifyApplication(em: EntityManager, actor: Actor, input: 
       exemptFen: item.exemptFen ?? 0,
     });
   }
-  return finishStep(em, actor, step, 'verifyApplication');
+  const note = overridden
+    ? `Household size ${householdSize} (members say ${derivedSize}), covered ${coveredMembers}: ${overrideReason}`
+    : '';
+  return finishStep(em, actor, step, 'verifyApplication', note, overridden ? { overrideReason } : {});
 }
 
 export async function investigateApplication(em: EntityManager, actor: Actor, id: number, notes: string): Promise<Application> {

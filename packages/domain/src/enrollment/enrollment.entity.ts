@@ -15,6 +15,19 @@ export const ENROLLMENT_STATUSES = ['active', 'ended'] as const;
 export type EnrollmentStatus = (typeof ENROLLMENT_STATUSES)[number];
 
 /**
+ * The status an enrollment is shown with: an ended enrollment whose last paid month (`endMonth`)
+ * is this month or later is still paid until that month passes, so it is `ending`, not `ended`.
+ */
+export const ENROLLMENT_STATUSES_SHOWN = ['active', 'ending', 'ended'] as const;
+export type EnrollmentStatusShown = (typeof ENROLLMENT_STATUSES_SHOWN)[number];
+
+/** The status shown for a stored status and last paid month ('YYYY-MM-DD' or 'YYYY-MM'), in `month` ('YYYY-MM'). */
+export function enrollmentStatusIn(status: EnrollmentStatus, endMonth: string | null | undefined, month: string): EnrollmentStatusShown {
+  if (status === 'ended' && endMonth && endMonth.slice(0, 7) >= month) return 'ending';
+  return status;
+}
+
+/**
  * A household (or person) in a monthly program from a month on. The monthly amount is derived
  * from the standard in force each month: gap → (standard − perCapitaIncome) × covered;
  * standard/tiered → standard × covered; a fixed amount (渐退) overrides both, capped at the

@@ -63,7 +63,9 @@ export type DomainErrorCode =
   | 'INVALID_FEED_FILE'
   | 'FEED_DELIVERED'
   | 'HIT_DECIDED'
-  | 'BELOW_AGE_TIER';
+  | 'BELOW_AGE_TIER'
+  | 'OVERRIDE_REASON_REQUIRED'
+  | 'REVIEW_DECIDED';
 
 export class DomainError extends Error {
   override readonly name = 'DomainError';

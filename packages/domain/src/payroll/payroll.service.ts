@@ -139,14 +139,32 @@ export async function markPayrollPaid(em: EntityManager, actor: Actor, id: numbe
 }
 
 /** Drafts can be discarded and generated again (e.g. after a late standard change). */
-export async function discardPayroll(em: EntityManager, actor: Actor, id: number): Promise<void> {
+/** What a discarded batch was: its key, county, program and month, and the draft payments removed with it. */
+export interface DiscardedPayroll {
+  batchId: number;
+  countyCode: string;
+  programCode: string;
+  /** 'YYYY-MM'. */
+  month: string;
+  paymentsRemoved: number;
+}
+
+export async function discardPayroll(em: EntityManager, actor: Actor, id: number): Promise<DiscardedPayroll> {
   const batch = await getBatch(em, actor, id);
   if (batch.status !== 'draft')
     throw new DomainError('PAYROLL_FROZEN', `This batch is ${batch.status} and frozen: correct it with back pay or recovery entries.`);
+  const discarded: DiscardedPayroll = {
+    batchId: id,
+    countyCode: batch.county.code,
+    programCode: batch.program.code,
+    month: monthOfDate(batch.month),
+    paymentsRemoved: 0,
+  };
   await auditedRemove(em, actor, { action: 'discardPayroll', entity: 'payroll_batch', regionCode: batch.county.code }, batch, async (b) => {
-    await em.nativeDelete(Payment, { batch: b });
+    discarded.paymentsRemoved = await em.nativeDelete(Payment, { batch: b });
     em.remove(b);
   });
+  return discarded;
 }
 
 export interface CorrectionInput {

@@ -124,7 +124,14 @@ export interface DecideReviewInput {
 export async function decideReview(em: EntityManager, actor: Actor, input: DecideReviewInput): Promise<ReviewTask> {
   assertCan(actor, 'decideReview');
   const task = await getTask(em, actor, input.taskId);
-  if (task.outcome) throw new DomainError('TRANSITION_NOT_ALLOWED', 'This review is decided already.');
+  if (task.outcome) {
+    // a second click of the same decision, or a decision taken meanwhile by someone else: nothing changes
+    throw new DomainError(
+      'REVIEW_DECIDED',
+      `This review was decided already (${task.outcome.toUpperCase()} on ${task.decidedOn}${task.decidedBy === actor.subject ? ', by you' : ''}): nothing was changed.`,
+      { status: task.outcome },
+    );
+  }
   if (!task.visitedOn) throw new DomainError('TRANSITION_NOT_ALLOWED', 'Record the home visit before deciding the review.');
   if (!input.reason.trim() && input.outcome !== 'continue')
     throw new DomainError('TEXT_REQUIRED', 'Give the reason for the adjustment or cancellation.');

@@ -25,6 +25,8 @@ export * from './enrollment/enrollment.entity.js';
 export * from './enrollment/enrollment.service.js';
 export * from './errors/domain-error.js';
 export * from './errors/messages-zh.js';
+export * from './import/ledger-template.js';
+export * from './import/ledger-import.service.js';
 export * from './household/household-member.entity.js';
 export * from './idempotency/idempotency-store.js';
 export * from './household/household.entity.js';

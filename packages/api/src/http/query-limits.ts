@@ -141,6 +141,8 @@ export const LIST_BOUNDS: Readonly<Record<string, ListBound>> = {
   'Application.events': fixed('perApplication'),
   'Application.objections': fixed('perApplication'),
   'Application.incomes': fixed('incomes'),
+  // a ledger import names its first 20 errors (the report holds them all)
+  'ImportLedgerPayload.errors': () => 20,
   // a county's batches: one per program and month (all months when none is named)
   'Query.payrollBatches': (a, b) => b.programs * (a['month'] ? 1 : b.releasedMonthsPerCounty),
   // internal: elder care, the most recent rows of a facility's lists (eldercare.read-model.ts RECENT)

@@ -18,6 +18,7 @@ import { FeedResolver } from '../feeds/feeds.resolver.js';
 import { OutreachResolver } from '../outreach/outreach.resolver.js';
 import { ReferralResolver } from '../referral/referral.resolver.js';
 import { HouseholdResolver } from '../household/household.resolver.js';
+import { ImportResolver } from '../import/import.resolver.js';
 import { EnrollmentResolver, PaymentResolver, PayrollResolver } from '../payroll/payroll.resolver.js';
 import { ProgramResolver, StandardResolver } from '../program/program.resolver.js';
 import { PublicResolver } from '../public/public.resolver.js';
@@ -48,6 +49,7 @@ export const internalResolvers = [
   FastTrackResolver,
   OutreachResolver,
   ReferralResolver,
+  ImportResolver,
 ] as const;
 
 /**

@@ -55,6 +55,7 @@ export const PERMISSIONS = {
   decideCrossCheckHit: ['county_admin'],
   referCase: ['county_admin', 'town_clerk'],
   recordReferralOutcome: ['county_admin', 'town_clerk'],
+  importLedger: ['county_admin'],
 } as const satisfies Record<string, readonly Role[]>;
 export type Permission = keyof typeof PERMISSIONS;
 

@@ -65,7 +65,8 @@ export type DomainErrorCode =
   | 'HIT_DECIDED'
   | 'BELOW_AGE_TIER'
   | 'OVERRIDE_REASON_REQUIRED'
-  | 'REVIEW_DECIDED';
+  | 'REVIEW_DECIDED'
+  | 'INVALID_IMPORT_FILE';
 
 export class DomainError extends Error {
   override readonly name = 'DomainError';

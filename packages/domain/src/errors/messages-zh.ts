@@ -65,6 +65,7 @@ export const DOMAIN_ERROR_MESSAGES_ZH = {
   FEED_DELIVERED: '这一批部门数据已经导入过。',
   HIT_DECIDED: '这条比对疑点已经处理过。',
   BELOW_AGE_TIER: '未满 80 周岁，不符合高龄津贴（尊老金）秒批条件。',
+  INVALID_IMPORT_FILE: '导入文件不是可识别的台账模板（.xlsx），请从模板开始填写。',
 } as const satisfies Record<DomainErrorCode, string>;
 
 /** The Chinese sentence of a refusal's code. */

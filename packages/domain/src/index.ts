@@ -27,6 +27,7 @@ export * from './errors/domain-error.js';
 export * from './errors/messages-zh.js';
 export * from './import/ledger-template.js';
 export * from './import/ledger-import.service.js';
+export * from './report/export.service.js';
 export * from './household/household-member.entity.js';
 export * from './idempotency/idempotency-store.js';
 export * from './household/household.entity.js';

@@ -12,6 +12,8 @@ import {
   HAZARD_STATES,
   HOME_SERVICE_KINDS,
   MODIFICATION_STATES,
+  EXPORT_FORMATS,
+  REPORT_KINDS,
   MEMBER_RELATIONS,
   PAYMENT_FREQUENCIES,
   PAYMENT_KINDS,
@@ -87,4 +89,14 @@ export const ModificationStateEnum = registerStringEnum(
   MODIFICATION_STATES,
   'ModificationState',
   'An age-friendly home modification (适老化改造): PLANNED → IN_PROGRESS → COMPLETED, or CANCELLED.',
+);
+export const ReportKindEnum = registerStringEnum(
+  REPORT_KINDS,
+  'ReportKind',
+  'MONTHLY_CHANGES: 新增/减少/调增/调减 per program and town; PAYROLL_LIST: 发放名册 of a batch; REVIEW_WORKLIST: 复核工作清单 of a campaign; LEDGER_EXTRACT: 台账摘录 of a month.',
+);
+export const ExportFormatEnum = registerStringEnum(
+  EXPORT_FORMATS,
+  'ExportFormat',
+  'XLSX, or CSV (UTF-8 with a byte order mark, for Excel).',
 );

@@ -141,6 +141,8 @@ export const LIST_BOUNDS: Readonly<Record<string, ListBound>> = {
   'Application.events': fixed('perApplication'),
   'Application.objections': fixed('perApplication'),
   'Application.incomes': fixed('incomes'),
+  // one line per program and town of the region
+  'Query.monthlyChanges': (a, b) => programs(a, b) * b.townsPerCounty,
   // a ledger import names its first 20 errors (the report holds them all)
   'ImportLedgerPayload.errors': () => 20,
   // a county's batches: one per program and month (all months when none is named)

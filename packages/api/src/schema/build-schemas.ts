@@ -19,6 +19,7 @@ import { OutreachResolver } from '../outreach/outreach.resolver.js';
 import { ReferralResolver } from '../referral/referral.resolver.js';
 import { HouseholdResolver } from '../household/household.resolver.js';
 import { ImportResolver } from '../import/import.resolver.js';
+import { ReportResolver } from '../report/report.resolver.js';
 import { EnrollmentResolver, PaymentResolver, PayrollResolver } from '../payroll/payroll.resolver.js';
 import { ProgramResolver, StandardResolver } from '../program/program.resolver.js';
 import { PublicResolver } from '../public/public.resolver.js';
@@ -50,6 +51,7 @@ export const internalResolvers = [
   OutreachResolver,
   ReferralResolver,
   ImportResolver,
+  ReportResolver,
 ] as const;
 
 /**

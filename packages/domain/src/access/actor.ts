@@ -56,6 +56,7 @@ export const PERMISSIONS = {
   referCase: ['county_admin', 'town_clerk'],
   recordReferralOutcome: ['county_admin', 'town_clerk'],
   importLedger: ['county_admin'],
+  exportReport: ['county_admin', 'town_clerk', 'auditor'],
 } as const satisfies Record<string, readonly Role[]>;
 export type Permission = keyof typeof PERMISSIONS;
 

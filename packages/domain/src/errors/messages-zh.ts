@@ -65,6 +65,10 @@ export const DOMAIN_ERROR_MESSAGES_ZH = {
   FEED_DELIVERED: '这一批部门数据已经导入过。',
   HIT_DECIDED: '这条比对疑点已经处理过。',
   BELOW_AGE_TIER: '未满 80 周岁，不符合高龄津贴（尊老金）秒批条件。',
+  ONE_HEAD_REQUIRED: '一户须有且只有一名户主，请将其中一名成员的关系标为户主。',
+  HEAD_EXISTS: '该家庭已有户主，请以其他关系添加此人。',
+  INVALID_DISABILITY_LEVEL: '残疾等级不正确：应为 1（最重）到 4 级。',
+  INVALID_REGION_LEVEL: '汇总数据只按县、乡镇和村提供。',
   INVALID_IMPORT_FILE: '导入文件不是可识别的台账模板（.xlsx），请从模板开始填写。',
 } as const satisfies Record<DomainErrorCode, string>;
 

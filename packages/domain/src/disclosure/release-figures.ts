@@ -48,3 +48,87 @@ export const BACKFILL_FROZEN_PROGRAMS_SQL = `do $$ declare r record; begin
     execute format($f$${FREEZE_PROGRAMS_SQL.replaceAll('?', '%L')}$f$, r.id);
   end loop;
 end $$`;
+
+/** Applications received, approved and rejected, by county and town, program and year. */
+export const FREEZE_APPLICATIONS_SQL = `
+  insert into rollup_application (release_id, region_code, program_code, year, received, approved, rejected)
+  select ?, r.code, a.program_code, y.year,
+         count(*) filter (where extract(year from a.applied_on) = y.year),
+         count(*) filter (where a.status = 'approved' and extract(year from a.decided_on) = y.year),
+         count(*) filter (where a.status = 'rejected' and extract(year from a.decided_on) = y.year)
+  from application a
+  join program pr on pr.code = a.program_code and pr.disclosure <> 'hidden'
+  join (select distinct county_code, extract(year from month)::int as year from release_period where release_id = ?) y
+    on y.county_code = a.county_code
+  cross join lateral (values (left(a.village_code, 6)), (left(a.village_code, 9))) as r(code)
+  where extract(year from a.applied_on) = y.year or extract(year from a.decided_on) = y.year
+  group by r.code, a.program_code, y.year`;
+
+/**
+ * A table a release is made of (besides its months): the columns that identify a row, the figures
+ * it holds (what `verifyRelease` compares) and, for the tables copied by one statement, that
+ * statement (`freeze`: an insert whose every `?` is the id of the release being cut; the rows of
+ * the release's counties — `release_period` — and nothing read live afterwards). A feature that
+ * publishes figures declares its tables here; the cut, `verify` and the closed-world test follow.
+ */
+export interface FrozenTable {
+  table: string;
+  key: string[];
+  values: string[];
+  freeze?: string;
+}
+
+/** Every table a release is made of, in the order the cut fills them (the changelog last). */
+export const FROZEN_TABLES: FrozenTable[] = [
+  {
+    table: 'rollup_aggregate',
+    key: ['region_code', 'program_code', 'period_kind', 'period'],
+    values: ['region_level', 'households', 'persons', 'person_months', 'payments', 'amount_fen', 'suppressed'],
+  },
+  {
+    table: 'listing_row',
+    key: ['village_code', 'month', 'public_id', 'program_code'],
+    values: ['masked_name', 'covered_members', 'amount_fen', 'year_to_date_fen'],
+  },
+  {
+    table: 'rollup_application',
+    key: ['region_code', 'program_code', 'year'],
+    values: ['received', 'approved', 'rejected'],
+    freeze: FREEZE_APPLICATIONS_SQL,
+  },
+  {
+    table: 'release_program',
+    key: ['code'],
+    values: ['name', 'category', 'frequency', 'unit', 'amount_rule', 'disclosure', 'minors_only', 'description', 'sort_order'],
+    freeze: FREEZE_PROGRAMS_SQL,
+  },
+  {
+    table: 'release_standard',
+    key: ['county_code', 'program_code', 'area_type', 'tier', 'effective_month'],
+    values: ['amount_fen'],
+    freeze: FREEZE_STANDARDS_SQL,
+  },
+  {
+    table: 'release_review_campaign',
+    key: ['campaign_id'],
+    values: [
+      'county_code',
+      'name',
+      'period_start',
+      'period_end',
+      'disclosure',
+      ...REVIEW_STATISTIC_NAMES.map((name) => REVIEW_STATISTICS[name].column),
+    ],
+    freeze: FREEZE_REVIEW_RESULTS_SQL,
+  },
+  {
+    table: 'release_change',
+    key: ['county_code', 'program_code', 'month'],
+    values: ['change', 'amount_before_fen', 'amount_after_fen', 'households_before', 'households_after'],
+  },
+];
+
+/** A freeze statement with its parameters: the release id for every `?`. */
+export function freezeStatement(sql: string, releaseId: string): [string, string[]] {
+  return [sql, Array.from(sql.matchAll(/\?/g), () => releaseId)];
+}

@@ -2,8 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { today } from '../access/clock.js';
 import { DomainError } from '../errors/domain-error.js';
 import { applySuppression } from './rollup-suppression.js';
-import { FREEZE_PROGRAMS_SQL, FREEZE_REVIEW_RESULTS_SQL, FREEZE_STANDARDS_SQL } from './release-figures.js';
-import { REVIEW_STATISTIC_NAMES, REVIEW_STATISTICS } from '../review/review-statistics.js';
+import { FROZEN_TABLES, freezeStatement } from './release-figures.js';
 
 export interface ReleaseSummary {
   id: string;
@@ -82,21 +81,6 @@ const LISTING_SQL = `
   join household h on h.id = m.household_id
   left join heads on heads.household_id = m.household_id`;
 
-/** Applications received, approved and rejected, by county and town, program and year. */
-const APPLICATION_SQL = `
-  insert into rollup_application (release_id, region_code, program_code, year, received, approved, rejected)
-  select ?, r.code, a.program_code, y.year,
-         count(*) filter (where extract(year from a.applied_on) = y.year),
-         count(*) filter (where a.status = 'approved' and extract(year from a.decided_on) = y.year),
-         count(*) filter (where a.status = 'rejected' and extract(year from a.decided_on) = y.year)
-  from application a
-  join program pr on pr.code = a.program_code and pr.disclosure <> 'hidden'
-  join (select distinct county_code, extract(year from month)::int as year from release_period where release_id = ?) y
-    on y.county_code = a.county_code
-  cross join lateral (values (left(a.village_code, 6)), (left(a.village_code, 9))) as r(code)
-  where extract(year from a.applied_on) = y.year or extract(year from a.decided_on) = y.year
-  group by r.code, a.program_code, y.year`;
-
 /**
  * Month-level county figures that differ from the previous release (or are new in this one).
  * Figures of a suppressed cell stay out of the changelog too.
@@ -123,11 +107,11 @@ async function computeReleaseFigures(em: EntityManager, id: string, previousId: 
   await em.execute(AGGREGATE_SQL, [id, id]);
   await applySuppression(em, id);
   await em.execute(LISTING_SQL, [id, id]);
-  await em.execute(APPLICATION_SQL, [id, id]);
-  // the catalog, standards and re-review results are copied too: nothing the release publishes is read live
-  await em.execute(FREEZE_PROGRAMS_SQL, [id]);
-  await em.execute(FREEZE_STANDARDS_SQL, [id, id]);
-  await em.execute(FREEZE_REVIEW_RESULTS_SQL, [id, id]);
+  // application counts, the catalog, standards, re-review results and every other declared table
+  // are copied too: nothing the release publishes is read live
+  for (const table of FROZEN_TABLES) {
+    if (table.freeze) await em.execute(...freezeStatement(table.freeze, id));
+  }
   if (previousId) await em.execute(CHANGELOG_SQL, [id, previousId, id]);
   else await em.execute(CHANGELOG_SQL.replace('prev.release_id = ?', 'false and prev.release_id = ?'), [id, '', id]);
 }
@@ -249,51 +233,6 @@ export async function reconcileRelease(em: EntityManager, releaseId: string): Pr
       : []),
   ]);
 }
-
-/** A frozen table of a release: the columns that identify a row and the figures it holds. */
-interface FrozenTable {
-  table: string;
-  key: string[];
-  values: string[];
-}
-
-/** Every table a release is made of (besides its months), as `verifyRelease` compares them. */
-export const FROZEN_TABLES: FrozenTable[] = [
-  {
-    table: 'rollup_aggregate',
-    key: ['region_code', 'program_code', 'period_kind', 'period'],
-    values: ['region_level', 'households', 'persons', 'person_months', 'payments', 'amount_fen', 'suppressed'],
-  },
-  {
-    table: 'listing_row',
-    key: ['village_code', 'month', 'public_id', 'program_code'],
-    values: ['masked_name', 'covered_members', 'amount_fen', 'year_to_date_fen'],
-  },
-  { table: 'rollup_application', key: ['region_code', 'program_code', 'year'], values: ['received', 'approved', 'rejected'] },
-  {
-    table: 'release_change',
-    key: ['county_code', 'program_code', 'month'],
-    values: ['change', 'amount_before_fen', 'amount_after_fen', 'households_before', 'households_after'],
-  },
-  { table: 'release_standard', key: ['county_code', 'program_code', 'area_type', 'tier', 'effective_month'], values: ['amount_fen'] },
-  {
-    table: 'release_review_campaign',
-    key: ['campaign_id'],
-    values: [
-      'county_code',
-      'name',
-      'period_start',
-      'period_end',
-      'disclosure',
-      ...REVIEW_STATISTIC_NAMES.map((name) => REVIEW_STATISTICS[name].column),
-    ],
-  },
-  {
-    table: 'release_program',
-    key: ['code'],
-    values: ['name', 'category', 'frequency', 'unit', 'amount_rule', 'disclosure', 'minors_only', 'description', 'sort_order'],
-  },
-];
 
 export interface FigureDifference {
   /** The frozen table (rollup_aggregate, listing_row, release_standard, …). */

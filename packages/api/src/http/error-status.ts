@@ -55,6 +55,7 @@ export const DOMAIN_ERROR_STATUS = {
   // a mutation sent to the public endpoint, a subscription to either
   OPERATION_NOT_SUPPORTED: 405,
   CONFLICT: 409,
+  NOTHING_TO_RELEASE: 409,
   DUPLICATE_ID_NUMBER: 409,
   HEAD_EXISTS: 409,
   TRANSITION_NOT_ALLOWED: 409,

@@ -76,6 +76,12 @@ export interface FrozenTable {
   key: string[];
   values: string[];
   freeze?: string;
+  /**
+   * The county a row belongs to, as an SQL expression over the row (`county_code`,
+   * `left(region_code, 6)`): a county-scoped cut carries the rows of the other counties unchanged
+   * from the previous release. Absent for rows of no county (the catalog), recomputed every cut.
+   */
+  county?: string;
 }
 
 /** Every table a release is made of, in the order the cut fills them (the changelog last). */
@@ -84,17 +90,20 @@ export const FROZEN_TABLES: FrozenTable[] = [
     table: 'rollup_aggregate',
     key: ['region_code', 'program_code', 'period_kind', 'period'],
     values: ['region_level', 'households', 'persons', 'person_months', 'payments', 'amount_fen', 'suppressed'],
+    county: 'left(region_code, 6)',
   },
   {
     table: 'listing_row',
     key: ['village_code', 'month', 'public_id', 'program_code'],
     values: ['masked_name', 'covered_members', 'amount_fen', 'year_to_date_fen'],
+    county: 'left(village_code, 6)',
   },
   {
     table: 'rollup_application',
     key: ['region_code', 'program_code', 'year'],
     values: ['received', 'approved', 'rejected'],
     freeze: FREEZE_APPLICATIONS_SQL,
+    county: 'left(region_code, 6)',
   },
   {
     table: 'release_program',
@@ -107,6 +116,7 @@ export const FROZEN_TABLES: FrozenTable[] = [
     key: ['county_code', 'program_code', 'area_type', 'tier', 'effective_month'],
     values: ['amount_fen'],
     freeze: FREEZE_STANDARDS_SQL,
+    county: 'county_code',
   },
   {
     table: 'release_review_campaign',
@@ -120,11 +130,13 @@ export const FROZEN_TABLES: FrozenTable[] = [
       ...REVIEW_STATISTIC_NAMES.map((name) => REVIEW_STATISTICS[name].column),
     ],
     freeze: FREEZE_REVIEW_RESULTS_SQL,
+    county: 'county_code',
   },
   {
     table: 'release_change',
     key: ['county_code', 'program_code', 'month'],
     values: ['change', 'amount_before_fen', 'amount_after_fen', 'households_before', 'households_after'],
+    county: 'county_code',
   },
 ];
 

@@ -2,7 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { today } from '../access/clock.js';
 import { DomainError } from '../errors/domain-error.js';
 import { applySuppression } from './rollup-suppression.js';
-import { FROZEN_TABLES, freezeStatement } from './release-figures.js';
+import { FROZEN_TABLES, freezeStatement, type FrozenTable } from './release-figures.js';
 
 export interface ReleaseSummary {
   id: string;
@@ -11,6 +11,8 @@ export interface ReleaseSummary {
   aggregateRows: number;
   listingRows: number;
   changes: number;
+  /** How each county came into the release. */
+  counties: CountyCut[];
 }
 
 /**
@@ -50,6 +52,7 @@ const AGGREGATE_SQL = `
       as per(kind, period)
     cross join lateral (values (left(p.village_code, 6), 'county'), (left(p.village_code, 9), 'town'), (p.village_code, 'village'))
       as r(code, level)
+    where /*scope*/ true
     group by 1, 2, 3, 4, 5, 6, 7
   ) beneficiaries
   group by region_code, region_level, program_code, period_kind, period`;
@@ -67,6 +70,7 @@ const LISTING_SQL = `
     from payment p
     join release_period rp on rp.release_id = ? and rp.county_code = p.county_code and rp.month = p.month
     join program pr on pr.code = p.program_code and pr.disclosure = 'listed'
+    where /*scope*/ true
     group by 1, 2, 3, 4
   ),
   heads as (
@@ -98,51 +102,307 @@ const CHANGELOG_SQL = `
     and (prev.region_code is null or prev.amount_fen <> cur.amount_fen or prev.households <> cur.households)`;
 
 /**
+ * What a cut recomputes, as a condition over `payment p`: every payment (a full cut, and `verify`),
+ * or those of the counties recomputed in full (`cut_full`), of the program years that changed
+ * (`cut_family`, for aggregates) and of the households that changed (`cut_household`, for the
+ * 幸福清单). The temporary tables are filled by `planCut`.
+ */
+type Scope = 'all' | 'aggregates' | 'listing';
+
+function scoped(sql: string, scope: Scope): string {
+  if (scope === 'all') return sql;
+  const condition =
+    scope === 'aggregates'
+      ? `(p.county_code in (select county_code from cut_full)
+          or exists (select 1 from cut_family f where f.county_code = p.county_code and f.program_code = p.program_code
+                     and f.year = extract(year from p.month)::int))`
+      : `(p.county_code in (select county_code from cut_full) or p.household_id in (select household_id from cut_household))`;
+  return sql.replace('/*scope*/ true', condition);
+}
+
+/**
  * Every figure of a release whose months (release_period) are fixed: aggregates and their
  * suppression, the 幸福清单, application counts, the catalog, standards and re-review results as
- * they stand, and the changelog against the previous release. Used by the cut and, into a scratch
- * release, by `verifyRelease`.
+ * they stand, and the changelog against the previous release. Used in full by `verifyRelease`
+ * (into a scratch release); the cut recomputes only what `planCut` found changed and carries the
+ * rest (`carryRows`).
  */
-async function computeReleaseFigures(em: EntityManager, id: string, previousId: string | null): Promise<void> {
-  await em.execute(AGGREGATE_SQL, [id, id]);
+async function computeReleaseFigures(
+  em: EntityManager,
+  id: string,
+  previousId: string | null,
+  scope: 'all' | 'planned' = 'all',
+): Promise<void> {
+  await em.execute(scoped(AGGREGATE_SQL, scope === 'all' ? 'all' : 'aggregates'), [id, id]);
+  // suppression sees only the rows just computed: a program year of a county is one closed family
+  // of lines (months sum to the year, children to their parent), recomputed whole or carried whole
   await applySuppression(em, id);
-  await em.execute(LISTING_SQL, [id, id]);
+  await em.execute(scoped(LISTING_SQL, scope === 'all' ? 'all' : 'listing'), [id, id]);
   // application counts, the catalog, standards, re-review results and every other declared table
   // are copied too: nothing the release publishes is read live
   for (const table of FROZEN_TABLES) {
     if (table.freeze) await em.execute(...freezeStatement(table.freeze, id));
   }
+  if (scope === 'planned' && previousId) await carryRows(em, id, previousId);
   if (previousId) await em.execute(CHANGELOG_SQL, [id, previousId, id]);
   else await em.execute(CHANGELOG_SQL.replace('prev.release_id = ?', 'false and prev.release_id = ?'), [id, '', id]);
 }
 
 /**
- * Cuts a disclosure release: fixes which months are public, computes every aggregate and the
- * 幸福清单 from the ledger, applies small-cell suppression, and records what changed since the
- * previous release. Earlier releases stay as they were.
+ * Copies from the previous release what the cut did not recompute: the aggregates and 幸福清单
+ * rows of the counties carried (`cut_carried`: outside the cut's scope, or without ledger
+ * changes), and of the counties recomputed partly those of the program years and households that
+ * did not change. The other tables are recomputed for every county in scope; the rows the freeze
+ * statements wrote for counties outside it (`cut_outside`) are replaced by the previous
+ * release's, so a county-scoped cut publishes nothing new of another county.
  */
-export async function cutRelease(em: EntityManager, options: { createdBy: string; note?: string; asOf?: string }): Promise<ReleaseSummary> {
+async function carryRows(em: EntityManager, id: string, previousId: string): Promise<void> {
+  const columns = async (table: string): Promise<string[]> =>
+    (
+      await em.execute<{ name: string }[]>(
+        `select column_name as name from information_schema.columns
+         where table_schema = current_schema() and table_name = ? and column_name <> 'release_id' order by ordinal_position`,
+        [table],
+      )
+    ).map((c) => c.name);
+  const copy = async (table: string, condition: string): Promise<void> => {
+    const cols = (await columns(table)).join(', ');
+    await em.execute(`insert into ${table} (release_id, ${cols}) select ?, ${cols} from ${table} where release_id = ? and (${condition})`, [
+      id,
+      previousId,
+    ]);
+  };
+  for (const table of FROZEN_TABLES) {
+    if (!table.county || table.table === 'release_change') continue;
+    const carried = `${table.county} in (select county_code from cut_carried)`;
+    if (table.table === 'rollup_aggregate') {
+      await copy(
+        table.table,
+        `${carried} or (${table.county} in (select county_code from cut_partial)
+           and not exists (select 1 from cut_family f where f.county_code = left(region_code, 6) and f.program_code = rollup_aggregate.program_code
+                           and f.year = left(period, 4)::int))`,
+      );
+    } else if (table.table === 'listing_row') {
+      await copy(
+        table.table,
+        `${carried} or (${table.county} in (select county_code from cut_partial)
+           and public_id not in (select h.public_id from household h join cut_household c on c.household_id = h.id))`,
+      );
+    } else {
+      // the small tables are recomputed for every county in scope; only those outside it are carried
+      const outside = `${table.county} in (select county_code from cut_outside)`;
+      await em.execute(`delete from ${table.table} where release_id = ? and ${outside}`, [id]);
+      await copy(table.table, outside);
+    }
+  }
+}
+
+/** How one county came into a release. */
+export interface CountyCut {
+  countyCode: string;
+  /** full: recomputed from the ledger; partial: the program years and households that changed; carried: copied unchanged. */
+  how: 'full' | 'partial' | 'carried';
+  /** Program years recomputed (partial). */
+  families: number;
+  /** Households whose 幸福清单 rows were recomputed (partial). */
+  households: number;
+}
+
+export interface CutOptions {
+  createdBy: string;
+  note?: string;
+  asOf?: string;
+  /** Only this county's figures are recomputed; every other county is carried from the previous release. */
+  countyCode?: string;
+  /** Recompute every county in scope from the ledger, whatever changed. */
+  full?: boolean;
+  /** Refuse (NOTHING_TO_RELEASE) when no county in scope changed since the previous release. */
+  onlyIfChanged?: boolean;
+}
+
+/**
+ * Decides, per county, what the cut recomputes, into temporary tables `cut_full`, `cut_partial`,
+ * `cut_carried`, `cut_family` (county, program, year) and `cut_household`. A county is recomputed
+ * in full when it is new to the releases, its published months or the catalog changed, or `full`
+ * is asked; otherwise the program years with payments booked since the county's payment
+ * watermark, and the households with such payments or with audited changes of household, member
+ * or person (the head's masked name) since its audit watermark. A county with nothing of either is
+ * carried, as is every county outside the cut's scope.
+ */
+async function planCut(
+  em: EntityManager,
+  id: string,
+  previousId: string | null,
+  options: CutOptions,
+): Promise<{ counties: CountyCut[]; watermarks: { payment: string; audit: string } }> {
+  for (const t of ['cut_full', 'cut_partial', 'cut_carried', 'cut_outside']) {
+    await em.execute(`create temporary table if not exists ${t} (county_code varchar(12) primary key) on commit drop`);
+  }
+  await em.execute(
+    'create temporary table if not exists cut_family (county_code varchar(12), program_code varchar(40), year int, primary key (county_code, program_code, year)) on commit drop',
+  );
+  await em.execute('create temporary table if not exists cut_household (household_id int primary key) on commit drop');
+  for (const t of ['cut_full', 'cut_partial', 'cut_carried', 'cut_outside', 'cut_family', 'cut_household'])
+    await em.execute(`truncate ${t}`);
+  const [marks] = await em.execute<{ payment: string; audit: string }[]>(
+    `select coalesce((select max(id) from payment), 0)::text as payment, coalesce((select max(id) from audit_entry), 0)::text as audit`,
+  );
+  const watermarks = marks!;
+  const counties = await em.execute<
+    { county_code: string; in_scope: boolean; payment_watermark: string | null; audit_watermark: string | null; same_months: boolean }[]
+  >(
+    `with now_ as (select county_code, array_agg(month order by month) as months from release_period where release_id = ? group by county_code),
+          before_ as (select county_code, array_agg(month order by month) as months from release_period where release_id = ? group by county_code)
+     select n.county_code, (?::text is null or n.county_code = ?) as in_scope,
+            rc.payment_watermark::text as payment_watermark, rc.audit_watermark::text as audit_watermark,
+            coalesce(b.months = n.months, false) as same_months
+     from now_ n left join before_ b on b.county_code = n.county_code
+     left join release_county rc on rc.release_id = ? and rc.county_code = n.county_code
+     order by n.county_code`,
+    [id, previousId ?? '', options.countyCode ?? null, options.countyCode ?? null, previousId ?? ''],
+  );
+  const catalogChanged = previousId
+    ? (
+        await em.execute<{ changed: boolean }[]>(
+          `select exists (
+             (select code, name, category, frequency, unit, amount_rule, disclosure, minors_only, description, sort_order from program
+              except select code, name, category, frequency, unit, amount_rule, disclosure, minors_only, description, sort_order from release_program where release_id = ?)
+             union all
+             (select code, name, category, frequency, unit, amount_rule, disclosure, minors_only, description, sort_order from release_program where release_id = ?
+              except select code, name, category, frequency, unit, amount_rule, disclosure, minors_only, description, sort_order from program)) as changed`,
+          [previousId, previousId],
+        )
+      )[0]!.changed
+    : true;
+  const result: CountyCut[] = [];
+  for (const c of counties) {
+    if (!c.in_scope) {
+      await em.execute('insert into cut_carried values (?)', [c.county_code]);
+      await em.execute('insert into cut_outside values (?)', [c.county_code]);
+      result.push({ countyCode: c.county_code, how: 'carried', families: 0, households: 0 });
+      continue;
+    }
+    if (options.full || catalogChanged || !previousId || c.payment_watermark === null || !c.same_months) {
+      await em.execute('insert into cut_full values (?)', [c.county_code]);
+      result.push({ countyCode: c.county_code, how: 'full', families: 0, households: 0 });
+      continue;
+    }
+    const families = await em.execute(
+      `insert into cut_family (county_code, program_code, year)
+       select distinct p.county_code, p.program_code, extract(year from p.month)::int from payment p
+       join release_period rp on rp.release_id = ? and rp.county_code = p.county_code and rp.month = p.month
+       where p.id > ? and p.county_code = ?`,
+      [id, c.payment_watermark, c.county_code],
+      'run',
+    );
+    const households = await em.execute(
+      `insert into cut_household (household_id)
+       select p.household_id from payment p
+       join release_period rp on rp.release_id = ? and rp.county_code = p.county_code and rp.month = p.month
+       where p.id > ? and p.county_code = ?
+       union
+       select case a.entity when 'household' then a.entity_id::int else m.household_id end
+       from audit_entry a
+       left join household_member m on (a.entity = 'household_member' and m.id = a.entity_id::int)
+                                    or (a.entity = 'person' and m.person_id = a.entity_id::int)
+       where a.id > ? and left(a.region_code, 6) = ? and a.entity in ('household', 'household_member', 'person')
+         and (a.entity = 'household' or m.household_id is not null)
+       on conflict do nothing`,
+      [id, c.payment_watermark, c.county_code, c.audit_watermark, c.county_code],
+      'run',
+    );
+    const f = (families as unknown as { affectedRows: number }).affectedRows;
+    const h = (households as unknown as { affectedRows: number }).affectedRows;
+    const how = f === 0 && h === 0 ? 'carried' : 'partial';
+    await em.execute(`insert into ${how === 'carried' ? 'cut_carried' : 'cut_partial'} values (?)`, [c.county_code]);
+    result.push({ countyCode: c.county_code, how, families: f, households: h });
+  }
+  for (const t of ['cut_full', 'cut_partial', 'cut_carried', 'cut_outside', 'cut_family', 'cut_household'])
+    await em.execute(`analyze ${t}`);
+  return { counties: result, watermarks };
+}
+
+/**
+ * Cuts a disclosure release: fixes which months are public, computes the aggregates and the
+ * 幸福清单 of what changed since the previous release (every county and month when it is the
+ * first, or `full`), applies small-cell suppression, carries the rest, and records what changed.
+ * With `countyCode` only that county is considered; the others are carried as they were. Earlier
+ * releases stay as they were. Cuts are serialized, and payments and household changes wait for
+ * the cut (the watermarks it records must not be passed by a write still in flight).
+ */
+export async function cutRelease(em: EntityManager, options: CutOptions): Promise<ReleaseSummary> {
   const asOf = options.asOf ?? today();
+  // one cut at a time; no payment, member or person written while the watermarks are read and used
+  await em.execute('lock table disclosure_release in exclusive mode');
+  await em.execute('lock table payment, household_member, person, audit_entry in share mode');
+  // large sorts and hashes in memory: a county's aggregates group millions of rows
+  await em.execute(`set local work_mem = '256MB'`);
   const previous = await em.execute<{ id: string; seq: number }[]>('select id, seq from disclosure_release order by seq desc limit 1');
+  const previousId = previous[0]?.id ?? null;
   const sameDay = await em.execute<{ n: number }[]>('select count(*)::int as n from disclosure_release where as_of = ?', [asOf]);
   const id = `${asOf}.${(sameDay[0]?.n ?? 0) + 1}`;
   const seq = (previous[0]?.seq ?? 0) + 1;
-  await em.execute('insert into disclosure_release (id, seq, as_of, created_by, note) values (?, ?, ?, ?, ?)', [
+  await em.execute('insert into disclosure_release (id, seq, as_of, created_by, note, county_code) values (?, ?, ?, ?, ?, ?)', [
     id,
     seq,
     asOf,
     options.createdBy,
     options.note ?? '',
+    options.countyCode ?? null,
   ]);
-  await em.execute(PUBLISHABLE_MONTHS_SQL, [id, asOf]);
-  const months = await em.execute<{ n: number }[]>('select count(*)::int as n from release_period where release_id = ?', [id]);
+  if (options.countyCode) {
+    await em.execute(`${PUBLISHABLE_MONTHS_SQL.replace('where p.month', 'where p.county_code = ? and p.month')}`, [
+      id,
+      options.countyCode,
+      asOf,
+    ]);
+    await em.execute(
+      'insert into release_period (release_id, county_code, month) select ?, county_code, month from release_period where release_id = ? and county_code <> ?',
+      [id, previousId ?? '', options.countyCode],
+    );
+  } else {
+    await em.execute(PUBLISHABLE_MONTHS_SQL, [id, asOf]);
+  }
+  const months = await em.execute<{ n: number }[]>(
+    'select count(*)::int as n from release_period where release_id = ? and (?::text is null or county_code = ?)',
+    [id, options.countyCode ?? null, options.countyCode ?? null],
+  );
   if ((months[0]?.n ?? 0) === 0) {
     throw new DomainError(
       'NOT_FOUND',
       'No month can be published: a month is published once it is over and its payroll batches are approved.',
     );
   }
-  await computeReleaseFigures(em, id, previous[0]?.id ?? null);
+  const plan = await planCut(em, id, previousId, options);
+  await computeReleaseFigures(em, id, previousId, 'planned');
+  if (options.onlyIfChanged && previousId && plan.counties.every((c) => c.how === 'carried')) {
+    // aggregates and 幸福清单 carried whole: the release is new only if a table recomputed for
+    // every cut (standards, re-review results, applications, catalog, …) differs
+    const changed = await tableDifferences(em, previousId, id, (t) => t.freeze !== undefined);
+    if (changed.length === 0) {
+      throw new DomainError(
+        'NOTHING_TO_RELEASE',
+        `Nothing changed since release ${previousId}: every figure it publishes is still the ledger's.`,
+        {
+          previousRelease: previousId,
+        },
+      );
+    }
+  }
+  // watermarks: recomputed (and unchanged) counties now; carried ones keep theirs, so what
+  // changed since is found by the next cut that includes them
+  for (const c of plan.counties) {
+    const kept = options.countyCode !== undefined && c.countyCode !== options.countyCode;
+    await em.execute(
+      kept
+        ? `insert into release_county (release_id, county_code, how, payment_watermark, audit_watermark)
+           select ?, county_code, 'carried', payment_watermark, audit_watermark from release_county where release_id = ? and county_code = ?`
+        : `insert into release_county (release_id, county_code, how, payment_watermark, audit_watermark, families, households) values (?, ?, ?, ?, ?, ?, ?)`,
+      kept
+        ? [id, previousId ?? '', c.countyCode]
+        : [id, c.countyCode, c.how, plan.watermarks.payment, plan.watermarks.audit, c.families, c.households],
+    );
+  }
   const counts = await em.execute<{ aggregates: number; listing: number; changes: number }[]>(
     `select (select count(*) from rollup_aggregate where release_id = ?)::int as aggregates,
             (select count(*) from listing_row where release_id = ?)::int as listing,
@@ -156,6 +416,7 @@ export async function cutRelease(em: EntityManager, options: { createdBy: string
     aggregateRows: counts[0]?.aggregates ?? 0,
     listingRows: counts[0]?.listing ?? 0,
     changes: counts[0]?.changes ?? 0,
+    counties: plan.counties,
   };
 }
 
@@ -247,6 +508,28 @@ export interface FigureDifference {
 
 class Rollback extends Error {}
 
+/** Rows of two releases that differ, table by table (the tables `which` selects). */
+async function tableDifferences(em: EntityManager, a: string, b: string, which: (t: FrozenTable) => boolean): Promise<FigureDifference[]> {
+  const found: FigureDifference[] = [];
+  for (const t of FROZEN_TABLES.filter(which)) {
+    const json = (side: string, cols: string[]) => `jsonb_build_object(${cols.map((c) => `'${c}', ${side}.${c}`).join(', ')})::text`;
+    const rows = await em.execute<FigureDifference[]>(
+      `select '${t.table}' as "table",
+              jsonb_build_object(${t.key.map((c) => `'${c}', coalesce(a.${c}, b.${c})`).join(', ')})::text as key,
+              case when a.${t.key[0]} is null then null else ${json('a', t.values)} end as published,
+              case when b.${t.key[0]} is null then null else ${json('b', t.values)} end as recomputed
+       from (select * from ${t.table} where release_id = ?) a
+       full join (select * from ${t.table} where release_id = ?) b on ${t.key.map((c) => `a.${c} = b.${c}`).join(' and ')}
+       where a.${t.key[0]} is null or b.${t.key[0]} is null
+          or row(${t.values.map((c) => `a.${c}`).join(', ')}) is distinct from row(${t.values.map((c) => `b.${c}`).join(', ')})
+       order by 2`,
+      [a, b],
+    );
+    found.push(...rows);
+  }
+  return found;
+}
+
 /**
  * Recomputes every figure of a release as of the release — its months and its as-of date, the
  * previous release for its changelog — from the ledger as it stands, into a scratch release that
@@ -278,22 +561,7 @@ export async function verifyRelease(em: EntityManager, releaseId: string): Promi
         [scratch, releaseId],
       );
       await computeReleaseFigures(tx, scratch, previous[0]?.id ?? null);
-      for (const t of FROZEN_TABLES) {
-        const json = (side: string, cols: string[]) => `jsonb_build_object(${cols.map((c) => `'${c}', ${side}.${c}`).join(', ')})::text`;
-        const rows = await tx.execute<FigureDifference[]>(
-          `select '${t.table}' as "table",
-                  jsonb_build_object(${t.key.map((c) => `'${c}', coalesce(a.${c}, b.${c})`).join(', ')})::text as key,
-                  case when a.${t.key[0]} is null then null else ${json('a', t.values)} end as published,
-                  case when b.${t.key[0]} is null then null else ${json('b', t.values)} end as recomputed
-           from (select * from ${t.table} where release_id = ?) a
-           full join (select * from ${t.table} where release_id = ?) b on ${t.key.map((c) => `a.${c} = b.${c}`).join(' and ')}
-           where a.${t.key[0]} is null or b.${t.key[0]} is null
-              or row(${t.values.map((c) => `a.${c}`).join(', ')}) is distinct from row(${t.values.map((c) => `b.${c}`).join(', ')})
-           order by 2`,
-          [releaseId, scratch],
-        );
-        differences.push(...rows);
-      }
+      differences.push(...(await tableDifferences(tx, releaseId, scratch, () => true)));
       throw new Rollback();
     });
   } catch (error) {

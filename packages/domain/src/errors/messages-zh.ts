@@ -33,6 +33,7 @@ export const DOMAIN_ERROR_MESSAGES_ZH = {
   PAYROLL_FROZEN: '发放名册已审核冻结，请通过补发或追回更正。',
   INVALID_DATE: '日期不正确：请按 YYYY-MM-DD 填写，且不能晚于今天。',
   CONFLICT: '记录刚被他人修改，请刷新后重试。',
+  NOTHING_TO_RELEASE: '自上次发布以来台账没有变化，无需发布新版本。',
   RECOVERY_EXCEEDS_NET: '追回金额不能超过该月实际发放的净额。',
   MONTH_NOT_ENTITLED: '该月不在保障期内，不能更正。',
   ABOVE_ENTITLEMENT: '补发后超过该月应享受的最高金额，请说明原因。',

@@ -9,6 +9,7 @@ import { FrozenReleaseFiguresMigration } from './0007-frozen-release-figures.mig
 import { FrozenProgramCatalogMigration } from './0008-frozen-program-catalog.migration.js';
 import { ElderCareMigration } from './0009-elder-care.migration.js';
 import { DataDrivenAssistanceMigration } from './0010-data-driven-assistance.migration.js';
+import { IncrementalReleasesMigration } from './0011-incremental-releases.migration.js';
 
 /** Migrations in the order they apply. Hand-written SQL; the application never syncs the schema. */
 export const migrationsList: MigrationObject[] = [
@@ -22,4 +23,5 @@ export const migrationsList: MigrationObject[] = [
   { name: '0008-frozen-program-catalog', class: FrozenProgramCatalogMigration },
   { name: '0009-elder-care', class: ElderCareMigration },
   { name: '0010-data-driven-assistance', class: DataDrivenAssistanceMigration },
+  { name: '0011-incremental-releases', class: IncrementalReleasesMigration },
 ];

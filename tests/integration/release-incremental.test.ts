@@ -1,4 +1,4 @@
-import { cutRelease, DomainError, recordCorrection, verifyRelease, type Actor, type EntityManager } from '@xingfu/domain';
+import { cutRelease, type DomainError, recordCorrection, verifyRelease, type Actor, type EntityManager } from '@xingfu/domain';
 import { seedDatabase } from '@xingfu/seed';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ADMIN, buildLedger } from '../support/ledger-fixture.js';

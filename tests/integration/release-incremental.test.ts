@@ -1,7 +1,9 @@
 import { cutRelease, type DomainError, recordCorrection, verifyRelease, type Actor, type EntityManager } from '@xingfu/domain';
 import { seedDatabase } from '@xingfu/seed';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestApi, type TestApi } from '../support/graphql-client.js';
 import { ADMIN, buildLedger } from '../support/ledger-fixture.js';
+import { tokenFor } from '../support/staff.js';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.js';
 
 /**
@@ -11,6 +13,7 @@ import { createTestDatabase, type TestDatabase } from '../support/test-database.
  * ledger, so it proves the carried figures equal a full cut's.
  */
 let db: TestDatabase;
+let api: TestApi;
 const run = <T>(work: (em: EntityManager) => Promise<T>) => db.orm.em.fork().transactional(work);
 const QIHE: Actor = { subject: 'qihe-admin', role: 'county_admin', regionCode: '371425' };
 
@@ -43,8 +46,10 @@ beforeAll(async () => {
   db = await createTestDatabase();
   await buildLedger(db.orm);
   await seedDatabase({ databaseUrl: db.url, preset: 'qihe-2023', scale: 0.02 });
+  api = await startTestApi(db.orm);
 }, 240_000);
 afterAll(async () => {
+  await api?.close();
   await db?.drop();
 });
 
@@ -102,5 +107,57 @@ describe('identical cuts asked at once', () => {
     const refused = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected');
     expect(refused.map((r) => (r.reason as DomainError).code)).toEqual(Array(5).fill('NOTHING_TO_RELEASE'));
     expect(await count()).toBe(releases + 1);
+  }, 120_000);
+});
+
+describe('the cutRelease mutation', () => {
+  const CUT = `mutation ($note: String!) { cutRelease(input: { note: $note }) { id changes counties { countyCode how families households } } }`;
+  type Cut = { cutRelease: { id: string; changes: number; counties: { countyCode: string; how: string }[] } };
+
+  it('lets a county administrator publish its own county, audited; clerks and auditors may not', async () => {
+    await correctOne(ADMIN, '370115');
+    for (const role of ['town_clerk', 'auditor'] as const) {
+      const refused = await api.query<Cut>('/graphql', CUT, {
+        variables: { note: '发布' },
+        token: await tokenFor(role, role === 'auditor' ? '370115' : '370115104'),
+      });
+      expect(refused.errors?.[0]?.extensions?.['code']).toBe('FORBIDDEN');
+    }
+    const answer = await api.query<Cut>('/graphql', CUT, {
+      variables: { note: '更正追回' },
+      token: await tokenFor('county_admin', '370115'),
+    });
+    expect(answer.errors).toBeUndefined();
+    const cut = answer.data!.cutRelease;
+    expect(cut.counties.map((c) => [c.countyCode, c.how])).toEqual([
+      ['370115', 'PARTIAL'],
+      ['371425', 'CARRIED'],
+    ]);
+    expect(cut.changes).toBe(1);
+    const [entry] = await db.orm.em
+      .fork()
+      .execute<{ actor: string; region_code: string }[]>(
+        `select actor, region_code from audit_entry where action = 'cutRelease' and entity_id = ?`,
+        [cut.id],
+      );
+    expect(entry).toEqual({ actor: 'county_admin@370115', region_code: '370115' });
+    expect(await verifyRelease(db.orm.em.fork(), cut.id)).toEqual([]);
+  }, 120_000);
+
+  it('answers NOTHING_TO_RELEASE to repeated requests: eight at once after one correction leave one release', async () => {
+    await correctOne(QIHE, '371425');
+    const token = await tokenFor('county_admin', '371425');
+    const count = async () => (await db.orm.em.fork().execute<{ n: number }[]>('select count(*)::int as n from disclosure_release'))[0]!.n;
+    const releases = await count();
+    const answers = await Promise.all(
+      Array.from({ length: 8 }, () => api.query<Cut>('/graphql', CUT, { variables: { note: '发布' }, token })),
+    );
+    expect(answers.filter((a) => a.data?.cutRelease).length).toBe(1);
+    expect(answers.filter((a) => a.errors?.[0]?.extensions?.['code'] === 'NOTHING_TO_RELEASE').length).toBe(7);
+    expect(await count()).toBe(releases + 1);
+    const audited = await db.orm.em
+      .fork()
+      .execute<{ n: number }[]>(`select count(*)::int as n from audit_entry where action = 'cutRelease' and region_code = '371425'`);
+    expect(audited[0]!.n).toBe(1);
   }, 120_000);
 });

@@ -19,6 +19,7 @@ import { OutreachResolver } from '../outreach/outreach.resolver.js';
 import { ReferralResolver } from '../referral/referral.resolver.js';
 import { HouseholdResolver } from '../household/household.resolver.js';
 import { ImportResolver } from '../import/import.resolver.js';
+import { ReleaseResolver } from '../release/release.resolver.js';
 import { ReportResolver } from '../report/report.resolver.js';
 import { EnrollmentResolver, PaymentResolver, PayrollResolver } from '../payroll/payroll.resolver.js';
 import { ProgramResolver, StandardResolver } from '../program/program.resolver.js';
@@ -51,6 +52,7 @@ export const internalResolvers = [
   OutreachResolver,
   ReferralResolver,
   ImportResolver,
+  ReleaseResolver,
   ReportResolver,
 ] as const;
 

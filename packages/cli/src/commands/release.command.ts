@@ -10,7 +10,9 @@ export function registerReleaseCommands(program: Command): void {
     .description('cut a disclosure release: publish every month whose payroll is approved, with rollups and changelog')
     .option('--note <text>', 'what this release is, e.g. a correction of 2021-03', '')
     .option('--as-of <date>', 'the as-of date (YYYY-MM-DD); defaults to today')
-    .action(async (options: { note: string; asOf?: string }) => {
+    .option('--county <code>', 'recompute only this county (6-digit code); every other county is carried from the previous release')
+    .option('--full', 'recompute every county in scope from the ledger, not only what changed since its last release', false)
+    .action(async (options: { note: string; asOf?: string; county?: string; full: boolean }) => {
       const session = await openDatabaseSession(loadConfig());
       try {
         const summary = await step('Cutting the release', () =>
@@ -18,13 +20,24 @@ export function registerReleaseCommands(program: Command): void {
             cutRelease(em, {
               createdBy: process.env['USER'] ?? 'xingfu',
               note: options.note,
+              full: options.full,
               ...(options.asOf ? { asOf: options.asOf } : {}),
+              ...(options.county ? { countyCode: options.county } : {}),
             }),
           ),
         );
         say(
           `Release ${summary.id} (as of ${summary.asOf}): ${summary.months} county months, ${summary.aggregateRows} aggregate rows, ${summary.listingRows} 幸福清单 rows, ${summary.changes} changes.`,
         );
+        for (const c of summary.counties) {
+          const what =
+            c.how === 'partial'
+              ? `recomputed ${c.families} program years and ${c.households} households' 幸福清单 rows`
+              : c.how === 'full'
+                ? 'recomputed in full'
+                : 'carried unchanged';
+          say(`  ${c.countyCode}: ${what}`);
+        }
       } finally {
         await session.close();
       }

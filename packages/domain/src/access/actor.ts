@@ -57,6 +57,7 @@ export const PERMISSIONS = {
   recordReferralOutcome: ['county_admin', 'town_clerk'],
   importLedger: ['county_admin'],
   exportReport: ['county_admin', 'town_clerk', 'auditor'],
+  cutRelease: ['county_admin'],
 } as const satisfies Record<string, readonly Role[]>;
 export type Permission = keyof typeof PERMISSIONS;
 

@@ -27,6 +27,7 @@ import { measureSiteBuild, type SiteBuildResult } from './site-build.js';
 import { countStatements } from './statements.js';
 import { startCeiling, startPostGraphile, startXingfu, type RunningServer, type ServerName } from './servers.js';
 import { latency, median, spread, type Latency } from './stats.js';
+import { measureReleaseCuts, type ReleaseCutResult } from './release-cut.js';
 
 const SERVERS: readonly ServerName[] = ['xingfu', 'postgraphile', 'ceiling'];
 const PRESET = 'jiyang-2023';
@@ -66,6 +67,8 @@ interface Plan {
   mainSchema: { requests: number; postgraphileRequests: number };
   profileSeconds: number;
   abuse: { refusalRequests: number; seconds: number; clients: number };
+  /** Full cuts, and corrections each followed by a cut, in the release section. */
+  releaseCutRepetitions: number;
 }
 
 const PLANS: Record<Mode, Plan> = {
@@ -84,6 +87,7 @@ const PLANS: Record<Mode, Plan> = {
     mainSchema: { requests: 50, postgraphileRequests: 5 },
     profileSeconds: 15,
     abuse: { refusalRequests: 500, seconds: 20, clients: 8 },
+    releaseCutRepetitions: 3,
   },
   quick: {
     mode: 'quick',
@@ -100,6 +104,7 @@ const PLANS: Record<Mode, Plan> = {
     mainSchema: { requests: 10, postgraphileRequests: 1 },
     profileSeconds: 0,
     abuse: { refusalRequests: 100, seconds: 4, clients: 8 },
+    releaseCutRepetitions: 1,
   },
 };
 
@@ -412,7 +417,7 @@ async function main(): Promise<void> {
   --reuse-data   keep the seeded county/province databases of an earlier run with the same settings
                  (for working on the benchmark; the loader is measured afresh either way)
   --profile      CPU-profile the API under the nested read (always on in a full run)
-  --skip <list>  leave sections out while working on the benchmark: load, site, province, abuse (not for reports)
+  --skip <list>  leave sections out while working on the benchmark: load, site, province, abuse, release (not for reports)
   --render-only  write benchmarks.md again from the benchmarks.json in --out (after a change to the report's text)`);
     return;
   }
@@ -554,6 +559,15 @@ async function main(): Promise<void> {
         : null;
     await cluster.admin((c) => c.query('drop index bench_payment_enrollment_index'), 'bench_county');
 
+    // 7. Release cuts at county scale: in full against after one correction (last: it adds releases to bench_county).
+    const releaseCuts: ReleaseCutResult | null = skip.has('release')
+      ? null
+      : (
+          await timed('release cuts, county scale: in full and after one correction', () =>
+            measureReleaseCuts(countyUrl, countyCode, plan.releaseCutRepetitions),
+          )
+        ).value;
+
     // 2. Public aggregates at province scale.
     let province: DatasetInfo | null = null;
     let provinceAggregates: AggregateResult | null = null;
@@ -632,6 +646,7 @@ async function main(): Promise<void> {
         },
         indexes_rebuilt: loading.report.indexesRebuilt,
       },
+      release_cuts: releaseCuts,
       site_build: site && {
         ok: site.ok,
         seconds: site.seconds,

@@ -101,6 +101,9 @@ export function evaluateGoals(r: BenchResults): Goal[] {
     );
   }
   goals.push(ceilingGoal('API RSS under the nested-read load', r.api.rss_mb, 300, 'MB', ' (peak)'));
+  if (r.release_cuts) {
+    goals.push(ceilingGoal('Release cut after one correction, county scale', r.release_cuts.after_correction_median_s, 5, 's'));
+  }
   const abuse = r.abuse;
   if (abuse) {
     goals.push(ceilingGoal('Hostile traffic: the 40-alias amplification refused (p95)', abuse.refusal.p95, 50, 'ms'));
@@ -431,6 +434,7 @@ export function renderMarkdown(r: BenchResults): string {
     ),
     '',
     ...abuseSection(r),
+    ...releaseCutSection(r),
     '## Method and settings',
     '',
     '- One embedded PostgreSQL (the binaries the platform ships), default settings, `pg_stat_statements` preloaded; its own data folder and port. Each server is its own Node process, started the way it would be deployed (`NODE_ENV=production`); each has a pool of 10 connections. autocannon runs in the harness process on the same machine: the numbers are comparable with each other, not with another machine.',
@@ -479,6 +483,27 @@ function abuseSection(r: BenchResults): string[] {
     ),
     '',
     "What an abusive request costs the API: a body above 64 KiB is refused unread (413); an operation refused for the first time is parsed (up to the token limit) and validated or costed, and its repeats are answered from the remembered refusal; a rate-limited request is answered 429 before its body is read. What the table does not cover: a client that repeats the heaviest query the limits allow is bounded by the rate limit times that query's cost, not refused.",
+    '',
+  ];
+}
+
+function releaseCutSection(r: BenchResults): string[] {
+  const c = r.release_cuts;
+  if (!c) return [];
+  const each = (values: number[]) => values.map((v) => n1.format(v)).join(', ');
+  return [
+    '## 7. Release cuts',
+    '',
+    `On the county database (${n0.format(c.aggregate_rows)} aggregate rows, ${n0.format(c.listing_rows)} 幸福清单 rows per release): a cut that recomputes the county in full (\`xingfu release --full\`), against a cut after one correction — a recovery of 15.25 元 booked for a published month through the domain service — which recomputes ${c.partial.families} program year(s) and ${c.partial.households} household(s) and carries the rest (docs/disclosure.md, “Incremental and county-scoped cuts”); and the same through the county-scoped path the \`cutRelease\` mutation takes.`,
+    '',
+    table(
+      ['Cut', 'median s', 'each run s'],
+      [
+        ['in full', n1.format(c.full_median_s), each(c.full_s)],
+        ['after one correction', n1.format(c.after_correction_median_s), each(c.after_correction_s)],
+        ['after one correction, county-scoped', n1.format(c.county_scoped_median_s), each(c.county_scoped_s)],
+      ],
+    ),
     '',
   ];
 }

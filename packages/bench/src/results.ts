@@ -1,3 +1,4 @@
+import type { ReleaseCutResult } from './release-cut.js';
 import type { AbuseResult } from './abuse.js';
 import type { MachineInfo } from './machine.js';
 import type { ProfileSummary } from './profile.js';
@@ -117,6 +118,8 @@ export interface BenchResults {
     heap_experiments: HeapExperiment[];
   };
   profile: (ProfileSummary & { seconds: number; requests: number; pg_exec_share: number }) | null;
+  /** Release cuts at county scale (absent from reports written before it was measured). */
+  release_cuts?: ReleaseCutResult | null;
   /** Hostile traffic on /public/graphql (absent from reports written before it was measured). */
   abuse?: AbuseResult | null;
   goals: Goal[];

@@ -335,8 +335,6 @@ export async function cutRelease(em: EntityManager, options: CutOptions): Promis
   // one cut at a time; no payment, member or person written while the watermarks are read and used
   await em.execute('lock table disclosure_release in exclusive mode');
   await em.execute('lock table payment, household_member, person, audit_entry in share mode');
-  // large sorts and hashes in memory: a county's aggregates group millions of rows
-  await em.execute(`set local work_mem = '256MB'`);
   const previous = await em.execute<{ id: string; seq: number }[]>('select id, seq from disclosure_release order by seq desc limit 1');
   const previousId = previous[0]?.id ?? null;
   const sameDay = await em.execute<{ n: number }[]>('select count(*)::int as n from disclosure_release where as_of = ?', [asOf]);

@@ -102,10 +102,11 @@ const CHANGELOG_SQL = `
     and (prev.region_code is null or prev.amount_fen <> cur.amount_fen or prev.households <> cur.households)`;
 
 /**
- * What a cut recomputes, as a condition over `payment p`: every payment (a full cut, and `verify`),
- * or those of the counties recomputed in full (`cut_full`), of the program years that changed
- * (`cut_family`, for aggregates) and of the households that changed (`cut_household`, for the
- * 幸福清单). The temporary tables are filled by `planCut`.
+ * What a cut recomputes, as a condition over `payment p`: every payment (a cut recomputing every
+ * county, and `verify`), or those of the program years (`cut_family`, for aggregates) and of the
+ * households (`cut_household`, for the 幸福清单) that `planCut` listed — for a county recomputed in
+ * full, all of its own. Written as semi-joins so that a few changed program years or households
+ * are found through the payment indexes, not by reading every payment.
  */
 type Scope = 'all' | 'aggregates' | 'listing';
 
@@ -113,10 +114,9 @@ function scoped(sql: string, scope: Scope): string {
   if (scope === 'all') return sql;
   const condition =
     scope === 'aggregates'
-      ? `(p.county_code in (select county_code from cut_full)
-          or exists (select 1 from cut_family f where f.county_code = p.county_code and f.program_code = p.program_code
-                     and f.year = extract(year from p.month)::int))`
-      : `(p.county_code in (select county_code from cut_full) or p.household_id in (select household_id from cut_household))`;
+      ? `exists (select 1 from cut_family f where f.county_code = p.county_code and f.program_code = p.program_code
+                 and p.month >= make_date(f.year, 1, 1) and p.month < make_date(f.year + 1, 1, 1))`
+      : `p.household_id in (select household_id from cut_household)`;
   return sql.replace('/*scope*/ true', condition);
 }
 
@@ -372,7 +372,29 @@ export async function cutRelease(em: EntityManager, options: CutOptions): Promis
     );
   }
   const plan = await planCut(em, id, previousId, options);
-  await computeReleaseFigures(em, id, previousId, 'planned');
+  // every county recomputed in full (the first cut, or --full): no condition at all
+  const everything = plan.counties.every((c) => c.how === 'full');
+  if (!everything) {
+    // beside partly recomputed or carried counties, a county recomputed in full is every program year and household of its own
+    await em.execute(
+      `insert into cut_family (county_code, program_code, year)
+       select distinct p.county_code, p.program_code, extract(year from p.month)::int from payment p
+       join release_period rp on rp.release_id = ? and rp.county_code = p.county_code and rp.month = p.month
+       where p.county_code in (select county_code from cut_full)`,
+      [id],
+    );
+    await em.execute(
+      `insert into cut_household (household_id)
+       select distinct p.household_id from payment p
+       join release_period rp on rp.release_id = ? and rp.county_code = p.county_code and rp.month = p.month
+       where p.county_code in (select county_code from cut_full)
+       on conflict do nothing`,
+      [id],
+    );
+    await em.execute('analyze cut_family');
+    await em.execute('analyze cut_household');
+  }
+  await computeReleaseFigures(em, id, previousId, everything ? 'all' : 'planned');
   if (options.onlyIfChanged && previousId && plan.counties.every((c) => c.how === 'carried')) {
     // aggregates and 幸福清单 carried whole: the release is new only if a table recomputed for
     // every cut (standards, re-review results, applications, catalog, …) differs

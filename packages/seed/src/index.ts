@@ -1,4 +1,5 @@
 export { DEFAULT_SEED, NAMED_SCALES, parseScale, seedDatabase, type SeedOptions, type SeedProgress, type SeedReport } from './seed.js';
+export { FEED_LOADER, type FeedSeedReport, type PlantedFeedCases } from './feeds/feeds-seed.js';
 export {
   PRESETS,
   PRESET_SERIES,

@@ -9,6 +9,7 @@ import { copyText } from './load/copy.js';
 import { analyzeTables, emptyTables, restoreIndexes, setAsideIndexes } from './load/bulk.js';
 import { deleteGeneratedData } from './load/replace.js';
 import { deleteGeneratedElderCare, seedElderCare } from './eldercare/eldercare-seed.js';
+import { deleteGeneratedFeeds, seedFeeds, type FeedSeedReport } from './feeds/feeds-seed.js';
 import { ID_TABLES, type TableName } from './load/tables.js';
 import { verifyReferences } from './load/verify.js';
 import { findPreset } from './presets/index.js';
@@ -85,6 +86,8 @@ export interface SeedReport {
   phases: { load: number; indexes: number; references: number; analyze: number };
   /** Secondary indexes dropped before the load and built again after it (tables that were empty). */
   indexesRebuilt: number;
+  /** The county's demo feeds, generated after the load, and the cases they plant. */
+  feeds: FeedSeedReport;
 }
 
 async function villagesOf(client: pg.ClientBase, countyCode: string): Promise<{ countyName: string; villages: VillageInfo[] }> {
@@ -160,7 +163,10 @@ export async function seedDatabase(options: SeedOptions): Promise<SeedReport> {
           `${countyName} (${preset.countyCode}) already has a ledger for ${preset.year} (${households} households in all): add --replace to delete its generated data (${SYNTHETIC_MARK}, every year) first.`,
         );
       }
-      deletedRows = (await deleteGeneratedElderCare(client, preset.countyCode)) + (await deleteGeneratedData(client, preset.countyCode));
+      deletedRows =
+        (await deleteGeneratedFeeds(client, preset.countyCode)) +
+        (await deleteGeneratedElderCare(client, preset.countyCode)) +
+        (await deleteGeneratedData(client, preset.countyCode));
     }
     // generated ledgers are written wholesale, batch totals after their rows: the guard triggers of
     // frozen batches (migration 0005) let this transaction through
@@ -229,6 +235,8 @@ export async function seedDatabase(options: SeedOptions): Promise<SeedReport> {
     );
     // elder care (docs/eldercare.md): facilities of the calibrated counties, this county's services
     await seedElderCare(client, { countyCode: preset.countyCode, seed, factor });
+    // department data feeds with planted cases (docs/cross-checks.md), from the county's whole ledger
+    const feeds = await seedFeeds(client, { countyCode: preset.countyCode, seed });
     lap('load');
     await restoreIndexes(client, setAside);
     lap('indexes');
@@ -262,6 +270,7 @@ export async function seedDatabase(options: SeedOptions): Promise<SeedReport> {
       rowsPerSecond: Math.round(rows / seconds),
       phases,
       indexesRebuilt: setAside.length,
+      feeds,
     };
   } catch (error) {
     await client.query('rollback').catch(() => undefined);

@@ -74,6 +74,11 @@ export function registerSeedCommand(program: Command): void {
               `${number.format(report.households)} households, ${number.format(report.persons)} persons, ${number.format(report.payments)} payments; ` +
               `${number.format(report.rows)} rows in ${report.seconds.toFixed(1)} s (${number.format(report.rowsPerSecond)} rows/s).`,
           );
+          const planted = [...Object.values(report.feeds.planted.crossCheck), ...Object.values(report.feeds.planted.outreach)];
+          say(
+            `Department feeds of ${report.countyName}: ${report.feeds.deliveries} deliveries, ${number.format(report.feeds.records)} rows, ` +
+              `${planted.reduce((n, persons) => n + persons.length, 0)} planted cases for cross-checks and 政策找人 (docs/cross-checks.md).`,
+          );
         }
         say(`All of it is synthetic (${SYNTHETIC_MARK}): no real person, names and ID numbers are generated.`);
         if (options.checksum) {

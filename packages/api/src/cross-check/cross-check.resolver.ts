@@ -49,6 +49,7 @@ export function hitOf(hit: CrossCheckHit): CrossCheckHitType {
     status: hit.status,
     stopMonth: hit.stopMonth ? hit.stopMonth.slice(0, 7) : null,
     recovered: hit.recoveredFen,
+    backPaid: hit.backPaidFen,
     outcomeReason: hit.outcomeReason ?? null,
     decidedOn: hit.decidedOn ?? null,
     enrollmentId: hit.enrollment.id,

@@ -48,6 +48,10 @@ export class CrossCheckHitType {
   @Field(() => MonthScalar, { nullable: true, description: 'The first month stopped or paid at the new amount.' })
   stopMonth!: string | null;
   @Field(() => MoneyScalar, { description: 'Taken back by recovery entries when the hit was worked.' }) recovered!: number;
+  @Field(() => MoneyScalar, {
+    description: 'Paid back (补发) when an adjustment raised the amount of months already paid.',
+  })
+  backPaid!: number;
   @Field(() => String, { nullable: true }) outcomeReason!: string | null;
   @Field(() => DateScalar, { nullable: true }) decidedOn!: string | null;
   enrollmentId!: number;

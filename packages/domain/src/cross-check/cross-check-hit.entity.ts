@@ -14,7 +14,7 @@ export type CrossCheckStatus = (typeof CROSS_CHECK_STATUSES)[number];
  */
 @Entity({ tableName: 'cross_check_hit' })
 export class CrossCheckHit {
-  [OptionalProps]?: 'status' | 'recoveredFen';
+  [OptionalProps]?: 'status' | 'recoveredFen' | 'backPaidFen';
 
   @PrimaryKey({ type: 'integer' })
   id!: number;
@@ -69,6 +69,10 @@ export class CrossCheckHit {
 
   @Property({ type: new BigIntType('number') })
   recoveredFen: number = 0;
+
+  /** Paid back (补发) when an adjustment raised the amount of months already paid. */
+  @Property({ type: new BigIntType('number') })
+  backPaidFen: number = 0;
 
   @Property({ type: 'text', nullable: true })
   outcomeReason?: string | null;

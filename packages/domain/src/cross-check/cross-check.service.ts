@@ -8,6 +8,7 @@ import { Enrollment, type ExitReason } from '../enrollment/enrollment.entity.js'
 import { DomainError } from '../errors/domain-error.js';
 import { Person } from '../household/person.entity.js';
 import { recordDeath } from '../household/household.service.js';
+import { monthlyAmountFen } from '../payroll/monthly-amount.js';
 import { recordCorrection } from '../payroll/payroll.service.js';
 import { addMonths, firstDayOfMonth, monthOfDate, parseMonth } from '../period/month.js';
 import { Region } from '../region/region.entity.js';
@@ -133,7 +134,9 @@ async function paidMonths(em: EntityManager, enrollmentId: number, from: string)
  *   `fromMonth`. With `recover`, what was paid from that month on is taken back as recovery
  *   entries first (a deceased member's share of a household's months: the net ÷ covered members).
  * - adjust: the enrollment ends after the month before `fromMonth` and a new one with the new
- *   assessment starts in it.
+ *   assessment starts in it; for the months from `fromMonth` already paid, the difference between
+ *   what was paid and the new monthly amount is recovered or paid back first (entries of the
+ *   enrollment that paid them).
  * - dismiss: nothing changes but the hit, closed with the reason.
  */
 export async function decideCrossCheckHit(em: EntityManager, actor: Actor, input: DecideHitInput): Promise<CrossCheckHit> {
@@ -145,6 +148,7 @@ export async function decideCrossCheckHit(em: EntityManager, actor: Actor, input
   const thisMonth = monthOfDate(decidedOn);
   let fromMonth: string | null = null;
   let recovered = 0;
+  let backPaid = 0;
   let newEnrollment: Enrollment | null = null;
   if (input.outcome !== 'dismiss') {
     const enrollment = await lockRow(em, Enrollment, { id: hit.enrollment.id });
@@ -192,6 +196,40 @@ export async function decideCrossCheckHit(em: EntityManager, actor: Actor, input
         throw new DomainError('INVALID_AMOUNT', 'The per-capita income is a whole number of fen, zero or more.');
       if (!Number.isInteger(covered) || covered < 1)
         throw new DomainError('INVALID_MEMBER_COUNT', 'At least one member stays covered; stop the enrollment otherwise.');
+      // the months from fromMonth already paid at the old amount: the difference to the new amount
+      // is recovered (追回) or paid back (补发) as entries of the enrollment that paid them
+      for (const { month, net } of await paidMonths(em, enrollment.id, firstDayOfMonth(fromMonth))) {
+        if (month > thisMonth) continue;
+        const [standard] = await em.execute<{ fen: string | null }[]>(
+          `select (select st.amount_fen from standard st
+                   where st.program_code = e.program_code and st.county_code = e.county_code and st.area_type = e.area_type
+                     and st.tier = e.tier and st.effective_month <= ?::date
+                   order by st.effective_month desc limit 1)::text as fen
+           from enrollment e where e.id = ?`,
+          [firstDayOfMonth(month), enrollment.id],
+        );
+        const due = monthlyAmountFen({
+          amountRule: enrollment.amountRule,
+          standardFen: Number(standard?.fen ?? 0),
+          perCapitaIncomeFen: perCapita,
+          coveredMembers: covered,
+        });
+        if (due === net) continue;
+        const note = `核查调整（${hit.evidence}）：${month} 按新核定金额`;
+        if (due < net) {
+          await recordCorrection(em, actor, 'recovery', { enrollmentId: enrollment.id, month, amountFen: net - due, note });
+          recovered += net - due;
+        } else {
+          await recordCorrection(em, actor, 'back_pay', {
+            enrollmentId: enrollment.id,
+            month,
+            amountFen: due - net,
+            note,
+            aboveEntitlementReason: `按核查调整后的新核定（${covered} 人）补发`,
+          });
+          backPaid += due - net;
+        }
+      }
       await endEnrollment(em, actor, enrollment, firstDayOfMonth(addMonths(fromMonth, -1)), 'adjusted');
       await em.populate(enrollment, ['program', 'household']);
       newEnrollment = await createEnrollment(em, actor, {
@@ -212,6 +250,7 @@ export async function decideCrossCheckHit(em: EntityManager, actor: Actor, input
     h.status = input.outcome === 'stop' ? 'stopped' : input.outcome === 'adjust' ? 'adjusted' : 'dismissed';
     h.stopMonth = fromMonth ? firstDayOfMonth(fromMonth) : null;
     h.recoveredFen = recovered;
+    h.backPaidFen = backPaid;
     h.outcomeReason = input.reason;
     h.newEnrollment = newEnrollment;
     h.decidedOn = decidedOn;

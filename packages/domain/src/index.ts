@@ -70,6 +70,7 @@ export * from './cross-check/cross-check-run.entity.js';
 export * from './cross-check/cross-check-hit.entity.js';
 export * from './cross-check/cross-check.service.js';
 export * from './fast-track/senior-allowance.service.js';
+export * from './fast-track/advance-aid.service.js';
 export * from './outreach/outreach.service.js';
 export * from './feeds/feed-check.entity.js';
 export * from './feeds/feed-check.service.js';

@@ -25,6 +25,11 @@ export class ApplicationType {
   @Field(() => Boolean, { description: '政策找人: made from an outreach candidate.' })
   outreach!: boolean;
 
+  @Field(() => Boolean, {
+    description: '先行救助: per-case aid paid when submitted (within the county ceiling), reviewed afterwards; rejected, it is recovered.',
+  })
+  advance!: boolean;
+
   @Field(() => String)
   reason!: string;
 

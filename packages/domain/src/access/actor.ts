@@ -54,6 +54,7 @@ export const PERMISSIONS = {
   readCrossChecks: ['county_admin', 'town_clerk', 'auditor'],
   decideCrossCheckHit: ['county_admin'],
   referCase: ['county_admin', 'town_clerk'],
+  grantAdvanceAid: ['county_admin', 'town_clerk'],
   recordReferralOutcome: ['county_admin', 'town_clerk'],
   importLedger: ['county_admin'],
   exportReport: ['county_admin', 'town_clerk', 'auditor'],

@@ -14,7 +14,7 @@ export type ApplicationStatus = (typeof APPLICATION_STATUSES)[number];
 /** An application of a household (or one of its members) for a program, through its lifecycle. */
 @Entity({ tableName: 'application' })
 export class Application {
-  [OptionalProps]?: 'status' | 'reason' | 'singlePerson' | 'instant' | 'outreach' | 'createdAt' | 'updatedAt';
+  [OptionalProps]?: 'status' | 'reason' | 'singlePerson' | 'instant' | 'outreach' | 'advance' | 'createdAt' | 'updatedAt';
 
   @PrimaryKey({ type: 'integer' })
   id!: number;
@@ -63,6 +63,10 @@ export class Application {
   /** 政策找人: made from an outreach candidate (the bureau found the person). */
   @Property({ type: 'boolean' })
   outreach: boolean = false;
+
+  /** 先行救助: paid when submitted (within the county's ceiling), reviewed afterwards. */
+  @Property({ type: 'boolean' })
+  advance: boolean = false;
 
   @Property({ type: new BigIntType('number'), nullable: true })
   rigidExpensesFen?: number | null;

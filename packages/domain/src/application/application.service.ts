@@ -10,8 +10,8 @@ import type { Enrollment } from '../enrollment/enrollment.entity.js';
 import { DomainError } from '../errors/domain-error.js';
 import { currentMembers, getHousehold, MAX_HOUSEHOLD_MEMBERS } from '../household/household.service.js';
 import { Person } from '../household/person.entity.js';
-import { recordOneOffPayment } from '../payroll/payroll.service.js';
-import type { Payment } from '../payroll/payment.entity.js';
+import { recordOneOffPayment, recordOneOffRecovery } from '../payroll/payroll.service.js';
+import { Payment } from '../payroll/payment.entity.js';
 import { ageOn } from '../person/id-number.js';
 import { assertPastDate } from '../period/date.js';
 import { addMonths, firstDayOfMonth, monthOfDate, parseMonth } from '../period/month.js';
@@ -222,7 +222,8 @@ export async function verifyApplication(em: EntityManager, actor: Actor, input: 
   const countyCode = application.county.code;
 
   if (program.amountRule === 'case') {
-    application.assessedAmountFen = input.requestedAmountFen ?? null;
+    // 先行救助 keeps the amount paid first unless the verification names another
+    application.assessedAmountFen = input.requestedAmountFen ?? (application.advance ? application.assessedAmountFen : null) ?? null;
   } else {
     let tier = '';
     if (program.amountRule === 'tiered') {
@@ -419,6 +420,15 @@ export async function approveApplication(em: EntityManager, actor: Actor, input:
       perCapitaIncomeFen: application.perCapitaIncomeFen ?? 0,
       startMonth,
     });
+  } else if (application.advance) {
+    // 先行救助: paid when submitted; the approval confirms the amount paid
+    payment = await em.findOne(Payment, { application, kind: 'one_off' });
+    if (input.amountFen != null && input.amountFen !== payment?.amountFen) {
+      throw new DomainError(
+        'INVALID_AMOUNT',
+        'This aid was granted first and paid already: it is approved at the amount paid (or rejected, which recovers it).',
+      );
+    }
   } else {
     const amountFen = input.amountFen ?? application.assessedAmountFen;
     assertFen(amountFen, 'The amount granted');
@@ -436,5 +446,7 @@ export async function rejectApplication(em: EntityManager, actor: Actor, id: num
   if (!reason.trim()) throw new DomainError('TEXT_REQUIRED', 'A rejection needs a reason the applicant can read.');
   step.application.decisionReason = reason;
   step.application.decidedOn = today();
+  // 先行救助 rejected on review: what was paid first is taken back
+  if (step.application.advance) await recordOneOffRecovery(em, actor, step.application, `先行救助追回：${reason}`);
   return finishStep(em, actor, step, 'rejectApplication', reason);
 }

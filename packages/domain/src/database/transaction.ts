@@ -19,6 +19,10 @@ const CONSTRAINT_ERRORS: Record<string, () => DomainError> = {
     new DomainError('ALREADY_ENROLLED', 'This person already has an active enrollment in this program: nothing was added.'),
   payment_one_per_application: () =>
     new DomainError('TRANSITION_NOT_ALLOWED', 'This case has been paid already: a case is paid once; nothing was added.'),
+  payment_one_recovery_per_application: () =>
+    new DomainError('TRANSITION_NOT_ALLOWED', 'This case has been reversed already: nothing was recorded.'),
+  application_one_open_advance: () =>
+    new DomainError('ADVANCE_UNDER_WAY', 'This household has aid granted first under review in this program already: nothing was added.'),
   payment_one_off_has_application: () => new DomainError('INVALID_INPUT', 'A one-off payment belongs to an approved application.'),
   payment_one_regular_per_month: () =>
     new DomainError('PAYROLL_EXISTS', 'A regular payment of this enrollment for this month exists already: nothing was added.'),

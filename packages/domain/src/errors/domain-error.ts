@@ -67,7 +67,10 @@ export type DomainErrorCode =
   | 'BELOW_AGE_TIER'
   | 'OVERRIDE_REASON_REQUIRED'
   | 'REVIEW_DECIDED'
-  | 'INVALID_IMPORT_FILE';
+  | 'INVALID_IMPORT_FILE'
+  | 'ADVANCE_ABOVE_CEILING'
+  | 'ADVANCE_UNDER_WAY'
+  | 'ADVANCE_NOT_ALLOWED';
 
 export class DomainError extends Error {
   override readonly name = 'DomainError';

@@ -71,6 +71,9 @@ export const DOMAIN_ERROR_MESSAGES_ZH = {
   INVALID_DISABILITY_LEVEL: '残疾等级不正确：应为 1（最重）到 4 级。',
   INVALID_REGION_LEVEL: '汇总数据只按县、乡镇和村提供。',
   INVALID_IMPORT_FILE: '导入文件不是可识别的台账模板（.xlsx），请从模板开始填写。',
+  ADVANCE_ABOVE_CEILING: '先行救助金额超过本县设定的上限，请按正常程序申请临时救助。',
+  ADVANCE_UNDER_WAY: '该家庭已有一笔先行救助尚未完成审核，不能重复发放。',
+  ADVANCE_NOT_ALLOWED: '只有临时救助和急难救助可以先行救助。',
 } as const satisfies Record<DomainErrorCode, string>;
 
 /** The Chinese sentence of a refusal's code. */

@@ -285,3 +285,36 @@ export async function recordOneOffPayment(em: EntityManager, actor: Actor, appli
     });
   return auditedCreate(em, actor, { action: 'recordOneOffPayment', entity: 'payment', regionCode: application.village.code }, create);
 }
+
+/**
+ * Takes back (追回) the one-off payment of a per-case application paid first (先行救助) and
+ * rejected afterwards: a recovery entry of the whole amount, this month, naming the application
+ * (at most one: payment_one_recovery_per_application).
+ */
+export async function recordOneOffRecovery(
+  em: EntityManager,
+  actor: Actor,
+  application: Application,
+  note: string,
+): Promise<Payment | null> {
+  const paid = await em.findOne(Payment, { application, kind: 'one_off' });
+  if (!paid) return null;
+  const create = () =>
+    em.create(Payment, {
+      batch: null,
+      enrollment: null,
+      application,
+      household: application.household,
+      person: application.person ?? null,
+      program: application.program,
+      countyCode: application.county.code,
+      villageCode: application.village.code,
+      month: firstDayOfMonth(monthOfDate(today())),
+      kind: 'recovery',
+      amountFen: -paid.amountFen,
+      coveredMembers: paid.coveredMembers,
+      note,
+      createdBy: actor.subject,
+    });
+  return auditedCreate(em, actor, { action: 'recordRecovery', entity: 'payment', regionCode: application.village.code }, create);
+}

@@ -42,7 +42,7 @@ interface WalkSchema {
 /** Scalars that cannot hold a figure. Every other scalar (Int, Float, Money, …) must say what it is. */
 const NOT_NUMBERS = new Set(['String', 'ID', 'Boolean', 'Date', 'Month', 'DateTimeISO']);
 /** The only numbers that count nobody. */
-const NOT_A_COUNT = ['ApplicationStatistics.year', 'PublicStandard.amount'];
+const NOT_A_COUNT = ['ApplicationStatistics.year', 'PublicStandard.amount', 'AssistanceFigure.year'];
 /** Types of the 幸福清单 rows: listed programs only. */
 const LISTED_TYPES = new Set(['ListedHousehold', 'ListedAmount']);
 

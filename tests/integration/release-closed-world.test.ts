@@ -40,6 +40,7 @@ const RELEASE_TABLES = new Set([
   'release_standard',
   'release_review_campaign',
   'release_program',
+  'release_assistance_figure',
   'region',
 ]);
 
@@ -60,6 +61,7 @@ function publicOperations(listedMonth: string, village: string): Record<string, 
     reviewCampaigns: `query ($r: ID) { reviewCampaigns(countyCode: "370115", releaseId: $r) { id name reviewedHouseholds cancelledHouseholds } }`,
     applicationStatistics: `query ($r: ID) { c: applicationStatistics(regionCode: "370115", year: 2026, releaseId: $r) { regionCode programCode year received approved rejected }
                                              t: applicationStatistics(regionCode: "370115104", year: 2026, releaseId: $r) { regionCode programCode received approved rejected } }`,
+    assistanceFigures: `query ($r: ID) { assistanceFigures(countyCode: "370115", year: 2026, releaseId: $r) { figure code outcome year cases amount } }`,
     happinessList: `query ($r: ID) { happinessList(villageCode: "${village}", month: "${listedMonth}", releaseId: $r, first: 50) {
                       edges { cursor node { publicId maskedName coveredMembers programs { programCode programName amount yearToDate } total totalYearToDate } }
                       pageInfo { hasNextPage endCursor } } }`,

@@ -164,3 +164,12 @@ export function releaseProgramRows(em: EntityManager, releaseId: string) {
     [releaseId],
   );
 }
+
+/** The figures of data-driven assistance of a county and year, as a release froze them. */
+export function assistanceFigureRows(em: EntityManager, releaseId: string, countyCode: string, year: number) {
+  return em.execute<{ figure: string; code: string; outcome: string; disclosure: DisclosurePolicy; cases: number; amount_fen: string }[]>(
+    `select figure, code, outcome, disclosure, cases, amount_fen::text as amount_fen from release_assistance_figure
+     where release_id = ? and county_code = ? and year = ? order by figure, code, outcome`,
+    [releaseId, countyCode, year],
+  );
+}

@@ -5,6 +5,7 @@ import {
   formatFen,
   normalizeRegionCode,
   publishApplicationCounts,
+  publishAssistanceCounts,
   publishCampaignCounts,
   publishFigures,
   type DisclosurePolicy,
@@ -16,6 +17,7 @@ import { MonthScalar } from '../scalars/month.scalar.js';
 import {
   AggregateType,
   ApplicationStatisticsType,
+  AssistanceFigureType,
   ListedHouseholdConnection,
   PeriodKind,
   PublicReviewCampaignType,
@@ -28,6 +30,7 @@ import { LISTING_DEFAULT_PAGE_SIZE, LISTING_MAX_PAGE_SIZE, readListingPage } fro
 import {
   aggregateRows,
   applicationRows,
+  assistanceFigureRows,
   releaseChangeRows,
   releaseIdOf,
   releaseProgramRows,
@@ -300,6 +303,30 @@ export class PublicResolver {
     return rows.flatMap((r, i) =>
       r.region_code === region ? [{ regionCode: r.region_code, programCode: r.program_code, year: r.year, ...published[i]! }] : [],
     );
+  }
+
+  @Query(() => [AssistanceFigureType], {
+    description: 'Data-driven assistance of a county in a year: cross-check hits and outcomes by rule, 政策找人, 秒批 and 先行救助.',
+  })
+  async assistanceFigures(
+    @Arg('countyCode', () => String) countyCode: string,
+    @Arg('year', () => Int) year: number,
+    @Arg('releaseId', () => ID, { nullable: true }) releaseId: string | null,
+    @Ctx() ctx: RequestContext,
+  ): Promise<AssistanceFigureType[]> {
+    const county = regionCodeOf(countyCode, [6]);
+    const id = await this.releaseId(ctx, releaseId);
+    if (!id) return [];
+    const rows = await assistanceFigureRows(ctx.em, id, county, year);
+    const published = publishAssistanceCounts(rows.map((r) => ({ policy: r.disclosure, cases: r.cases, amountFen: Number(r.amount_fen) })));
+    return rows.map((r, i) => ({
+      figure: r.figure,
+      code: r.code,
+      outcome: r.outcome,
+      year,
+      cases: published[i]!.cases,
+      amount: published[i]!.amountFen,
+    }));
   }
 
   @Query(() => ListedHouseholdConnection, {

@@ -128,3 +128,19 @@ export class ApplicationStatisticsType {
   @SuppressedFigure() approved!: Published<number> | null;
   @SuppressedFigure() rejected!: Published<number> | null;
 }
+
+@ObjectType('AssistanceFigure', {
+  description:
+    'A figure of data-driven assistance of a county and year (docs/cross-checks.md, "Public figures"): CROSS_CHECK_HIT — hits found by rule (code) and outcome (open, stopped, adjusted, dismissed), with the amount recovered; OUTREACH — applications made from 政策找人 by program, applied or enrolled; FAST_TRACK — 秒批 approvals (instant) and 先行救助 grants (advance, with the amount paid first) by program. Numbers of 1 to 10 are suppressed (null).',
+})
+export class AssistanceFigureType {
+  @Field(() => String, { description: 'cross_check_hit, outreach or fast_track.' }) figure!: string;
+  @Field(() => String, { description: 'The rule (hits) or the program.' }) code!: string;
+  @Field(() => String, {
+    description: 'Hits: open, stopped, adjusted, dismissed; outreach: applied, enrolled; fast_track: instant, advance.',
+  })
+  outcome!: string;
+  @NotACount() year!: number;
+  @SuppressedFigure() cases!: Published<number> | null;
+  @SuppressedFigure(() => MoneyScalar, 'Recovered (hits) or paid first (先行救助); null with the cases.') amount!: Published<number> | null;
+}

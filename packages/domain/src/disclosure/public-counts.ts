@@ -161,3 +161,27 @@ export function publishCampaignCounts(c: CampaignCounts): PublishedCampaignCount
     ...PUBLISHED_REVIEW_STATISTICS.map((name) => publishFigures(verdict.get(REVIEW_STATISTICS[name].decidedBy)!, { [name]: c[name] })),
   ) as PublishedCampaignCounts;
 }
+
+/** One figure of data-driven assistance of a county and year (release_assistance_figure). */
+export interface AssistanceCounts {
+  policy: DisclosurePolicy;
+  /** Hits, applications: each concerns a household or person. */
+  cases: number;
+  /** Recovered (hits) or paid first (先行救助), in fen. */
+  amountFen: number;
+}
+
+export interface PublishedAssistanceCounts {
+  cases: Published<number> | null;
+  amountFen: Published<number> | null;
+}
+
+/**
+ * The figures of data-driven assistance as published: one cell per figure, decided on its cases
+ * (the amount goes with them). No published sum ties them (no totals are published beside them),
+ * so the threshold alone applies.
+ */
+export function publishAssistanceCounts(rows: readonly AssistanceCounts[]): PublishedAssistanceCounts[] {
+  const decisions = decideCounts(rows.map((r) => ({ policy: r.policy, count: r.cases })));
+  return rows.map((r, i) => publishFigures(decisions[i]!, { cases: r.cases, amountFen: r.amountFen }));
+}

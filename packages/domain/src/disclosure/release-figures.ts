@@ -65,6 +65,46 @@ export const FREEZE_APPLICATIONS_SQL = `
   group by r.code, a.program_code, y.year`;
 
 /**
+ * The figures of data-driven assistance (docs/cross-checks.md, "Public figures"), per county and
+ * year of the release's months:
+ * - cross_check_hit: hits found in the year by rule (code) and status (outcome), with the amount
+ *   recovered by working them (policy counted: hits concern households of every program);
+ * - outreach: applications made from 政策找人 by program, applied in the year (outcome applied) and
+ *   approved in it (enrolled);
+ * - fast_track: 秒批 applications approved in the year (instant) and 先行救助 granted in it
+ *   (advance, with the amount paid first), by program.
+ * Programs hidden from the public are left out; the others take the stricter of counted and
+ * their own policy.
+ */
+export const FREEZE_ASSISTANCE_FIGURES_SQL = `
+  with years as (select distinct county_code, extract(year from month)::int as year from release_period where release_id = ?),
+  figures as (
+    select h.county_code, extract(year from h.found_on)::int as year, 'cross_check_hit' as figure, h.rule_code as code,
+           h.status::text as outcome, 'counted'::disclosure_policy as disclosure, count(*)::int as cases, sum(h.recovered_fen)::bigint as amount_fen
+    from cross_check_hit h
+    where h.county_code in (select county_code from release_period where release_id = ?)
+    group by 1, 2, 3, 4, 5, 6
+    union all
+    select a.county_code, extract(year from d.day)::int, 'outreach', a.program_code, d.outcome,
+           case when p.disclosure = 'listed' then 'counted' else p.disclosure end, count(*)::int, 0
+    from application a join program p on p.code = a.program_code and p.disclosure <> 'hidden'
+    cross join lateral (values (a.applied_on, 'applied'), (case when a.status = 'approved' then a.decided_on end, 'enrolled')) d(day, outcome)
+    where a.outreach and d.day is not null and a.county_code in (select county_code from release_period where release_id = ?)
+    group by 1, 2, 3, 4, 5, 6
+    union all
+    select a.county_code, extract(year from case when a.instant then a.decided_on else a.applied_on end)::int, 'fast_track', a.program_code,
+           case when a.instant then 'instant' else 'advance' end,
+           case when p.disclosure = 'listed' then 'counted' else p.disclosure end, count(*)::int,
+           coalesce(sum((select sum(pay.amount_fen) from payment pay where pay.application_id = a.id and pay.kind = 'one_off')) filter (where a.advance), 0)::bigint
+    from application a join program p on p.code = a.program_code and p.disclosure <> 'hidden'
+    where (a.instant and a.status = 'approved' or a.advance) and a.county_code in (select county_code from release_period where release_id = ?)
+    group by 1, 2, 3, 4, 5, 6
+  )
+  insert into release_assistance_figure (release_id, county_code, year, figure, code, outcome, disclosure, cases, amount_fen)
+  select ?, f.county_code, f.year, f.figure, f.code, f.outcome, f.disclosure, f.cases, f.amount_fen
+  from figures f join years y on y.county_code = f.county_code and y.year = f.year`;
+
+/**
  * A table a release is made of (besides its months): the columns that identify a row, the figures
  * it holds (what `verifyRelease` compares) and, for the tables copied by one statement, that
  * statement (`freeze`: an insert whose every `?` is the id of the release being cut; the rows of
@@ -131,6 +171,12 @@ export const FROZEN_TABLES: FrozenTable[] = [
     ],
     freeze: FREEZE_REVIEW_RESULTS_SQL,
     county: 'county_code',
+  },
+  {
+    table: 'release_assistance_figure',
+    key: ['county_code', 'year', 'figure', 'code', 'outcome'],
+    values: ['disclosure', 'cases', 'amount_fen'],
+    freeze: FREEZE_ASSISTANCE_FIGURES_SQL,
   },
   {
     table: 'release_change',

@@ -5,7 +5,8 @@ import { Migration } from '@mikro-orm/migrations';
  * back for the months already paid at the wrong amount (beside what it recovered); 临时救助
  * 先行救助 — a county's ceiling of aid granted first, the mark of an application paid first, at
  * most one such application under way per household × program, and at most one reversal
- * (recovery) per application beside its one payment.
+ * (recovery) per application beside its one payment; the public figures of data-driven
+ * assistance a release freezes (release_assistance_figure).
  */
 export class DataDrivenAssistanceRemainingMigration extends Migration {
   override name = '0013-data-driven-assistance-remaining';
@@ -15,6 +16,7 @@ export class DataDrivenAssistanceRemainingMigration extends Migration {
   }
 
   override down(): void {
+    this.addSql('drop table if exists release_assistance_figure');
     this.addSql('drop index if exists payment_one_recovery_per_application, application_one_open_advance');
     this.addSql('drop index if exists payment_one_per_application');
     this.addSql('create unique index payment_one_per_application on payment (application_id)');
@@ -41,4 +43,17 @@ const STATEMENTS = [
   `drop index payment_one_per_application`,
   `create unique index payment_one_per_application on payment (application_id) where kind = 'one_off'`,
   `create unique index payment_one_recovery_per_application on payment (application_id) where kind = 'recovery'`,
+  // public figures of data-driven assistance, per county and year, frozen into each release
+  `create table release_assistance_figure (
+     release_id varchar(20) not null references disclosure_release (id) on delete cascade,
+     county_code varchar(12) not null,
+     year integer not null,
+     figure varchar(20) not null check (figure in ('cross_check_hit', 'outreach', 'fast_track')),
+     code varchar(40) not null,
+     outcome varchar(20) not null,
+     disclosure disclosure_policy not null,
+     cases integer not null check (cases >= 0),
+     amount_fen bigint not null default 0,
+     primary key (release_id, county_code, year, figure, code, outcome)
+   )`,
 ];

@@ -186,6 +186,7 @@ describe('the developers’ page', () => {
       'standards',
       're-reviews',
       'applications',
+      'data-driven-assistance',
     ];
     expect([...queries.keys()].filter((k) => files.includes(k)).sort()).toEqual([...files].sort());
     for (const file of files) {
@@ -208,6 +209,11 @@ describe('the developers’ page', () => {
           rows.map((r) => [r['name'], r['periodStart'], shown(r['reviewedHouseholds'])]),
           file,
         ).toEqual(expected.map((r) => [r['campaign_name'], r['period_start'], r['reviewed_households']]));
+      } else if (file === 'data-driven-assistance') {
+        expect(
+          rows.map((r) => [r['figure'], r['code'], r['outcome'], shown(r['cases']), shown(r['amount'])]),
+          file,
+        ).toEqual(expected.map((r) => [r['figure'], r['code'], r['outcome'], r['cases'], r['amount_yuan']]));
       } else if (file === 'applications') {
         expect(
           rows.map((r) => [r['programCode'], shown(r['received']), shown(r['approved']), shown(r['rejected'])]),

@@ -402,6 +402,9 @@ describe('downloads', () => {
     const county = await page(dist, `county/${COUNTY}/`);
     expect(county).toMatch(/<p class="note" data-note="persons person_months">人数与人次：/);
     expect(county).toMatch(/<p class="note" data-note="received approved">批准件数可能多于受理件数/);
+    // data-driven assistance: its own section and download on the county page
+    expect(county).toMatch(/<h2 id="assistance">数据比对、政策找人和快速审批<\/h2>/);
+    expect(county).toMatch(/href="[^"]*data-driven-assistance\.csv"/);
     expect(county).toMatch(/<th scope="col" class="num" data-field="person_months" title="按月发放的项目：[^"]*单位：人次。">/);
   });
 

@@ -85,7 +85,7 @@ export type SiteCountyYearQueryVariables = Exact<{
 }>;
 
 
-export type SiteCountyYearQuery = { countyYear: Array<{ regionCode: string, programCode: string, period: string, suppressed: boolean, households: number | null, persons: number | null, personMonths: number | null, amount: string | null }>, countyMonth: Array<{ regionCode: string, programCode: string, period: string, suppressed: boolean, households: number | null, persons: number | null, personMonths: number | null, amount: string | null }>, townYear: Array<{ regionCode: string, programCode: string, period: string, suppressed: boolean, households: number | null, persons: number | null, personMonths: number | null, amount: string | null }>, townMonth: Array<{ regionCode: string, programCode: string, period: string, suppressed: boolean, households: number | null, persons: number | null, personMonths: number | null, amount: string | null }>, villageYear: Array<{ regionCode: string, programCode: string, period: string, suppressed: boolean, households: number | null, persons: number | null, personMonths: number | null, amount: string | null }>, applications: Array<{ programCode: string, received: number | null, approved: number | null, rejected: number | null }> };
+export type SiteCountyYearQuery = { countyYear: Array<{ regionCode: string, programCode: string, period: string, suppressed: boolean, households: number | null, persons: number | null, personMonths: number | null, amount: string | null }>, countyMonth: Array<{ regionCode: string, programCode: string, period: string, suppressed: boolean, households: number | null, persons: number | null, personMonths: number | null, amount: string | null }>, townYear: Array<{ regionCode: string, programCode: string, period: string, suppressed: boolean, households: number | null, persons: number | null, personMonths: number | null, amount: string | null }>, townMonth: Array<{ regionCode: string, programCode: string, period: string, suppressed: boolean, households: number | null, persons: number | null, personMonths: number | null, amount: string | null }>, villageYear: Array<{ regionCode: string, programCode: string, period: string, suppressed: boolean, households: number | null, persons: number | null, personMonths: number | null, amount: string | null }>, applications: Array<{ programCode: string, received: number | null, approved: number | null, rejected: number | null }>, assistance: Array<{ figure: string, code: string, outcome: string, cases: number | null, amount: string | null }> };
 
 export type TestLayoutVillageQueryVariables = Exact<{
   v: string;
@@ -390,6 +390,13 @@ export const SiteCountyYearDocument = new TypedDocumentString(`
     received
     approved
     rejected
+  }
+  assistance: assistanceFigures(countyCode: $c, year: $y, releaseId: $r) {
+    figure
+    code
+    outcome
+    cases
+    amount
   }
 }
     fragment SiteAggregate on Aggregate {

@@ -84,6 +84,14 @@ export const DOWNLOAD_EXAMPLES: ApiExample[] = [
 }`,
     mapping: 'program_code, received, approved, rejected ← programCode, received, approved, rejected；null 为被抑制的数（文件中为 c）',
   },
+  {
+    file: 'data-driven-assistance',
+    title: '数据比对、政策找人和快速审批',
+    query: `query ($c: String!, $y: Int!, $r: ID) {
+  assistanceFigures(countyCode: $c, year: $y, releaseId: $r) { figure code outcome cases amount }
+}`,
+    mapping: 'figure, code, outcome, cases, amount_yuan ← figure, code, outcome, cases, amount；null 为被抑制的数（文件中为 c）',
+  },
 ];
 
 export const CATALOG_EXAMPLE = `query {

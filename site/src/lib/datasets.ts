@@ -403,6 +403,104 @@ export function applicationsTable(site: Site, cr: CountyRelease, year: number): 
   };
 }
 
+const ASSISTANCE_FIGURES: Record<string, string> = { cross_check_hit: '数据比对疑点', outreach: '政策找人', fast_track: '快速审批' };
+const ASSISTANCE_RULES: Record<string, string> = {
+  deceased_paid: '死亡仍领取',
+  disability_lowered: '残疾等级调整',
+  income_above_line: '拿社保工资人员',
+  vehicle_or_property: '车辆或多套房产',
+  excluded_pair: '互斥项目重复享受',
+  duplicate_county: '跨县重复享受',
+};
+const ASSISTANCE_OUTCOMES: Record<string, string> = {
+  open: '待处理',
+  stopped: '停发',
+  adjusted: '调整',
+  dismissed: '排除',
+  applied: '申请',
+  enrolled: '纳入保障',
+  instant: '秒批',
+  advance: '先行救助',
+};
+
+/** Contract: figure,figure_name,code,code_name,outcome,outcome_name,cases,amount_yuan */
+export function assistanceTable(site: Site, cr: CountyRelease, year: number): Dataset {
+  const f = cr.figures.get(year)!;
+  return {
+    name: 'data-driven-assistance',
+    notes: [],
+    title: `${cr.county.name}${year}年数据比对、政策找人和快速审批`,
+    titleEn: `${cr.county.name} ${year}: cross-checks, outreach and fast approvals`,
+    description: `${cr.county.name}${year}年部门数据比对发现的疑点及处理结果（按规则），政策找人形成的申请和纳入保障数，秒批和先行救助件数。`,
+    fields: [
+      {
+        name: 'figure',
+        type: 'string',
+        title: '类别代码',
+        titleEn: 'Figure',
+        description: 'cross_check_hit、outreach 或 fast_track。',
+        code: true,
+      },
+      { name: 'figure_name', type: 'string', title: '类别', titleEn: 'Figure name', description: '数据比对疑点、政策找人或快速审批。' },
+      {
+        name: 'code',
+        type: 'string',
+        title: '规则或项目代码',
+        titleEn: 'Rule or program code',
+        description: '比对规则代码，或救助项目代码。',
+        code: true,
+      },
+      { name: 'code_name', type: 'string', title: '规则或项目', titleEn: 'Rule or program', description: '比对规则或救助项目名称。' },
+      {
+        name: 'outcome',
+        type: 'string',
+        title: '结果代码',
+        titleEn: 'Outcome',
+        description: 'open、stopped、adjusted、dismissed；applied、enrolled；instant、advance。',
+        code: true,
+      },
+      {
+        name: 'outcome_name',
+        type: 'string',
+        title: '结果',
+        titleEn: 'Outcome name',
+        description: '疑点的处理结果，或申请的阶段、审批方式。',
+      },
+      {
+        name: 'cases',
+        type: 'integer',
+        title: '件数',
+        titleEn: 'Cases',
+        description: '当年发现的疑点，或当年提出、批准的申请件数。',
+        unit: '件',
+        unitEn: 'cases',
+        suppressible: true,
+      },
+      {
+        name: 'amount_yuan',
+        type: 'number',
+        title: '金额（元）',
+        titleEn: 'Amount (yuan)',
+        description: '疑点处理追回的金额，或先行救助发放的金额；其他为 0。',
+        unit: '元',
+        unitEn: 'yuan (CNY)',
+        suppressible: true,
+      },
+    ],
+    primaryKey: ['figure', 'code', 'outcome'],
+    rows: f.assistance.map((a) => [
+      a.figure,
+      ASSISTANCE_FIGURES[a.figure] ?? a.figure,
+      a.code,
+      a.figure === 'cross_check_hit' ? (ASSISTANCE_RULES[a.code] ?? a.code) : programName(site, a.code),
+      a.outcome,
+      ASSISTANCE_OUTCOMES[a.outcome] ?? a.outcome,
+      shownOrSuppressed(a.cases),
+      a.amountFen === null ? SUPPRESSED : a.amountFen,
+    ]),
+  };
+}
+
 /** Every dataset of a county-year folder, in the order of the README. */
 export function countyYearDatasets(site: Site, edition: Edition, cr: CountyRelease, year: number): Dataset[] {
   return [
@@ -414,6 +512,7 @@ export function countyYearDatasets(site: Site, edition: Edition, cr: CountyRelea
     standardsTable(cr, edition, year),
     reviewsTable(cr, edition),
     applicationsTable(site, cr, year),
+    assistanceTable(site, cr, year),
   ];
 }
 

@@ -19,8 +19,8 @@ import { publicQuery } from './public-api';
  * + 1 per county (its regions down to villages, standards, re-review campaigns)
  * + 1 per release (its months and changelog)
  * + 1 per built release, county with released months and year of them (every aggregate of the
- *   county at county, town and village level for the year and its application statistics, through
- *   the bulk query countyAggregates)
+ *   county at county, town and village level for the year, its application statistics and the
+ *   figures of data-driven assistance, through the bulk query countyAggregates)
  * + per built release, for every village with households of a listed program in the year: its
  *   幸福清单 of the latest released month, page by page (happinessList, LISTING_PAGE_SIZE rows a
  *   page, site-config.ts) — the public API serves the 幸福清单 per village and paged only (docs/disclosure.md).
@@ -64,6 +64,9 @@ export type Aggregate = Omit<SiteAggregateFragment, 'amount'> & { amountFen: big
 /** Applications of a program; a null figure is suppressed (programs counted only). */
 export type ApplicationStats = SiteCountyYearQuery['applications'][number];
 
+/** A figure of data-driven assistance (cross-checks, 政策找人, 秒批, 先行救助); null figures are suppressed. */
+export type AssistanceFigure = Omit<SiteCountyYearQuery['assistance'][number], 'amount'> & { amountFen: bigint | null };
+
 export type ListedAmount = Omit<ListedProgram, 'amount' | 'yearToDate'> & { amountFen: bigint; yearToDateFen: bigint };
 
 export type ListedHousehold = Omit<ListedNode, 'total' | 'totalYearToDate' | 'programs'> & {
@@ -79,6 +82,7 @@ export interface YearFigures {
   townMonth: Aggregate[];
   villageYear: Aggregate[];
   applications: ApplicationStats[];
+  assistance: AssistanceFigure[];
 }
 
 export interface CountyRelease {
@@ -351,6 +355,13 @@ const SiteCountyYear = graphql(`
       approved
       rejected
     }
+    assistance: assistanceFigures(countyCode: $c, year: $y, releaseId: $r) {
+      figure
+      code
+      outcome
+      cases
+      amount
+    }
   }
 `);
 
@@ -363,6 +374,7 @@ async function loadYear(county: County, year: number, releaseId: string): Promis
     townMonth: data.townMonth.map(aggregate),
     villageYear: data.villageYear.map(aggregate),
     applications: data.applications,
+    assistance: data.assistance.map(({ amount, ...a }) => ({ ...a, amountFen: amount === null ? null : toFen(amount) })),
   };
 }
 

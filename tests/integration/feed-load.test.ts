@@ -1,3 +1,4 @@
+import { addDays, makeIdNumber } from '@xingfu/domain';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { idNumberFor, ok, refused } from '../support/casework.js';
@@ -133,5 +134,25 @@ describe('loading a department feed', () => {
     expect((await refused(api, await tokenFor('town_clerk', '370115104'), LOAD, { input })).code).toBe('FORBIDDEN');
     expect((await refused(api, await tokenFor('county_admin', '370114'), LOAD, { input })).code).toBe('OUT_OF_SCOPE');
     expect(await rows(`select count(*)::int as n from feed_delivery where kind = 'business'`)).toEqual([{ n: 0 }]);
+  });
+
+  it('loads a file above 10,000 base64 characters (about 7.5 KB) in pieces; one string that long is refused', async () => {
+    const lines = Array.from({ length: 400 }, (_, i) => `${makeIdNumber('370115', addDays('1940-01-01', i), 901)},2025-11-0${1 + (i % 9)}`);
+    const content = base64(['身份证号,死亡日期', ...lines].join('\n'));
+    expect(content.length).toBeGreaterThan(10_000);
+    const input = { countyCode: '370115', kind: 'DEATH', deliveredOn: '2025-12-01', fileName: 'deaths-2025-12.csv' };
+    expect((await refused(api, admin, LOAD, { input: { ...input, contentBase64: content } })).code).toBe('STRING_TOO_LONG');
+    const pieces = content.match(/.{1,10000}/g)!;
+    expect(pieces.length).toBe(2);
+    const { loadFeed } = await ok<Report>(api, admin, LOAD, { input: { ...input, contentPieces: pieces } });
+    expect(loadFeed).toMatchObject({ loaded: true, rowsRead: 400, rowsLoaded: 400 });
+    expect(
+      (await rows<{ n: number }>(`select count(*)::int as n from feed_record where delivery_id = ?`, [Number(loadFeed.delivery!.id)]))[0]!
+        .n,
+    ).toBe(400);
+    expect(
+      (await refused(api, admin, LOAD, { input: { ...input, deliveredOn: '2025-12-02', contentBase64: pieces[0], contentPieces: pieces } }))
+        .code,
+    ).toBe('INVALID_FEED_FILE');
   });
 });

@@ -1,6 +1,15 @@
-import { assertCan, assertRegionInScope, checkFeedReport, FEED_DEPARTMENTS, loadFeed, type FeedDelivery } from '@xingfu/domain';
+import {
+  assertCan,
+  assertRegionInScope,
+  checkFeedReport,
+  DomainError,
+  FEED_DEPARTMENTS,
+  loadFeed,
+  type FeedDelivery,
+} from '@xingfu/domain';
 import { Arg, Args, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import { actorOf } from '../auth/require-actor.js';
+import { fileOfPieces } from '../common/base64-file.js';
 import { change } from '../common/change.js';
 import { pageWindow, toPage, type Page } from '../common/connection.js';
 import type { RequestContext } from '../context/context.type.js';
@@ -42,13 +51,20 @@ export class FeedResolver {
   })
   async loadFeed(@Arg('input', () => LoadFeedInput) input: LoadFeedInput, @Ctx() ctx: RequestContext): Promise<FeedLoadReportType> {
     const actor = actorOf(ctx);
+    if ((input.contentBase64 == null) === (input.contentPieces == null)) {
+      throw new DomainError('INVALID_FEED_FILE', 'Give the file once: contentBase64 (up to 10,000 characters) or contentPieces.');
+    }
+    const content = fileOfPieces(
+      input.contentPieces ?? [input.contentBase64!],
+      () => new DomainError('INVALID_FEED_FILE', 'The file is not base64: send it base64-encoded, in pieces of at most 10,000 characters.'),
+    );
     const report = await change(ctx, (em) =>
       loadFeed(em, actor, {
         countyCode: input.countyCode,
         kind: input.kind,
         deliveredOn: input.deliveredOn,
         fileName: input.fileName,
-        content: Buffer.from(input.contentBase64, 'base64'),
+        content,
       }),
     );
     return {

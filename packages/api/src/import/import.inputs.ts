@@ -3,8 +3,7 @@ import { Field, InputType, Int, ObjectType } from 'type-graphql';
 import { ImportCountsType } from './import.types.js';
 import type { ImportCounts } from '@xingfu/domain';
 
-/** Pieces of a base64 file: each string at most the API's string limit (10,000 characters), the body at most 1 MB. */
-export const MAX_FILE_PIECES = 100;
+import { MAX_FILE_PIECES } from '../common/base64-file.js';
 
 @InputType('ImportLedgerInput')
 export class ImportLedgerInput {

@@ -1,6 +1,7 @@
 import { DomainError, LedgerImportRefused, assertCan, importLedger, ledgerTemplate, type LedgerImportResult } from '@xingfu/domain';
 import { Arg, Ctx, Mutation, Query, Resolver } from 'type-graphql';
 import { actorOf } from '../auth/require-actor.js';
+import { fileOfPieces } from '../common/base64-file.js';
 import { change } from '../common/change.js';
 import type { RequestContext } from '../context/context.type.js';
 import { ImportLedgerInput, ImportLedgerPayload } from './import.inputs.js';
@@ -10,16 +11,15 @@ function payloadOf(result: LedgerImportResult): ImportLedgerPayload {
 }
 
 /** The file of an upload: its base64 pieces joined and decoded. */
-function fileOf(pieces: string[]): Buffer {
-  const text = pieces.join('');
-  if (!/^[A-Za-z0-9+/]*={0,2}$/.test(text)) {
-    throw new DomainError(
-      'INVALID_IMPORT_FILE',
-      'The file is not base64: send the XLSX file base64-encoded, in pieces of at most 10,000 characters.',
-    );
-  }
-  return Buffer.from(text, 'base64');
-}
+const fileOf = (pieces: string[]) =>
+  fileOfPieces(
+    pieces,
+    () =>
+      new DomainError(
+        'INVALID_IMPORT_FILE',
+        'The file is not base64: send the XLSX file base64-encoded, in pieces of at most 10,000 characters.',
+      ),
+  );
 
 @Resolver()
 export class ImportResolver {

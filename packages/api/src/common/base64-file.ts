@@ -1,4 +1,4 @@
-import { DomainError } from '@xingfu/domain';
+import type { DomainError } from '@xingfu/domain';
 
 /** Pieces of a base64 file: each string at most the API's string limit (10,000 characters), the body at most 1 MB. */
 export const MAX_FILE_PIECES = 100;

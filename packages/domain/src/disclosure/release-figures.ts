@@ -177,6 +177,7 @@ export const FROZEN_TABLES: FrozenTable[] = [
     key: ['county_code', 'year', 'figure', 'code', 'outcome'],
     values: ['disclosure', 'cases', 'amount_fen'],
     freeze: FREEZE_ASSISTANCE_FIGURES_SQL,
+    county: 'county_code',
   },
   {
     table: 'release_change',

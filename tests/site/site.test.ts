@@ -330,7 +330,9 @@ describe('downloads', () => {
     expect(pkg.title).toMatch(/济阳区/);
     expect(pkg.title_en).toBeTruthy();
     expect(pkg.licenses[0]!.name).toBeTruthy();
-    expect(pkg.resources.map((r) => r.path)).toEqual(expect.arrayContaining(['summary-by-program.csv', 'monthly-by-town.csv']));
+    expect(pkg.resources.map((r) => r.path)).toEqual(
+      expect.arrayContaining([`jiyang-${COUNTY}-${year}-summary-by-program.csv`, `jiyang-${COUNTY}-${year}-monthly-by-town.csv`]),
+    );
     for (const resource of pkg.resources) {
       expect(existsSync(join(folder, resource.path))).toBe(true);
       // Frictionless: every resource declares its size and SHA-256, and they are the file's

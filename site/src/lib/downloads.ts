@@ -109,6 +109,8 @@ export function json(dataset: Dataset, meta: FolderMeta): string {
 
 export interface FolderMeta {
   countyCode: string;
+  /** The first part of every file name of the folder: `jiyang-370115-2023` (county slug, code, year). */
+  stem: string;
   countyName: string;
   year: number;
   releaseId: string;
@@ -121,16 +123,34 @@ export interface FolderMeta {
 
 export function folderMeta(edition: Edition, cr: CountyRelease, year: number): FolderMeta {
   const release = edition.release!;
+  const bureau = bureauOf(cr.county.code, cr.county.name);
   return {
     countyCode: cr.county.code,
+    stem: folderStem(cr.county.code, year),
     countyName: cr.county.name,
     year,
     releaseId: release.id,
     asOf: release.asOf,
     months: cr.months.filter((m) => m.startsWith(String(year))),
     fixedPath: `/releases/${release.id}/data/${cr.county.code}/${year}/`,
-    bureau: bureauOf(cr.county.code, cr.county.name).name,
+    bureau: bureau.name,
   };
+}
+
+/** `jiyang-370115`: a county's slug (site/src/data/bureaus.ts) and code, or the code alone. */
+export function countyStem(countyCode: string): string {
+  const slug = bureauOf(countyCode, '').slug;
+  return slug ? `${slug}-${countyCode}` : countyCode;
+}
+
+/** `jiyang-370115-2023`: the first part of the file names of a county-year folder. */
+export function folderStem(countyCode: string, year: number): string {
+  return `${countyStem(countyCode)}-${year}`;
+}
+
+/** A table's file as the folder names it: `jiyang-370115-2023-summary-by-program.csv`. */
+export function tableFile(meta: Pick<FolderMeta, 'stem'>, table: string, suffix: string): string {
+  return `${meta.stem}-${table}${suffix}`;
 }
 
 const TABLE_SCHEMA_TYPE: Record<string, string> = {
@@ -162,7 +182,7 @@ export function datapackage(datasets: Dataset[], meta: FolderMeta): string {
     keywords: ['社会救助', '低保', '特困', meta.countyName, String(meta.year)],
     resources: datasets.map((d) => ({
       name: d.name,
-      path: `${d.name}.csv`,
+      path: tableFile(meta, d.name, '.csv'),
       profile: 'tabular-data-resource',
       title: d.title,
       title_en: d.titleEn,
@@ -202,7 +222,7 @@ export function readme(datasets: Dataset[], meta: FolderMeta): string {
   const files = datasets
     .map(
       (d) =>
-        `| \`${d.name}.csv\`（及 \`.excel.csv\`、\`.xlsx\`、\`.json\`） | ${d.title} | ${d.rows.length === 0 ? '0（本期无记录，文件只有表头）' : d.rows.length} | ${d.fields.map((f) => `\`${f.name}\``).join(', ')} |`,
+        `| \`${tableFile(meta, d.name, '.csv')}\`（及 \`.excel.csv\`、\`.xlsx\`、\`.json\`） | ${d.title} | ${d.rows.length === 0 ? '0（本期无记录，文件只有表头）' : d.rows.length} | ${d.fields.map((f) => `\`${f.name}\``).join(', ')} |`,
     )
     .join('\n');
   // each table defines its own fields (a name can mean different things in two tables)
@@ -240,6 +260,8 @@ ${DEMO ? '> **示例数据**：本文件夹中的数据是按公开统计口径�
 ${files}
 | \`datapackage.json\` | 数据包描述（Frictionless Table Schema：中英文标题、单位、缺失值代码 \`c\`，每个 CSV 的字节数和 SHA-256） | | |
 
+文件名以县（区）名称的拼音、区划代码和年份开头（如 \`${tableFile(meta, 'summary-by-program', '.csv')}\`），下载到同一文件夹也不会相互覆盖。早先的短文件名（如 \`summary-by-program.csv\`）仍在同一地址，内容与带前缀的文件逐字节相同，已有的引用和程序不受影响。
+
 四种格式内容相同：\`.csv\` 为 UTF-8、无 BOM、LF 换行，适合程序读取；\`.excel.csv\` 为 UTF-8 带 BOM、CRLF 换行，可直接用 Excel 打开；\`.xlsx\` 中代码列（区划代码、项目代码）和月份为文本，12 位村代码不会变成科学计数法；\`.json\` 中金额为两位小数的字符串，被抑制的行标记 \`"suppressed": true\`、数值为 \`null\`。
 
 \`amount_yuan\` 为元，两位小数，精确值（系统内以分为单位计算，从不使用浮点数）。\`period\` 为 \`YYYY-MM\`。同一项目各月（及各乡镇）的金额和人次之和恰好等于该项目的年度金额和人次（只要其中没有被抑制的单元格）；户数和人数是期间内不重复计数，不能跨月相加。
@@ -269,22 +291,38 @@ ${citation}
 export interface DataFile {
   file: string;
   body: string | Uint8Array<ArrayBuffer>;
+  /**
+   * The same bytes under the short name the folder used before file names carried county and
+   * year (`summary-by-program.csv`): kept so that every URL ever cited keeps working; not linked
+   * and not in the zips.
+   */
+  alias?: boolean;
 }
 
-/** Every file of one county-year folder. */
+/** Every file of one county-year folder: each table in four formats, datapackage.json, README.md, then the short-name aliases. */
 export async function folderFiles(site: Site, edition: Edition, cr: CountyRelease, year: number): Promise<DataFile[]> {
   const datasets = countyYearDatasets(site, edition, cr, year);
   const meta = folderMeta(edition, cr, year);
+  return folderFilesOf(datasets, meta);
+}
+
+export async function folderFilesOf(datasets: Dataset[], meta: FolderMeta): Promise<DataFile[]> {
   const files: DataFile[] = [];
+  const aliases: DataFile[] = [];
   for (const d of datasets) {
-    files.push({ file: `${d.name}.csv`, body: csv(d) });
-    files.push({ file: `${d.name}.excel.csv`, body: csv(d, { excel: true }) });
-    files.push({ file: `${d.name}.xlsx`, body: await xlsx(d, meta) });
-    files.push({ file: `${d.name}.json`, body: json(d, meta) });
+    for (const [suffix, body] of [
+      ['.csv', csv(d)],
+      ['.excel.csv', csv(d, { excel: true })],
+      ['.xlsx', await xlsx(d, meta)],
+      ['.json', json(d, meta)],
+    ] as const) {
+      files.push({ file: tableFile(meta, d.name, suffix), body });
+      aliases.push({ file: `${d.name}${suffix}`, body, alias: true });
+    }
   }
   files.push({ file: 'datapackage.json', body: datapackage(datasets, meta) });
   files.push({ file: 'README.md', body: readme(datasets, meta) });
-  return files;
+  return [...files, ...aliases];
 }
 
 export const CONTENT_TYPES: Record<string, string> = {

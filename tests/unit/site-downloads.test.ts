@@ -1,0 +1,79 @@
+import { describe, expect, it } from 'vitest';
+import { SUPPRESSED, type Dataset } from '../../site/src/lib/datasets.js';
+import { folderFilesOf, type FolderMeta } from '../../site/src/lib/downloads.js';
+
+/**
+ * The download files of one county-year folder, written from hand-made tables: their names,
+ * their Excel forms, datapackage.json and the zips (the site tests check the built site).
+ */
+const META: FolderMeta = {
+  countyCode: '370115',
+  stem: 'jiyang-370115-2021',
+  countyName: '济阳区',
+  year: 2021,
+  releaseId: 'r-2021-12',
+  asOf: '2022-01-15',
+  months: ['2021-01', '2021-02'],
+  fixedPath: '/releases/r-2021-12/data/370115/2021/',
+  bureau: '济南市济阳区民政局',
+};
+
+const MONTHLY_BY_VILLAGE: Dataset = {
+  name: 'monthly-by-village',
+  title: '各村（社区）分月',
+  titleEn: 'By village and month',
+  description: '测试表。',
+  primaryKey: ['period', 'village_code'],
+  notes: [],
+  fields: [
+    { name: 'period', type: 'yearmonth', title: '月份', titleEn: 'Month', description: '发放月份。' },
+    { name: 'village_code', type: 'string', title: '村（社区）代码', titleEn: 'Village code', description: '12位。', code: true },
+    { name: 'village_name', type: 'string', title: '村（社区）', titleEn: 'Village', description: '名称。' },
+    {
+      name: 'households',
+      type: 'integer',
+      title: '户数',
+      titleEn: 'Households',
+      description: '户数。',
+      unit: '户',
+      unitEn: 'households',
+      suppressible: true,
+    },
+    {
+      name: 'amount_yuan',
+      type: 'number',
+      title: '金额',
+      titleEn: 'Amount',
+      description: '金额。',
+      unit: '元',
+      unitEn: 'yuan',
+      suppressible: true,
+    },
+  ],
+  rows: [
+    ['2021-01', '370115104201', '甲村', 12, 123_456n],
+    ['2021-02', '370115104201', '甲村', SUPPRESSED, SUPPRESSED],
+    ['2021-02', '370115104202', '乙村', 0, 0n],
+  ],
+};
+
+const EMPTY: Dataset = { ...MONTHLY_BY_VILLAGE, name: 'empty-table', rows: [] };
+
+const filesOf = async () => new Map((await folderFilesOf([MONTHLY_BY_VILLAGE, EMPTY], META)).map((f) => [f.file, f]));
+const text = (body: string | Uint8Array | undefined): string => (typeof body === 'string' ? body : Buffer.from(body!).toString('utf8'));
+
+describe('file names', () => {
+  it('carry the county (slug and code) and the year; the short names stay as byte-identical aliases', async () => {
+    const files = await filesOf();
+    for (const suffix of ['.csv', '.excel.csv', '.xlsx', '.json']) {
+      const named = files.get(`jiyang-370115-2021-monthly-by-village${suffix}`);
+      const alias = files.get(`monthly-by-village${suffix}`);
+      expect(named?.alias, suffix).toBeFalsy();
+      expect(alias?.alias, suffix).toBe(true);
+      expect(Buffer.from(alias!.body).equals(Buffer.from(named!.body)), suffix).toBe(true);
+    }
+    expect(files.get('README.md')!.alias).toBeFalsy();
+    expect(files.get('datapackage.json')!.alias).toBeFalsy();
+    expect(text(files.get('README.md')!.body)).toContain('`jiyang-370115-2021-monthly-by-village.csv`');
+  });
+});

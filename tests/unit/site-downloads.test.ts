@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { SUPPRESSED, type Dataset } from '../../site/src/lib/datasets.js';
 import { folderFilesOf, type FolderMeta } from '../../site/src/lib/downloads.js';
@@ -75,5 +76,38 @@ describe('file names', () => {
     expect(files.get('README.md')!.alias).toBeFalsy();
     expect(files.get('datapackage.json')!.alias).toBeFalsy();
     expect(text(files.get('README.md')!.body)).toContain('`jiyang-370115-2021-monthly-by-village.csv`');
+  });
+});
+
+describe('Excel forms', () => {
+  it('write the Excel CSV with Chinese headers, a BOM, CRLF, and codes and months as ="…" text formulas', async () => {
+    const files = await filesOf();
+    const excel = text(files.get('jiyang-370115-2021-monthly-by-village.excel.csv')!.body);
+    expect(excel.charCodeAt(0)).toBe(0xfeff);
+    const lines = excel.slice(1).split('\r\n');
+    expect(lines[0]).toBe('月份,村（社区）代码,村（社区）,户数,金额（元）');
+    expect(lines[1]).toBe('"=""2021-01""","=""370115104201""",甲村,12,1234.56');
+    expect(lines[2]).toBe('"=""2021-02""","=""370115104201""",甲村,c,c');
+    // the plain CSV keeps the field names and the bare values
+    const plain = text(files.get('jiyang-370115-2021-monthly-by-village.csv')!.body).split('\n');
+    expect(plain[0]).toBe('period,village_code,village_name,households,amount_yuan');
+    expect(plain[1]).toBe('2021-01,370115104201,甲村,12,1234.56');
+  });
+
+  it('write the XLSX with Chinese headers, codes and months as text cells, amounts as numbers, field names on the 说明 sheet', async () => {
+    const files = await filesOf();
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(Buffer.from(files.get('jiyang-370115-2021-monthly-by-village.xlsx')!.body as Uint8Array));
+    const sheet = workbook.getWorksheet('data')!;
+    expect((sheet.getRow(1).values as unknown[]).slice(1)).toEqual(['月份', '村（社区）代码', '村（社区）', '户数', '金额（元）']);
+    const first = (sheet.getRow(2).values as unknown[]).slice(1);
+    expect(first).toEqual(['2021-01', '370115104201', '甲村', 12, 1234.56]);
+    expect(sheet.getCell('A2').type).toBe(ExcelJS.ValueType.String);
+    expect(sheet.getCell('B2').type).toBe(ExcelJS.ValueType.String);
+    expect(sheet.getColumn(2).numFmt).toBe('@');
+    const about = workbook.getWorksheet('说明')!;
+    const names: unknown[] = [];
+    about.eachRow((row) => names.push((row.values as unknown[])[1]));
+    expect(names).toEqual(expect.arrayContaining(['period', 'village_code', 'amount_yuan']));
   });
 });

@@ -1,5 +1,5 @@
 import { fenToYuan } from './money';
-import type { Aggregate, County, CountyRelease, Edition, Program, Site } from './site-data';
+import type { Aggregate, County, CountyRelease, Edition, Program, Site, YearFigures } from './site-data';
 
 /**
  * The aggregate tables of the site. Each is one `Dataset`: the pages render it as an HTML table
@@ -234,16 +234,43 @@ export function monthlyByTown(site: Site, cr: CountyRelease, year: number): Data
   const names = regionNames(cr.county);
   return {
     name: 'monthly-by-town',
-    notes: [PERSONS_NOTE],
+    notes: [PERSONS_NOTE, ZERO_ROWS_NOTE],
     title: `${cr.county.name}${year}年社会救助分月分乡镇（街道）汇总`,
     titleEn: `${cr.county.name} ${year}: social assistance by month, town and program`,
     description: `${cr.county.name}各乡镇（街道）${year}年各已发布月份、各救助项目的户数、人数、人次和金额。`,
     fields: [F.period, F.townCode, F.townName, F.programCode, ...FIGURES],
     primaryKey: ['period', 'town_code', 'program_code'],
-    rows: [...f.townMonth]
+    rows: withZeroRows(site, cr, year, f)
       .sort((a, b) => a.period.localeCompare(b.period) || a.regionCode.localeCompare(b.regionCode) || byProgram(site)(a, b))
       .map((a) => [a.period, a.regionCode, names.towns.get(a.regionCode) ?? '', a.programCode, ...figures(a)]),
   };
+}
+
+/** monthly-by-town lists every town and month, zeros included. */
+const ZERO_ROWS_NOTE: ReadingNote = {
+  fields: ['period', 'town_code', 'program_code'],
+  text: '零值行：本表列出该年每个已发布月份、每个乡镇（街道）与该年有发放的每个救助项目的组合；某月某乡镇没有发放的项目写作 0（真实的零，不是缺失），不会省略。',
+};
+
+/**
+ * The town-month aggregates of a year with explicit zeros: the API answers only cells with
+ * payments, so every (released month, town, program with figures in the county-year) it does
+ * not answer is a true zero — never a suppressed cell, which the API answers as suppressed.
+ */
+const ZERO = { suppressed: false, households: 0, persons: 0, personMonths: 0, amountFen: 0n } as const;
+
+function withZeroRows(site: Site, cr: CountyRelease, year: number, f: YearFigures): Aggregate[] {
+  const key = (period: string, town: string, program: string) => `${period}|${town}|${program}`;
+  const answered = new Set(f.townMonth.map((a) => key(a.period, a.regionCode, a.programCode)));
+  const months = cr.months.filter((m) => m.startsWith(`${year}-`));
+  const programs = [...new Set(f.countyYear.map((a) => a.programCode))];
+  const zeros: Aggregate[] = [];
+  for (const period of months)
+    for (const town of cr.county.towns)
+      for (const programCode of programs)
+        if (!answered.has(key(period, town.code, programCode)))
+          zeros.push({ ...ZERO, period, regionCode: town.code, programCode });
+  return [...f.townMonth, ...zeros];
 }
 
 export function summaryByVillage(site: Site, cr: CountyRelease, year: number): Dataset {

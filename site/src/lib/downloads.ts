@@ -16,16 +16,38 @@ import type { CountyRelease, Edition, Site } from './site-data';
 
 export const FORMATS = [
   { suffix: '.csv', label: 'CSV', note: 'UTF-8，无 BOM' },
-  { suffix: '.excel.csv', label: 'Excel CSV', note: 'UTF-8 带 BOM，Excel 直接打开不乱码' },
-  { suffix: '.xlsx', label: 'XLSX', note: '代码列为文本' },
+  { suffix: '.excel.csv', label: 'Excel CSV', note: 'UTF-8 带 BOM、中文表头，Excel、WPS 直接打开不乱码；代码和月份写作 ="…"，保持为文本（LibreOffice 等请用 CSV 或 XLSX）' },
+  { suffix: '.xlsx', label: 'XLSX', note: '中文表头；区划代码、项目代码和月份为文本，不会变成科学计数法或日期；字段名见“说明”表' },
   { suffix: '.json', label: 'JSON', note: '' },
 ] as const;
 
+/**
+ * A field's header for people (Excel CSV, XLSX): its Chinese title, with its unit when the title
+ * does not say it (`金额（元）`). The plain CSV, the JSON and datapackage.json keep the field names.
+ */
+export function chineseHeader(f: Field): string {
+  return f.unit && !f.title.includes(f.unit) ? `${f.title}（${f.unit}）` : f.title;
+}
+
+/** Codes, months and dates: text in every format, never a number or a date. */
+const textual = (f: Field): boolean => Boolean(f.code) || f.type === 'yearmonth' || f.type === 'date';
+
+/**
+ * The plain CSV: field names, UTF-8 without BOM, LF. The Excel CSV: Chinese headers, BOM, CRLF,
+ * and every code, month and date written as the formula `="…"`, which Excel (and WPS) show as that
+ * very text — opened as a plain value, 370115104201 would become 3.70115E+11 and 2021-01 a date.
+ */
 export function csv(dataset: Dataset, options: { excel?: boolean } = {}): string {
-  const text = stringify([dataset.fields.map((f) => f.name), ...dataset.rows.map((r) => r.map(cellText))], {
-    record_delimiter: options.excel ? 'windows' : 'unix',
-  });
-  return options.excel ? `\uFEFF${text}` : text;
+  const excel = options.excel ?? false;
+  const header = dataset.fields.map((f) => (excel ? chineseHeader(f) : f.name));
+  const rows = dataset.rows.map((r) =>
+    r.map((cell, i) => {
+      const text = cellText(cell);
+      return excel && textual(dataset.fields[i]!) && cell !== SUPPRESSED && text !== '' ? `="${text}"` : text;
+    }),
+  );
+  const text = stringify([header, ...rows], { record_delimiter: excel ? 'windows' : 'unix' });
+  return excel ? `\uFEFF${text}` : text;
 }
 
 export async function xlsx(dataset: Dataset, meta: FolderMeta): Promise<Uint8Array<ArrayBuffer>> {
@@ -35,12 +57,13 @@ export async function xlsx(dataset: Dataset, meta: FolderMeta): Promise<Uint8Arr
   workbook.created = fixed;
   workbook.modified = fixed;
   const sheet = workbook.addWorksheet('data');
-  sheet.addRow(dataset.fields.map((f) => f.name));
+  // Chinese headers; each field's name (plain CSV, JSON, datapackage.json) is on the 说明 sheet
+  sheet.addRow(dataset.fields.map(chineseHeader));
   sheet.getRow(1).font = { bold: true };
   dataset.fields.forEach((f, i) => {
     const column = sheet.getColumn(i + 1);
-    column.width = Math.max(12, f.name.length + 2);
-    if (f.code || f.type === 'string' || f.type === 'yearmonth' || f.type === 'date') column.numFmt = '@';
+    column.width = Math.max(12, chineseHeader(f).length * 2 + 2);
+    if (textual(f) || f.type === 'string') column.numFmt = '@';
     else if (f.type === 'number') column.numFmt = '0.00';
   });
   for (const row of dataset.rows) {
@@ -56,8 +79,8 @@ export async function xlsx(dataset: Dataset, meta: FolderMeta): Promise<Uint8Arr
   // 370115104201 and never becomes 3.70115E+11.
   sheet.views = [{ state: 'frozen', ySplit: 1 }];
   const about = workbook.addWorksheet('说明');
-  about.addRow(['字段 field', '中文名', 'English title', '单位 unit', '说明']).font = { bold: true };
-  for (const f of dataset.fields) about.addRow([f.name, f.title, f.titleEn, f.unit ?? '', f.description]);
+  about.addRow(['字段 field', '中文名（data 表头）', 'English title', '单位 unit', '说明']).font = { bold: true };
+  for (const f of dataset.fields) about.addRow([f.name, chineseHeader(f), f.titleEn, f.unit ?? '', f.description]);
   for (const note of notesFor(dataset)) about.addRow(['', '', '', '', note.text]);
   about.addRow([]);
   about.addRow([
@@ -262,7 +285,7 @@ ${files}
 
 文件名以县（区）名称的拼音、区划代码和年份开头（如 \`${tableFile(meta, 'summary-by-program', '.csv')}\`），下载到同一文件夹也不会相互覆盖。早先的短文件名（如 \`summary-by-program.csv\`）仍在同一地址，内容与带前缀的文件逐字节相同，已有的引用和程序不受影响。
 
-四种格式内容相同：\`.csv\` 为 UTF-8、无 BOM、LF 换行，适合程序读取；\`.excel.csv\` 为 UTF-8 带 BOM、CRLF 换行，可直接用 Excel 打开；\`.xlsx\` 中代码列（区划代码、项目代码）和月份为文本，12 位村代码不会变成科学计数法；\`.json\` 中金额为两位小数的字符串，被抑制的行标记 \`"suppressed": true\`、数值为 \`null\`。
+四种格式内容相同：\`.csv\` 为 UTF-8、无 BOM、LF 换行，表头为字段名（下文“定义”），适合程序读取；\`.excel.csv\` 为 UTF-8 带 BOM、CRLF 换行，表头为中文，代码和月份写作 \`="…"\`，用 Excel 或 WPS 打开时保持为文本（12 位村代码不会变成科学计数法，\`2021-01\` 不会变成日期；其他软件请用 \`.csv\` 或 \`.xlsx\`）；\`.xlsx\` 表头为中文（字段名和定义见“说明”表），代码列（区划代码、项目代码）和月份为文本；\`.json\` 中金额为两位小数的字符串，被抑制的行标记 \`"suppressed": true\`、数值为 \`null\`。
 
 \`amount_yuan\` 为元，两位小数，精确值（系统内以分为单位计算，从不使用浮点数）。\`period\` 为 \`YYYY-MM\`。同一项目各月（及各乡镇）的金额和人次之和恰好等于该项目的年度金额和人次（只要其中没有被抑制的单元格）；户数和人数是期间内不重复计数，不能跨月相加。
 

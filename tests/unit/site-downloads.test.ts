@@ -1,3 +1,7 @@
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { Ajv } from 'ajv';
+import addFormats from 'ajv-formats';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { SUPPRESSED, type Dataset } from '../../site/src/lib/datasets.js';
@@ -60,6 +64,17 @@ const MONTHLY_BY_VILLAGE: Dataset = {
 
 const EMPTY: Dataset = { ...MONTHLY_BY_VILLAGE, name: 'empty-table', rows: [] };
 
+/** The Data Package profiles (JSON Schema draft-07, tests/site/support/frictionless/) compiled with ajv. */
+function dataPackageValidators() {
+  const ajv = new Ajv({ strict: false, allErrors: true });
+  addFormats.default(ajv);
+  ajv.addFormat('textarea', true); // an editor hint of the profiles, not a constraint
+  return (['1.0', '2.0'] as const).map((version) => {
+    const schema = JSON.parse(readFileSync(new URL(`../site/support/frictionless/datapackage-${version}.json`, import.meta.url), 'utf8')) as object;
+    return [version, ajv.compile(schema)] as const;
+  });
+}
+
 const filesOf = async () => new Map((await folderFilesOf([MONTHLY_BY_VILLAGE, EMPTY], META)).map((f) => [f.file, f]));
 const text = (body: string | Uint8Array | undefined): string => (typeof body === 'string' ? body : Buffer.from(body!).toString('utf8'));
 
@@ -109,5 +124,39 @@ describe('Excel forms', () => {
     const names: unknown[] = [];
     about.eachRow((row) => names.push((row.values as unknown[])[1]));
     expect(names).toEqual(expect.arrayContaining(['period', 'village_code', 'amount_yuan']));
+  });
+});
+
+describe('datapackage.json', () => {
+  const ajv = dataPackageValidators();
+
+  it('is a valid Frictionless Data Package (v1 and v2 profiles): ISO datetime created, absolute homepage, every format described with bytes and sha256', async () => {
+    const files = await filesOf();
+    const pkg = JSON.parse(text(files.get('datapackage.json')!.body)) as {
+      created: string;
+      homepage: string;
+      resources: { name: string; path: string; bytes: number; hash: string; format: string }[];
+    };
+    for (const [version, validate] of ajv) {
+      expect(validate(pkg), `${version}: ${JSON.stringify(validate.errors)}`).toBe(true);
+    }
+    expect(pkg.created).toBe('2022-01-15T00:00:00+08:00');
+    expect(new URL(pkg.homepage).href).toBe(pkg.homepage);
+    expect(pkg.homepage).toMatch(/^https?:\/\/[^/]+\/releases\/r-2021-12\/data\/370115\/2021\/$/);
+    // every file of the folder but the aliases and datapackage.json itself is a resource, with its own size and hash
+    const described = [...files.values()].filter((f) => !f.alias && f.file !== 'datapackage.json').map((f) => f.file);
+    expect(pkg.resources.map((r) => r.path).sort()).toEqual(described.sort());
+    for (const r of pkg.resources) {
+      const body = Buffer.from(files.get(r.path)!.body);
+      expect(r.bytes, r.path).toBe(body.byteLength);
+      expect(r.hash, r.path).toBe(`sha256:${createHash('sha256').update(body).digest('hex')}`);
+    }
+    expect(new Set(pkg.resources.map((r) => r.format))).toEqual(new Set(['csv', 'xlsx', 'json', 'md']));
+  });
+
+  it('fails the profile when created is a date only (the validation is real)', async () => {
+    const files = await filesOf();
+    const pkg = JSON.parse(text(files.get('datapackage.json')!.body)) as Record<string, unknown>;
+    for (const [version, validate] of ajv) expect(validate({ ...pkg, created: '2022-01-15' }), version).toBe(false);
   });
 });

@@ -190,20 +190,47 @@ export function integrity(body: string | Uint8Array): { bytes: number; hash: str
   return { bytes: bytes.byteLength, hash: `sha256:${createHash('sha256').update(bytes).digest('hex')}` };
 }
 
-export function datapackage(datasets: Dataset[], meta: FolderMeta): string {
+/**
+ * The folder's Frictionless Data Package (v1, valid against the v1 and v2 profiles): each table's
+ * CSV as a tabular data resource with its Table Schema; its Excel CSV, XLSX and JSON, and the
+ * README, as resources of their own (`{table}-excel-csv`, `-xlsx`, `-json`); every resource with
+ * its `bytes` and sha256 `hash`. `created` is the release date at 00:00 China time (the release's
+ * as-of date: the same instant in every build of that release).
+ */
+export function datapackage(datasets: Dataset[], meta: FolderMeta, files: DataFile[]): string {
+  const bodyOf = (file: string) => {
+    const found = files.find((f) => f.file === file);
+    if (!found) throw new Error(`datapackage.json: no file ${file}`);
+    return found.body;
+  };
   const pkg = {
-    profile: 'tabular-data-package',
+    profile: 'data-package',
     name: `xingfu-${meta.countyCode}-${meta.year}`,
     title: `${meta.countyName}${meta.year}年社会救助汇总数据`,
     title_en: `${meta.countyName} (${meta.countyCode}) ${meta.year}: social assistance aggregates`,
     description: `${meta.countyName}${meta.year}年已发布月份（${meta.months.join('、')}）的社会救助汇总表。${DEMO ? '示例数据：合成数据，不对应真实人员。' : ''}`,
     version: meta.releaseId,
-    created: meta.asOf,
+    created: `${meta.asOf}T00:00:00+08:00`,
     homepage: `${SITE_URL}${meta.fixedPath}`,
     licenses: [{ name: LICENCE.id, title: LICENCE.nameEn, path: LICENCE.url }],
     sources: [{ title: meta.bureau }],
     keywords: ['社会救助', '低保', '特困', meta.countyName, String(meta.year)],
-    resources: datasets.map((d) => ({
+    resources: [
+      ...datasets.flatMap((d) => [tableResource(d), ...variantResources(d)]),
+      {
+        name: 'readme',
+        path: 'README.md',
+        title: '说明',
+        title_en: 'README',
+        format: 'md',
+        mediatype: 'text/markdown',
+        encoding: 'utf-8',
+        ...integrity(bodyOf('README.md')),
+      },
+    ],
+  };
+  function tableResource(d: Dataset) {
+    return {
       name: d.name,
       path: tableFile(meta, d.name, '.csv'),
       profile: 'tabular-data-resource',
@@ -213,7 +240,7 @@ export function datapackage(datasets: Dataset[], meta: FolderMeta): string {
       format: 'csv',
       mediatype: 'text/csv',
       encoding: 'utf-8',
-      ...integrity(csv(d)),
+      ...integrity(bodyOf(tableFile(meta, d.name, '.csv'))),
       dialect: { delimiter: ',', lineTerminator: '\n', header: true, doubleQuote: true },
       schema: {
         fields: d.fields.map((f) => ({
@@ -230,10 +257,65 @@ export function datapackage(datasets: Dataset[], meta: FolderMeta): string {
         missingValues: ['c'],
         primaryKey: d.primaryKey,
       },
-    })),
-  };
+    };
+  }
+  function variantResources(d: Dataset) {
+    return VARIANTS.map((v) => ({
+      name: `${d.name}-${v.name}`,
+      path: tableFile(meta, d.name, v.suffix),
+      title: `${d.title}（${v.title}）`,
+      title_en: `${d.titleEn} (${v.titleEn})`,
+      description: `${v.description}与 ${tableFile(meta, d.name, '.csv')} 内容相同。`,
+      format: v.format,
+      mediatype: v.mediatype,
+      ...(v.encoding ? { encoding: v.encoding } : {}),
+      ...integrity(bodyOf(tableFile(meta, d.name, v.suffix))),
+    }));
+  }
   return `${JSON.stringify(pkg, null, 2)}\n`;
 }
+
+/** The formats of a table besides its CSV, as datapackage.json describes them. */
+const VARIANTS: {
+  name: string;
+  suffix: string;
+  title: string;
+  titleEn: string;
+  description: string;
+  format: string;
+  mediatype: string;
+  encoding?: string;
+}[] = [
+  {
+    name: 'excel-csv',
+    suffix: '.excel.csv',
+    title: 'Excel CSV',
+    titleEn: 'CSV for Excel',
+    description: '供 Excel、WPS 打开的 CSV：UTF-8 带 BOM、CRLF 换行、中文表头，代码和月份写作 ="…" 文本公式；',
+    format: 'csv',
+    mediatype: 'text/csv',
+    encoding: 'utf-8-sig',
+  },
+  {
+    name: 'xlsx',
+    suffix: '.xlsx',
+    title: 'XLSX',
+    titleEn: 'Excel workbook',
+    description: 'Excel 工作簿：data 表（中文表头，代码和月份为文本）和说明表（字段名、定义）；',
+    format: 'xlsx',
+    mediatype: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  },
+  {
+    name: 'json',
+    suffix: '.json',
+    title: 'JSON',
+    titleEn: 'JSON',
+    description: 'JSON：字段名为键，金额为两位小数的字符串，被抑制的数值为 null；',
+    format: 'json',
+    mediatype: 'application/json',
+    encoding: 'utf-8',
+  },
+];
 
 /** A field's row in the README's definitions: the same name, titles, unit and description as its datapackage schema. */
 export function readmeFieldRow(f: Field): string {
@@ -281,7 +363,7 @@ ${DEMO ? '> **示例数据**：本文件夹中的数据是按公开统计口径�
 | 文件 | 内容 | 行数 | 列 |
 |---|---|---|---|
 ${files}
-| \`datapackage.json\` | 数据包描述（Frictionless Table Schema：中英文标题、单位、缺失值代码 \`c\`，每个 CSV 的字节数和 SHA-256） | | |
+| \`datapackage.json\` | 数据包描述（Frictionless Data Package：每张表的 CSV 及其 Table Schema——中英文标题、单位、缺失值代码 \`c\`；Excel CSV、XLSX、JSON 和本 README 也各为一项；每个文件的字节数和 SHA-256） | | |
 
 文件名以县（区）名称的拼音、区划代码和年份开头（如 \`${tableFile(meta, 'summary-by-program', '.csv')}\`），下载到同一文件夹也不会相互覆盖。早先的短文件名（如 \`summary-by-program.csv\`）仍在同一地址，内容与带前缀的文件逐字节相同，已有的引用和程序不受影响。
 
@@ -343,8 +425,8 @@ export async function folderFilesOf(datasets: Dataset[], meta: FolderMeta): Prom
       aliases.push({ file: `${d.name}${suffix}`, body, alias: true });
     }
   }
-  files.push({ file: 'datapackage.json', body: datapackage(datasets, meta) });
   files.push({ file: 'README.md', body: readme(datasets, meta) });
+  files.push({ file: 'datapackage.json', body: datapackage(datasets, meta, files) });
   return [...files, ...aliases];
 }
 

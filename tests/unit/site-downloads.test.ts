@@ -3,9 +3,10 @@ import { readFileSync } from 'node:fs';
 import { Ajv } from 'ajv';
 import addFormats from 'ajv-formats';
 import ExcelJS from 'exceljs';
+import { unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { SUPPRESSED, type Dataset } from '../../site/src/lib/datasets.js';
-import { folderFilesOf, type FolderMeta } from '../../site/src/lib/downloads.js';
+import { folderFilesOf, zipFolders, type FolderMeta } from '../../site/src/lib/downloads.js';
 
 /**
  * The download files of one county-year folder, written from hand-made tables: their names,
@@ -158,5 +159,37 @@ describe('datapackage.json', () => {
     const files = await filesOf();
     const pkg = JSON.parse(text(files.get('datapackage.json')!.body)) as Record<string, unknown>;
     for (const [version, validate] of ajv) expect(validate({ ...pkg, created: '2022-01-15' }), version).toBe(false);
+  });
+});
+
+describe('zips', () => {
+  it('hold the folder under {stem}/ with its long-named files, README and datapackage, never the short-name aliases', async () => {
+    const files = await folderFilesOf([MONTHLY_BY_VILLAGE, EMPTY], META);
+    const entries = unzipSync(zipFolders([{ meta: META, files }], META.asOf));
+    const expected = files.filter((f) => !f.alias).map((f) => `jiyang-370115-2021/${f.file}`);
+    expect(Object.keys(entries).sort()).toEqual(expected.sort());
+    expect(Object.keys(entries)).toContain('jiyang-370115-2021/jiyang-370115-2021-monthly-by-village.xlsx');
+    for (const f of files.filter((f) => !f.alias)) {
+      expect(Buffer.from(entries[`jiyang-370115-2021/${f.file}`]!).equals(Buffer.from(f.body)), f.file).toBe(true);
+    }
+  });
+
+  it('are the same bytes for the same content, in any time zone, every entry dated the release date', async () => {
+    const files = await folderFilesOf([MONTHLY_BY_VILLAGE, EMPTY], META);
+    const zone = process.env.TZ;
+    try {
+      process.env.TZ = 'UTC';
+      const utc = zipFolders([{ meta: META, files }], META.asOf);
+      process.env.TZ = 'America/Los_Angeles';
+      const west = zipFolders([{ meta: META, files }], META.asOf);
+      expect(Buffer.from(west).equals(Buffer.from(utc))).toBe(true);
+      // the local file header's DOS date (offset 12): 2022-01-15
+      const dosDate = Buffer.from(utc).readUInt16LE(12);
+      expect([(dosDate >> 9) + 1980, (dosDate >> 5) & 0xf, dosDate & 0x1f]).toEqual([2022, 1, 15]);
+      expect(Buffer.from(utc).readUInt16LE(10)).toBe(0); // 00:00:00
+    } finally {
+      if (zone === undefined) delete process.env.TZ;
+      else process.env.TZ = zone;
+    }
   });
 });

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { stringify } from 'csv-stringify/sync';
 import ExcelJS from 'exceljs';
+import { zipSync, type Zippable } from 'fflate';
 import { bureauOf } from '../data/bureaus';
 import { DEMO, LICENCE, SITE_URL, SUPPRESSION_THRESHOLD } from '../data/site-config';
 import { cellText, countyYearDatasets, notesFor, SUPPRESSED, type Dataset, type Field } from './datasets';
@@ -363,7 +364,10 @@ ${DEMO ? '> **示例数据**：本文件夹中的数据是按公开统计口径�
 | 文件 | 内容 | 行数 | 列 |
 |---|---|---|---|
 ${files}
+| \`README.md\` | 本说明 | | |
 | \`datapackage.json\` | 数据包描述（Frictionless Data Package：每张表的 CSV 及其 Table Schema——中英文标题、单位、缺失值代码 \`c\`；Excel CSV、XLSX、JSON 和本 README 也各为一项；每个文件的字节数和 SHA-256） | | |
+
+整个文件夹（不含短文件名的副本）另有压缩包 \`${meta.stem}.zip\`；本县（区）各年合为一个压缩包、全部县（区）合为一个压缩包，见网站“数据下载”页。压缩包中每个年份一个文件夹 \`${meta.stem}/\`，同一次发布的压缩包永不改变（逐字节相同）。
 
 文件名以县（区）名称的拼音、区划代码和年份开头（如 \`${tableFile(meta, 'summary-by-program', '.csv')}\`），下载到同一文件夹也不会相互覆盖。早先的短文件名（如 \`summary-by-program.csv\`）仍在同一地址，内容与带前缀的文件逐字节相同，已有的引用和程序不受影响。
 
@@ -404,13 +408,7 @@ export interface DataFile {
   alias?: boolean;
 }
 
-/** Every file of one county-year folder: each table in four formats, datapackage.json, README.md, then the short-name aliases. */
-export async function folderFiles(site: Site, edition: Edition, cr: CountyRelease, year: number): Promise<DataFile[]> {
-  const datasets = countyYearDatasets(site, edition, cr, year);
-  const meta = folderMeta(edition, cr, year);
-  return folderFilesOf(datasets, meta);
-}
-
+/** Every file of one county-year folder: each table in four formats, README.md, datapackage.json, then the short-name aliases. */
 export async function folderFilesOf(datasets: Dataset[], meta: FolderMeta): Promise<DataFile[]> {
   const files: DataFile[] = [];
   const aliases: DataFile[] = [];
@@ -430,7 +428,104 @@ export async function folderFilesOf(datasets: Dataset[], meta: FolderMeta): Prom
   return [...files, ...aliases];
 }
 
+/** A county-year's files, built once per build whatever number of pages and bundles read them. */
+const folders = new Map<string, Promise<{ meta: FolderMeta; files: DataFile[] }>>();
+
+export function folderOf(site: Site, edition: Edition, cr: CountyRelease, year: number): Promise<{ meta: FolderMeta; files: DataFile[] }> {
+  const key = `${edition.release!.id}|${cr.county.code}|${year}`;
+  let folder = folders.get(key);
+  if (!folder) {
+    const meta = folderMeta(edition, cr, year);
+    folder = folderFilesOf(countyYearDatasets(site, edition, cr, year), meta).then((files) => ({ meta, files }));
+    folders.set(key, folder);
+  }
+  return folder;
+}
+
+/** The zip time of every entry: the release date at 00:00, read back as that date in any time zone. */
+function zipTime(asOf: string): Date {
+  const [y, m, d] = asOf.split('-').map(Number) as [number, number, number];
+  return new Date(y, m - 1, d);
+}
+
+/**
+ * A zip of county-year folders, each as `{stem}/` with its long-named files, README.md and
+ * datapackage.json (never the short-name aliases). Same content, same bytes: entries in a fixed
+ * order, every timestamp the release date, deflate (XLSX, already compressed, stored).
+ */
+export function zipFolders(folders: { meta: FolderMeta; files: DataFile[] }[], asOf: string): Uint8Array<ArrayBuffer> {
+  const mtime = zipTime(asOf);
+  const tree: Zippable = {};
+  for (const { meta, files } of folders) {
+    for (const f of files) {
+      if (f.alias) continue;
+      const bytes = typeof f.body === 'string' ? new TextEncoder().encode(f.body) : f.body;
+      tree[`${meta.stem}/${f.file}`] = [bytes, { level: f.file.endsWith('.xlsx') ? 0 : 9, mtime }];
+    }
+  }
+  return zipSync(tree, { mtime });
+}
+
+/** A bundle of the site: its file name, where it is linked from, and what it holds. */
+export interface Bundle {
+  file: string;
+  /** 中文 description of the contents */
+  label: string;
+  body: Uint8Array<ArrayBuffer>;
+}
+
+const bundles = new Map<string, Promise<Bundle>>();
+
+function memo(key: string, make: () => Promise<Bundle>): Promise<Bundle> {
+  let bundle = bundles.get(key);
+  if (!bundle) bundles.set(key, (bundle = make()));
+  return bundle;
+}
+
+/** `/data/{county}/{year}/{stem}.zip`: the county-year folder. */
+export function countyYearZip(site: Site, edition: Edition, cr: CountyRelease, year: number): Promise<Bundle> {
+  return memo(`${edition.release!.id}|${cr.county.code}|${year}`, async () => {
+    const folder = await folderOf(site, edition, cr, year);
+    return {
+      file: `${folder.meta.stem}.zip`,
+      label: `${cr.county.name}${year}年全部文件`,
+      body: zipFolders([folder], edition.release!.asOf),
+    };
+  });
+}
+
+/** `/data/{slug}-{county}-all-years.zip`: every year of a county. */
+export function countyZip(site: Site, edition: Edition, cr: CountyRelease): Promise<Bundle> {
+  return memo(`${edition.release!.id}|${cr.county.code}`, async () => ({
+    file: `${countyStem(cr.county.code)}-all-years.zip`,
+    label: `${cr.county.name}各年全部文件（${cr.years.join('、')}年）`,
+    body: zipFolders(await Promise.all(cr.years.map((y) => folderOf(site, edition, cr, y))), edition.release!.asOf),
+  }));
+}
+
+/** `/data/xingfu-all-counties.zip`: every county and year of the release. */
+export function allCountiesZip(site: Site, edition: Edition): Promise<Bundle> {
+  return memo(`${edition.release!.id}|all`, async () => {
+    const counties = [...edition.counties.values()].sort((a, b) => a.county.code.localeCompare(b.county.code));
+    const folders = await Promise.all(counties.flatMap((cr) => cr.years.map((y) => folderOf(site, edition, cr, y))));
+    return { file: 'xingfu-all-counties.zip', label: '全部县（区）、全部年份的文件', body: zipFolders(folders, edition.release!.asOf) };
+  });
+}
+
+/** The bundles of /data/ (not of a county-year folder): each county's years, then every county. */
+export async function dataBundles(site: Site, edition: Edition): Promise<Bundle[]> {
+  if (!edition.release || edition.counties.size === 0) return [];
+  const counties = [...edition.counties.values()].sort((a, b) => a.county.code.localeCompare(b.county.code));
+  return [await allCountiesZip(site, edition), ...(await Promise.all(counties.map((cr) => countyZip(site, edition, cr))))];
+}
+
+/** A file's size for people: 12.3 KiB. */
+export function sizeLabel(bytes: number): string {
+  return bytes < 1024 ? `${bytes} B` : bytes < 1024 * 1024 ? `${(bytes / 1024).toFixed(1)} KiB` : `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
+}
+
 export const CONTENT_TYPES: Record<string, string> = {
+  zip: 'application/zip',
   csv: 'text/csv; charset=utf-8',
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
   json: 'application/json; charset=utf-8',

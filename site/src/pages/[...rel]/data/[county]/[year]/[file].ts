@@ -1,23 +1,18 @@
 import type { APIRoute } from 'astro';
-import { CONTENT_TYPES, folderFiles, type DataFile } from '../../../../../lib/downloads';
+import { CONTENT_TYPES, countyYearZip, folderOf } from '../../../../../lib/downloads';
 import { editionParam, loadSite } from '../../../../../lib/site-data';
 
-/** Every file of every /data/{county}/{year}/ folder, for each built edition. */
+/** Every file of every /data/{county}/{year}/ folder, and the folder's zip, for each built edition. */
 export async function getStaticPaths() {
   const site = await loadSite();
-  const cache = new Map<string, Promise<DataFile[]>>();
   const paths = [];
   for (const edition of site.editions) {
     for (const cr of edition.counties.values()) {
       for (const year of cr.years) {
-        const key = `${edition.release!.id}|${cr.county.code}|${year}`;
-        if (!cache.has(key)) cache.set(key, folderFiles(site, edition, cr, year));
-        for (const f of await cache.get(key)!) {
-          paths.push({
-            params: { rel: editionParam(edition), county: cr.county.code, year: String(year), file: f.file },
-            props: { body: f.body },
-          });
-        }
+        const params = { rel: editionParam(edition), county: cr.county.code, year: String(year) };
+        for (const f of (await folderOf(site, edition, cr, year)).files) paths.push({ params: { ...params, file: f.file }, props: { body: f.body } });
+        const zip = await countyYearZip(site, edition, cr, year);
+        paths.push({ params: { ...params, file: zip.file }, props: { body: zip.body } });
       }
     }
   }

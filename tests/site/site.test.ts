@@ -1,12 +1,14 @@
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
+import { unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestVillageListQuery, TestVillageListQueryVariables, TypedDocumentString } from '../../site/src/gql/graphql.js';
+import { dataPackageValidators } from './support/data-package.js';
 import { TEST_LISTING_PAGE_SIZE, buildDemoSite, type DemoSite } from './support/demo-site.js';
 import { publicAnswer, graphql, type Aggregate } from './support/public-queries.js';
 import { page, plain, table, tables, walk } from './support/html.js';
@@ -448,6 +450,72 @@ describe('downloads', () => {
     expect(api.aggregates.find((a) => a.period === month)!.amount).toBe(before);
     const changelog = await page(dist, `releases/${second}/changelog`);
     expect(changelog).toContain('更正');
+  });
+});
+
+describe('files that just work', () => {
+  const stem = () => `jiyang-${COUNTY}-${year}`;
+
+  it('name every table file by county and year, link those names, and keep the short names as the same bytes', async () => {
+    for (const prefix of ['', `releases/${demo.releases[0]!}/`, `releases/${demo.releases[1]!}/`]) {
+      const folder = join(dist, prefix, 'data', COUNTY, String(year));
+      const html = await readFile(join(folder, 'index.html'), 'utf8');
+      for (const name of ['summary-by-program', 'monthly-by-town', 'summary-by-village', 'standards']) {
+        for (const suffix of ['.csv', '.excel.csv', '.xlsx', '.json']) {
+          const named = await readFile(join(folder, `${stem()}-${name}${suffix}`));
+          expect(named.equals(await readFile(join(folder, `${name}${suffix}`))), `${prefix}${name}${suffix}`).toBe(true);
+          expect(html).toContain(`href="/${prefix}data/${COUNTY}/${year}/${stem()}-${name}${suffix}"`);
+          expect(html).not.toContain(`href="/${prefix}data/${COUNTY}/${year}/${name}${suffix}"`);
+        }
+      }
+    }
+    expect(await readFile(join(dist, 'county', COUNTY, 'index.html'), 'utf8')).toContain(`${stem()}-summary-by-program.csv"`);
+  });
+
+  it('write a datapackage.json the Frictionless profiles accept, with an absolute homepage and every format hashed', async () => {
+    for (const prefix of ['', `releases/${demo.releases[0]!}/`]) {
+      const folder = join(dist, prefix, 'data', COUNTY, String(year));
+      const pkg = JSON.parse(await readFile(join(folder, 'datapackage.json'), 'utf8')) as {
+        homepage: string;
+        created: string;
+        resources: { path: string; bytes: number; hash: string }[];
+      };
+      for (const [version, validate] of dataPackageValidators()) expect(validate(pkg), `${version} ${JSON.stringify(validate.errors)}`).toBe(true);
+      expect(pkg.homepage).toMatch(new RegExp(`^https?://[^/]+/releases/[^/]+/data/${COUNTY}/${year}/$`));
+      expect(pkg.created).toMatch(/^\d{4}-\d{2}-\d{2}T00:00:00\+08:00$/);
+      const paths = pkg.resources.map((r) => r.path);
+      for (const suffix of ['.csv', '.excel.csv', '.xlsx', '.json']) expect(paths).toContain(`${stem()}-summary-by-program${suffix}`);
+      expect(paths).toContain('README.md');
+    }
+  });
+
+  it('zip each county-year, each county’s years and all counties, linked with their size and SHA-256', async () => {
+    const folder = join(dist, 'data', COUNTY, String(year));
+    const zipBytes = await readFile(join(folder, `${stem()}.zip`));
+    const entries = unzipSync(zipBytes);
+    const inFolder = (await readdir(folder)).filter((f) => f.startsWith(`${stem()}-`) || f === 'README.md' || f === 'datapackage.json');
+    expect(Object.keys(entries).sort()).toEqual(inFolder.filter((f) => !f.endsWith('.zip')).map((f) => `${stem()}/${f}`).sort());
+    for (const [path, bytes] of Object.entries(entries)) {
+      expect(Buffer.from(bytes).equals(await readFile(join(folder, path.slice(stem().length + 1)))), path).toBe(true);
+    }
+    const digest = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
+    const folderPage = await readFile(join(folder, 'index.html'), 'utf8');
+    expect(folderPage).toContain(`href="/data/${COUNTY}/${year}/${stem()}.zip"`);
+    expect(folderPage).toContain(digest(zipBytes));
+
+    const index = await readFile(join(dist, 'data', 'index.html'), 'utf8');
+    const all = await readFile(join(dist, 'data', 'xingfu-all-counties.zip'));
+    const county = await readFile(join(dist, 'data', `jiyang-${COUNTY}-all-years.zip`));
+    expect(index).toContain('href="/data/xingfu-all-counties.zip"');
+    expect(index).toContain(digest(all));
+    expect(index).toContain(`href="/data/jiyang-${COUNTY}-all-years.zip"`);
+    expect(index).toContain(digest(county));
+    const folders = (zip: Buffer) => [...new Set(Object.keys(unzipSync(zip)).map((p) => p.split('/')[0]))];
+    expect(folders(county)).toEqual(years.map((y) => `jiyang-${COUNTY}-${y}`));
+    expect(folders(all)).toEqual(expect.arrayContaining(years.map((y) => `jiyang-${COUNTY}-${y}`)));
+    // a release's copy has its own zips, of its own figures
+    const first = await readFile(join(dist, 'releases', demo.releases[0]!, 'data', COUNTY, String(year), `${stem()}.zip`));
+    expect(unzipSync(first)[`${stem()}/README.md`]).toBeDefined();
   });
 });
 

@@ -1,12 +1,10 @@
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import { Ajv } from 'ajv';
-import addFormats from 'ajv-formats';
 import ExcelJS from 'exceljs';
 import { unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { SUPPRESSED, type Dataset } from '../../site/src/lib/datasets.js';
 import { folderFilesOf, zipFolders, type FolderMeta } from '../../site/src/lib/downloads.js';
+import { dataPackageValidators } from '../site/support/data-package.js';
 
 /**
  * The download files of one county-year folder, written from hand-made tables: their names,
@@ -64,17 +62,6 @@ const MONTHLY_BY_VILLAGE: Dataset = {
 };
 
 const EMPTY: Dataset = { ...MONTHLY_BY_VILLAGE, name: 'empty-table', rows: [] };
-
-/** The Data Package profiles (JSON Schema draft-07, tests/site/support/frictionless/) compiled with ajv. */
-function dataPackageValidators() {
-  const ajv = new Ajv({ strict: false, allErrors: true });
-  addFormats.default(ajv);
-  ajv.addFormat('textarea', true); // an editor hint of the profiles, not a constraint
-  return (['1.0', '2.0'] as const).map((version) => {
-    const schema = JSON.parse(readFileSync(new URL(`../site/support/frictionless/datapackage-${version}.json`, import.meta.url), 'utf8')) as object;
-    return [version, ajv.compile(schema)] as const;
-  });
-}
 
 const filesOf = async () => new Map((await folderFilesOf([MONTHLY_BY_VILLAGE, EMPTY], META)).map((f) => [f.file, f]));
 const text = (body: string | Uint8Array | undefined): string => (typeof body === 'string' ? body : Buffer.from(body!).toString('utf8'));

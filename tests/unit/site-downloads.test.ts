@@ -100,7 +100,7 @@ describe('Excel forms', () => {
   it('write the XLSX with Chinese headers, codes and months as text cells, amounts as numbers, field names on the 说明 sheet', async () => {
     const files = await filesOf();
     const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(Buffer.from(files.get('jiyang-370115-2021-monthly-by-village.xlsx')!.body as Uint8Array));
+    await workbook.xlsx.load(files.get('jiyang-370115-2021-monthly-by-village.xlsx')!.body as unknown as ExcelJS.Buffer);
     const sheet = workbook.getWorksheet('data')!;
     expect((sheet.getRow(1).values as unknown[]).slice(1)).toEqual(['月份', '村（社区）代码', '村（社区）', '户数', '金额（元）']);
     const first = (sheet.getRow(2).values as unknown[]).slice(1);

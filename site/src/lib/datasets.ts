@@ -268,8 +268,7 @@ function withZeroRows(site: Site, cr: CountyRelease, year: number, f: YearFigure
   for (const period of months)
     for (const town of cr.county.towns)
       for (const programCode of programs)
-        if (!answered.has(key(period, town.code, programCode)))
-          zeros.push({ ...ZERO, period, regionCode: town.code, programCode });
+        if (!answered.has(key(period, town.code, programCode))) zeros.push({ ...ZERO, period, regionCode: town.code, programCode });
   return [...f.townMonth, ...zeros];
 }
 

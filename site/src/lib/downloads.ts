@@ -17,7 +17,11 @@ import type { CountyRelease, Edition, Site } from './site-data';
 
 export const FORMATS = [
   { suffix: '.csv', label: 'CSV', note: 'UTF-8，无 BOM' },
-  { suffix: '.excel.csv', label: 'Excel CSV', note: 'UTF-8 带 BOM、中文表头，Excel、WPS 直接打开不乱码；代码和月份写作 ="…"，保持为文本（LibreOffice 等请用 CSV 或 XLSX）' },
+  {
+    suffix: '.excel.csv',
+    label: 'Excel CSV',
+    note: 'UTF-8 带 BOM、中文表头，Excel、WPS 直接打开不乱码；代码和月份写作 ="…"，保持为文本（LibreOffice 等请用 CSV 或 XLSX）',
+  },
   { suffix: '.xlsx', label: 'XLSX', note: '中文表头；区划代码、项目代码和月份为文本，不会变成科学计数法或日期；字段名见“说明”表' },
   { suffix: '.json', label: 'JSON', note: '' },
 ] as const;

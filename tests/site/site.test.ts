@@ -158,14 +158,15 @@ describe('pages', () => {
     expect(existsSync(join(dist, 'town', '320922001'))).toBe(false);
   });
 
-  it('carry the 示例数据 banner and read in zh-CN; only village pages are noindex', async () => {
+  it('carry the 示例数据 banner and read in zh-CN; only village and embed pages are noindex', async () => {
     for await (const file of walk(dist)) {
       if (!file.endsWith('.html')) continue;
       const html = await readFile(file, 'utf8');
       const path = relative(dist, file);
       expect(html, path).toContain('<html lang="zh-CN">');
       expect(html, path).toContain('示例数据');
-      expect(html.includes('name="robots" content="noindex'), path).toBe(/(^|\/)village\//.test(path));
+      // village pages and the chart embed pages (the page itself is what is cited)
+      expect(html.includes('name="robots" content="noindex'), path).toBe(/(^|\/)(village|embed)\//.test(path));
     }
   });
 
@@ -480,7 +481,8 @@ describe('files that just work', () => {
         created: string;
         resources: { path: string; bytes: number; hash: string }[];
       };
-      for (const [version, validate] of dataPackageValidators()) expect(validate(pkg), `${version} ${JSON.stringify(validate.errors)}`).toBe(true);
+      for (const [version, validate] of dataPackageValidators())
+        expect(validate(pkg), `${version} ${JSON.stringify(validate.errors)}`).toBe(true);
       expect(pkg.homepage).toMatch(new RegExp(`^https?://[^/]+/releases/[^/]+/data/${COUNTY}/${year}/$`));
       expect(pkg.created).toMatch(/^\d{4}-\d{2}-\d{2}T00:00:00\+08:00$/);
       const paths = pkg.resources.map((r) => r.path);
@@ -494,7 +496,12 @@ describe('files that just work', () => {
     const zipBytes = await readFile(join(folder, `${stem()}.zip`));
     const entries = unzipSync(zipBytes);
     const inFolder = (await readdir(folder)).filter((f) => f.startsWith(`${stem()}-`) || f === 'README.md' || f === 'datapackage.json');
-    expect(Object.keys(entries).sort()).toEqual(inFolder.filter((f) => !f.endsWith('.zip')).map((f) => `${stem()}/${f}`).sort());
+    expect(Object.keys(entries).sort()).toEqual(
+      inFolder
+        .filter((f) => !f.endsWith('.zip'))
+        .map((f) => `${stem()}/${f}`)
+        .sort(),
+    );
     for (const [path, bytes] of Object.entries(entries)) {
       expect(Buffer.from(bytes).equals(await readFile(join(folder, path.slice(stem().length + 1)))), path).toBe(true);
     }
@@ -516,6 +523,44 @@ describe('files that just work', () => {
     // a release's copy has its own zips, of its own figures
     const first = await readFile(join(dist, 'releases', demo.releases[0]!, 'data', COUNTY, String(year), `${stem()}.zip`));
     expect(unzipSync(first)[`${stem()}/README.md`]).toBeDefined();
+  });
+});
+
+describe('past months of the 幸福清单', () => {
+  it('are offered on every village page, the shown month first, each earlier one linking the release copy that listed it', async () => {
+    const village = towns.flatMap((t) => t.villages)[0]!;
+    for (const prefix of ['', `releases/${demo.releases[0]!}/`]) {
+      const html = await readFile(join(dist, prefix, 'village', village.code, 'index.html'), 'utf8');
+      const nav = /<nav[^>]*data-listing-months[^>]*>([\s\S]*?)<\/nav>/.exec(html)![1]!;
+      expect(nav).toContain('aria-current="page"');
+      expect(nav).toContain(`${latestMonth.slice(0, 4)}年${Number(latestMonth.slice(5))}月</a>（本页）`);
+      for (const [, href] of nav.matchAll(/href="(\/releases\/[^"]+)#list"/g))
+        expect(existsSync(join(dist, href!, 'index.html')), href).toBe(true);
+    }
+  });
+});
+
+describe('embeddable charts', () => {
+  it('give every chart figure its own CSV (its table) and an embed page holding it alone, in each release’s copy too', async () => {
+    for (const prefix of ['', `releases/${demo.releases[0]!}/`]) {
+      const html = await readFile(join(dist, prefix, 'county', COUNTY, 'index.html'), 'utf8');
+      const figures = [...html.matchAll(/<figure data-embed="([^"]+)"/g)].map((m) => m[1]!);
+      expect(figures, prefix).toEqual(expect.arrayContaining(['fig-programs', 'fig-trend', 'fig-towns']));
+      expect(html.match(/data-chart-csv/g)?.length).toBe(figures.length);
+      for (const id of figures) {
+        const embed = await readFile(join(dist, prefix, 'embed', 'county', COUNTY, id, 'index.html'), 'utf8');
+        expect(embed).toContain(`<figure data-embed="${id}"`);
+        expect(embed).toContain(`/${prefix}county/${COUNTY}/#${id}`);
+        expect(html).toContain(`href="/${prefix}embed/county/${COUNTY}/${id}/"`);
+      }
+    }
+    // the programs chart's CSV is its table: the same programs and exact amounts as summary-by-program.csv
+    const html = await readFile(join(dist, 'county', COUNTY, 'index.html'), 'utf8');
+    const href = /<figure data-embed="fig-programs"[\s\S]*?href="data:text\/csv;charset=utf-8,([^"]+)"/.exec(html)![1]!;
+    const rows = parse<Record<string, string>>(decodeURIComponent(href.replaceAll('&amp;', '&')).replace(/^\uFEFF/, ''), { columns: true });
+    const summary = await csv(`data/${COUNTY}/${year}/summary-by-program.csv`);
+    expect(rows.map((r) => Object.values(r).at(-1))).toEqual(summary.map((r) => r['amount_yuan']));
+    expect(existsSync(join(dist, 'embed', 'town', towns[0]!.code, 'fig-town-trend', 'index.html'))).toBe(true);
   });
 });
 

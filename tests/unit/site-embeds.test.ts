@@ -11,7 +11,7 @@ const CONFIG: string = '../../site/astro.config.mjs';
 const { writeEmbedPages } = (await import(CONFIG)) as {
   writeEmbedPages: (dist: string, options: { siteUrl: string; licence: string }) => Promise<number>;
 };
-const FIGURE = `<figure data-embed="fig-trend" aria-labelledby="fig-trend-caption"><figcaption id="fig-trend-caption">图 2　济阳区月度救助金额</figcaption><svg role="img"></svg>
+const FIGURE = `<figure data-embed="fig-trend" aria-labelledby="fig-trend-caption"><figcaption id="fig-trend-caption">图 2 济阳区月度救助金额</figcaption><svg role="img"></svg>
 <div class="table-wrap"><table><caption>表 2</caption><thead><tr><th scope="col">月份</th><th scope="col" class="num">金额（元）</th></tr></thead>
 <tbody><tr><td>2023-01</td><td class="num">1,234,567.89</td></tr><tr><td><a href="/program/x/">A &amp; B<span class="sr-only">（链接）</span></a></td><td class="num">c</td></tr></tbody></table></div></figure>`;
 

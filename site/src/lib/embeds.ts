@@ -23,7 +23,7 @@ export function embedPath(pagePath: string, figureId: string): string {
 const textOf = (node: Node): string => {
   if (node.type === TEXT_NODE) return String((node as { value: string }).value);
   if (node.type !== ELEMENT_NODE) return '';
-  const el = node as ElementNode;
+  const el = node;
   if ((el.attributes['class'] ?? '').split(/\s+/).includes('sr-only')) return '';
   return el.children.map(textOf).join('');
 };
@@ -36,7 +36,7 @@ const decode = (text: string): string => text.replace(/&(amp|lt|gt|quot|#39|nbsp
  * thousands separators; null when the figure has no table.
  */
 export function figureCsv(html: string): string | null {
-  const table = querySelector(parse(html), 'table') as ElementNode | null;
+  const table = querySelector(parse(html) as Node, 'table') as ElementNode | null;
   if (!table) return null;
   const rows = (querySelectorAll(table, 'tr') as ElementNode[]).map((tr) =>
     tr.children

@@ -10,7 +10,8 @@ export async function getStaticPaths() {
     for (const cr of edition.counties.values()) {
       for (const year of cr.years) {
         const params = { rel: editionParam(edition), county: cr.county.code, year: String(year) };
-        for (const f of (await folderOf(site, edition, cr, year)).files) paths.push({ params: { ...params, file: f.file }, props: { body: f.body } });
+        for (const f of (await folderOf(site, edition, cr, year)).files)
+          paths.push({ params: { ...params, file: f.file }, props: { body: f.body } });
         const zip = await countyYearZip(site, edition, cr, year);
         paths.push({ params: { ...params, file: zip.file }, props: { body: zip.body } });
       }

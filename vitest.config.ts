@@ -18,7 +18,8 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'unit',
-          include: ['tests/unit/**/*.test.ts'],
+          // site/tests: unit tests of site modules, type-checked with the site (its bundler-style imports)
+          include: ['tests/unit/**/*.test.ts', 'site/tests/**/*.test.ts'],
           // Exhaustive and property-based tests are CPU-bound; on a busy shared machine they can take
           // several times their usual second. A timeout here catches hangs, not slowness.
           testTimeout: 60_000,

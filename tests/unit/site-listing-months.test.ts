@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { listingMonths } from '../../site/src/lib/views.js';
+import { listingMonths } from '../../site/src/lib/periods.js';
 
 /** Past months' 幸福清单 on a village page: the release copies that show them. */
 const months = (county: string, ...list: string[]) => list.map((month) => ({ countyCode: county, month }));

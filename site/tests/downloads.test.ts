@@ -2,9 +2,9 @@ import { createHash } from 'node:crypto';
 import ExcelJS from 'exceljs';
 import { unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { SUPPRESSED, type Dataset } from '../../site/src/lib/datasets.js';
-import { folderFilesOf, zipFolders, type FolderMeta } from '../../site/src/lib/downloads.js';
-import { dataPackageValidators } from '../site/support/data-package.js';
+import { SUPPRESSED, type Dataset } from '../src/lib/datasets';
+import { folderFilesOf, zipFolders, type FolderMeta } from '../src/lib/downloads';
+import { dataPackageValidators } from '../../tests/site/support/data-package';
 
 /**
  * The download files of one county-year folder, written from hand-made tables: their names,

@@ -100,7 +100,8 @@ describe.runIf(enabled)('the site in Chromium', () => {
 
   it('fetches a download whose figures equal the page’s table', async () => {
     await page.goto(`${server.url}/county/${COUNTY}/`);
-    const link = page.locator(`a[href="/data/${COUNTY}/${year}/summary-by-program.csv"]`).first();
+    // the page links the long name (county slug, code and year); the short name is the same file
+    const link = page.locator(`a[href="/data/${COUNTY}/${year}/jiyang-${COUNTY}-${year}-summary-by-program.csv"]`).first();
     const href = await link.getAttribute('href');
     const response = await page.request.get(`${server.url}${href}`);
     expect(response.status()).toBe(200);

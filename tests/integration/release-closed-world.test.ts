@@ -40,11 +40,14 @@ const RELEASE_TABLES = new Set([
   'release_standard',
   'release_review_campaign',
   'release_program',
+  'release_elder_facility',
+  'release_elder_inspection',
+  'release_elder_service',
   'region',
 ]);
 
 /** One operation per root field of the public schema, each reading a release (named by $r). */
-function publicOperations(listedMonth: string, village: string): Record<string, string> {
+function publicOperations(listedMonth: string, village: string, facilityId: number): Record<string, string> {
   const agg = 'regionCode programCode period suppressed households persons personMonths amount';
   return {
     releases: `{ releases { id asOf note } }`,
@@ -63,12 +66,53 @@ function publicOperations(listedMonth: string, village: string): Record<string, 
     happinessList: `query ($r: ID) { happinessList(villageCode: "${village}", month: "${listedMonth}", releaseId: $r, first: 50) {
                       edges { cursor node { publicId maskedName coveredMembers programs { programCode programName amount yearToDate } total totalYearToDate } }
                       pageInfo { hasNextPage endCursor } } }`,
+    elderCare: `query ($r: ID) { elderCare(regionCode: "370115", year: 2026, releaseId: $r) { regionCode facilities beds occupiedBeds occupancy certifiedCaregivers
+                  byKind { kind facilities beds } starRatings { stars facilities } homeServices { personsServed eligiblePersons coverage }
+                  modifications { planned inProgress completed target } inspectionQuarters { quarter inspections hazards { category found stillOpen overdue } } } }`,
+    elderCareTowns: `query ($r: ID) { elderCareTowns(countyCode: "370115", year: 2026, releaseId: $r) { regionCode facilities beds homeServices { personsServed } } }`,
+    elderFacilities: `query ($r: ID) { elderFacilities(regionCode: "370115", releaseId: $r, first: 10) { edges { cursor node { id name kind beds occupiedBeds starRating
+                        inspections { inspectedOn jointWithFireBrigade categories { category passed: failedChecks found fixedOnSpot rectified stillOpen overdue } } } } pageInfo { hasNextPage endCursor } } }`,
+    elderFacility: `query ($r: ID) { elderFacility(id: "${facilityId}", releaseId: $r) { id name operator townCode villageCode openedOn beds certifiedCaregivers occupancy } }`,
     counties: `{ counties { code name } }`,
     region: `{ region(code: "370115") { code name children { code name } } }`,
   };
 }
 
 let operations: Record<string, string>;
+let facility: number;
+
+/** A facility with its capacity, an inspection with an open hazard, a home service and a county target (elder care's ledger). */
+async function elderCareOf(village: string, month: string): Promise<number> {
+  const em = db.orm.em.fork();
+  const [f] = await em.execute<{ id: number }[]>(
+    `insert into elder_facility (kind, name, operator, county_code, village_code, opened_on) values ('public_home', '测试敬老院', '镇人民政府', '370115', ?, '2020-01-01') returning id`,
+    [village],
+  );
+  await em.execute(
+    `insert into elder_facility_capacity (facility_id, recorded_on, beds, occupied_beds, staff, caregivers_level5, recorded_by) values (?, '2025-12-31', 80, 60, 20, 7, 'test')`,
+    [f!.id],
+  );
+  const [i] = await em.execute<{ id: number }[]>(
+    `insert into elder_inspection (facility_id, village_code, inspected_on, team, joint_with_fire_brigade, checklist, recorded_by)
+     values (?, ?, ?::date + 2, '联合检查组', true, '[{"category": "fire", "passed": false, "note": ""}]', 'test') returning id`,
+    [f!.id, village, `${month}-01`],
+  );
+  await em.execute(
+    `insert into elder_hazard (inspection_id, facility_id, village_code, category, description, found_on, state, deadline, responsible)
+     values (?, ?, ?, 'fire', '灭火器过期', ?::date + 2, 'open', ?::date + 10, '院长')`,
+    [i!.id, f!.id, village, `${month}-01`, `${month}-01`],
+  );
+  await em.execute(
+    `insert into elder_care_target (county_code, year, eligible_persons, modification_target) values ('370115', 2026, 500, 20)`,
+  );
+  await em.execute(
+    `insert into elder_home_service (person_id, county_code, village_code, month, kind, times, recorded_by)
+     select m.person_id, '370115', h.village_code, ?, 'meal', 4, 'test' from household_member m join household h on h.id = m.household_id
+     where h.county_code = '370115' and m.end_date is null`,
+    [`${month}-01`],
+  );
+  return f!.id;
+}
 
 async function answers(releaseId: string): Promise<Record<string, unknown>> {
   const out: Record<string, unknown> = {};
@@ -109,8 +153,9 @@ beforeAll(async () => {
       periodEnd: addDays(today(), 30),
     }),
   );
+  facility = await elderCareOf(fixture.villages[0]!, fixture.months.at(-1)!);
   release = (await run((em) => cutRelease(em, { createdBy: 'test', note: '首次' }))).id;
-  operations = publicOperations(fixture.months.at(-1)!, fixture.villages[0]!);
+  operations = publicOperations(fixture.months.at(-1)!, fixture.villages[0]!, facility);
 }, 120_000);
 
 afterAll(async () => {
@@ -133,6 +178,7 @@ describe('every public query', () => {
 describe('a change of the ledger after a release', () => {
   it('moves none of its figures; verify then reports the difference, and the correction is a new release with a changelog entry per changed figure', async () => {
     const before = await answers(release);
+    expect(before['elderCare']).toMatchObject({ elderCare: { facilities: 1, beds: 80, occupiedBeds: 60, occupancy: 75 } });
     expect(await verifyRelease(db.orm.em.fork(), release)).toEqual([]);
 
     const [enrollment] = await db.orm.em
@@ -161,18 +207,35 @@ describe('a change of the ledger after a release', () => {
       submitApplication(em, ADMIN, { householdId: enrollment!.household_id, programCode: 'temporary_relief', channel: 'county_centre' }),
     );
     await db.orm.em.fork().execute(`update program set name = '农村低保（新）', disclosure = 'counted' where code = 'dibao_rural'`);
+    await db.orm.em.fork().execute(`update elder_facility_capacity set beds = beds + 10 where facility_id = ?`, [facility]);
+    await db.orm.em
+      .fork()
+      .execute(`update elder_hazard set state = 'rectified', closed_on = found_on + 5 where facility_id = ?`, [facility]);
+    await db.orm.em
+      .fork()
+      .execute(`delete from elder_home_service where recorded_by = 'test' and person_id = (select min(person_id) from elder_home_service)`);
 
     expect(await answers(release)).toEqual(before);
 
     const differences = await verifyRelease(db.orm.em.fork(), release);
     const tables = new Set(differences.map((d) => d.table));
-    for (const table of ['rollup_aggregate', 'listing_row', 'rollup_application', 'release_standard', 'release_program']) {
+    for (const table of [
+      'rollup_aggregate',
+      'listing_row',
+      'rollup_application',
+      'release_standard',
+      'release_program',
+      'release_elder_facility',
+      'release_elder_inspection',
+      'release_elder_service',
+    ]) {
       expect(tables, table).toContain(table);
     }
     const cli = await verifyCli(release);
     expect(cli.code).toBe(1);
     expect(cli.stderr).toMatch(/differences: cut a new release/);
     await db.orm.em.fork().execute(`update program set name = '农村低保', disclosure = 'listed' where code = 'dibao_rural'`);
+    await db.orm.em.fork().execute(`update elder_facility_capacity set beds = beds - 10 where facility_id = ?`, [facility]);
 
     const correction = (await run((em) => cutRelease(em, { createdBy: 'test', note: '更正' }))).id;
     const changes = await api.query<{
@@ -239,6 +302,13 @@ describe('xingfu verify', () => {
         `set disclosure = 'listed' where code = 'disability_care'`,
         `set disclosure = 'counted' where code = 'disability_care'`,
       ],
+      ['release_elder_facility', `set beds = beds + 1`, `set beds = beds - 1`],
+      [
+        'release_elder_inspection',
+        `set overdue = overdue + 1 where category = 'fire'`,
+        `set overdue = overdue - 1 where category = 'fire'`,
+      ],
+      ['release_elder_service', `set persons_served = persons_served + 1`, `set persons_served = persons_served - 1`],
     ] as const) {
       await em.execute(`update ${table} ${whereRelease(tamper)}`, [latest]);
       const differences = await verifyRelease(em, latest);

@@ -170,7 +170,9 @@ export function publishCampaignCounts(c: CampaignCounts): PublishedCampaignCount
  * places and hazards, never people receiving anything: they are cells of the listed policy
  * (published; a facility is named on its own page anyway).
  */
-export function publishInstitutionFigures<F extends Record<string, number | string>>(figures: F): { [K in keyof F]: Published<F[K]> | null } {
+export function publishInstitutionFigures<F extends Record<string, number | string>>(
+  figures: F,
+): { [K in keyof F]: Published<F[K]> | null } {
   return publishFigures(decideCounts([{ policy: 'listed', count: 0 }])[0]!, figures);
 }
 
@@ -221,9 +223,13 @@ export interface ElderServiceCounts {
   modificationsPlanned: number;
   modificationsInProgress: number;
   modificationsCompleted: number;
+  /** The county's eligible population of the year (its target); null for towns. */
+  eligiblePersons: number | null;
 }
 
-export type PublishedElderServiceCounts = { [K in Exclude<keyof ElderServiceCounts, 'regionCode'>]: Published<number> | null };
+const SERVICE_MEASURES = ['personsServed', 'modificationsPlanned', 'modificationsInProgress', 'modificationsCompleted'] as const;
+
+export type PublishedElderServiceCounts = { [K in (typeof SERVICE_MEASURES)[number] | 'coverage']: Published<number> | null };
 
 /**
  * Persons served at home and households whose home is being modified count people and
@@ -231,7 +237,7 @@ export type PublishedElderServiceCounts = { [K in Exclude<keyof ElderServiceCoun
  * once (the towns sum to the county, measure by measure), whichever region is asked for.
  */
 export function publishElderServiceCounts(rows: readonly ElderServiceCounts[]): PublishedElderServiceCounts[] {
-  const measures = ['personsServed', 'modificationsPlanned', 'modificationsInProgress', 'modificationsCompleted'] as const;
+  const measures = SERVICE_MEASURES;
   const at = (row: number, measure: (typeof measures)[number]) => row * measures.length + measures.indexOf(measure);
   const cells: CountCell[] = rows.flatMap((r) => measures.map((m) => ({ policy: 'counted' as const, count: r[m] })));
   const county = rows.findIndex((r) => r.regionCode.length === 6);
@@ -239,7 +245,13 @@ export function publishElderServiceCounts(rows: readonly ElderServiceCounts[]): 
   const lines: Line[] =
     county >= 0 && towns.length > 0 ? measures.map((m) => ({ cells: towns.map((t) => at(t, m)), total: at(county, m) })) : [];
   const decisions = decideCounts(cells, lines);
-  return rows.map((r, i) =>
-    Object.assign({}, ...measures.map((m) => publishFigures(decisions[at(i, m)]!, { [m]: r[m] }))) as PublishedElderServiceCounts,
-  );
+  return rows.map((r, i) => {
+    // coverage = persons served ÷ eligible population, in percent: it goes with persons served
+    const coverage = r.eligiblePersons ? Math.round((r.personsServed / r.eligiblePersons) * 10_000) / 100 : null;
+    const served = publishFigures(decisions[at(i, 'personsServed')]!, { coverage: coverage ?? 0 });
+    return Object.assign(
+      { coverage: coverage === null ? null : served.coverage },
+      ...measures.map((m) => publishFigures(decisions[at(i, m)]!, { [m]: r[m] })),
+    ) as PublishedElderServiceCounts;
+  });
 }

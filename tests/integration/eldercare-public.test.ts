@@ -15,6 +15,7 @@ const SCALE = 0.05;
 let db: TestDatabase;
 let api: TestApi;
 let release: string;
+let statements: string[] = [];
 
 const FIGURES = `facilities beds occupiedBeds occupancy certifiedCaregivers
   byKind { kind facilities beds certifiedCaregivers }
@@ -57,7 +58,7 @@ const elderCare = async (region: string, year: number) =>
 const kindCount = (figures: Figures, kind: string) => figures.byKind.find((k) => k.kind === kind)?.facilities ?? 0;
 
 beforeAll(async () => {
-  db = await createTestDatabase();
+  db = await createTestDatabase({ onQuery: (message) => statements.push(message) });
   for (const preset of ['qihe-2023', 'zhangqiu-2022', 'binhai-2021', 'jiyang-2023']) {
     await seedDatabase({ databaseUrl: db.url, preset, scale: SCALE });
   }
@@ -171,6 +172,29 @@ describe('elder care through the public API', () => {
       ]);
       expect(home.inspections[0]!.categories.reduce((n, c) => n + c.found, 0)).toBeGreaterThan(0);
     }
+  });
+
+  it('reads a county’s facilities with their inspection records, and its figures, in the same few statements whatever the page size', async () => {
+    const read = async (first: number) => {
+      statements = [];
+      const data = await publicQuery<{ elderFacilities: { edges: unknown[] } }>(
+        `query ($r: ID, $first: Int!) { elderFacilities(regionCode: "370115", releaseId: $r, first: $first) { edges { node { id beds occupiedBeds
+           inspections { inspectedOn categories { category found stillOpen } } } } } }`,
+        { first },
+      );
+      return { rows: data.elderFacilities.edges.length, statements: statements.length };
+    };
+    const one = await read(1);
+    const all = await read(100);
+    expect(all.rows).toBeGreaterThan(5);
+    expect(all.statements).toBe(one.statements);
+    // the release id, the county's facilities, the inspections of the page
+    expect(all.statements).toBeLessThanOrEqual(3);
+    statements = [];
+    await elderCare('370115', 2023);
+    await publicQuery(`query ($r: ID) { elderCareTowns(countyCode: "371425", year: 2023, releaseId: $r) { regionCode facilities } }`);
+    // each: the release id, facilities, inspections, services
+    expect(statements.length).toBeLessThanOrEqual(8);
   });
 
   it('adds the towns up to the county, and names no person: no responsible person, team or hazard description', async () => {

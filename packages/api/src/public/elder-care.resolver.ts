@@ -297,7 +297,7 @@ export class PublicElderCareResolver {
     const facilities = await facilityRows(ctx.em, id, region.slice(0, 6));
     const occupancy = decideOccupancy(facilities, region.slice(0, 6));
     const matching = facilities.filter(
-      (f) => f.village_code.startsWith(region) && (kind === null || f.kind === kind) && f.facility_id > window.afterId,
+      (f) => f.village_code.startsWith(region) && (!kind || f.kind === kind) && f.facility_id > window.afterId,
     );
     const page = matching.slice(0, window.limit).map((f) => facilityNode(f, occupancy, id));
     const cursor = (n: { facilityId: number }) => Buffer.from(`id:${n.facilityId}`).toString('base64url');

@@ -34,6 +34,7 @@ type Documents = {
     "\n            query TestCountyAggregates($c: String!, $y: Int!, $l: RegionLevel!, $k: PeriodKind!) {\n              countyAggregates(countyCode: $c, year: $y, level: $l, periodKind: $k) {\n                ...TestAggregate\n              }\n            }\n          ": typeof types.TestCountyAggregatesDocument,
     "\n          query TestReleasedMonths($c: String!, $r: ID!) {\n            releasedMonths(countyCode: $c, releaseId: $r) {\n              month\n            }\n          }\n        ": typeof types.TestReleasedMonthsDocument,
     "\n          query TestVillageHouseholds($c: String!, $r: ID!, $y: Int!) {\n            countyAggregates(countyCode: $c, year: $y, level: VILLAGE, periodKind: YEAR, releaseId: $r) {\n              regionCode\n              programCode\n              households\n            }\n          }\n        ": typeof types.TestVillageHouseholdsDocument,
+    "\n        query TestElderCare($c: String!, $y: Int!) {\n          elderCare(regionCode: $c, year: $y) {\n            facilities\n            beds\n            homeServices {\n              personsServed\n              eligiblePersons\n              coverage\n            }\n          }\n        }\n      ": typeof types.TestElderCareDocument,
     "\n  fragment TestAggregate on Aggregate {\n    regionCode\n    programCode\n    period\n    suppressed\n    households\n    persons\n    personMonths\n    amount\n  }\n": typeof types.TestAggregateFragmentDoc,
 };
 const documents: Documents = {
@@ -56,6 +57,7 @@ const documents: Documents = {
     "\n            query TestCountyAggregates($c: String!, $y: Int!, $l: RegionLevel!, $k: PeriodKind!) {\n              countyAggregates(countyCode: $c, year: $y, level: $l, periodKind: $k) {\n                ...TestAggregate\n              }\n            }\n          ": types.TestCountyAggregatesDocument,
     "\n          query TestReleasedMonths($c: String!, $r: ID!) {\n            releasedMonths(countyCode: $c, releaseId: $r) {\n              month\n            }\n          }\n        ": types.TestReleasedMonthsDocument,
     "\n          query TestVillageHouseholds($c: String!, $r: ID!, $y: Int!) {\n            countyAggregates(countyCode: $c, year: $y, level: VILLAGE, periodKind: YEAR, releaseId: $r) {\n              regionCode\n              programCode\n              households\n            }\n          }\n        ": types.TestVillageHouseholdsDocument,
+    "\n        query TestElderCare($c: String!, $y: Int!) {\n          elderCare(regionCode: $c, year: $y) {\n            facilities\n            beds\n            homeServices {\n              personsServed\n              eligiblePersons\n              coverage\n            }\n          }\n        }\n      ": types.TestElderCareDocument,
     "\n  fragment TestAggregate on Aggregate {\n    regionCode\n    programCode\n    period\n    suppressed\n    households\n    persons\n    personMonths\n    amount\n  }\n": types.TestAggregateFragmentDoc,
 };
 
@@ -135,6 +137,10 @@ export function graphql(source: "\n          query TestReleasedMonths($c: String
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n          query TestVillageHouseholds($c: String!, $r: ID!, $y: Int!) {\n            countyAggregates(countyCode: $c, year: $y, level: VILLAGE, periodKind: YEAR, releaseId: $r) {\n              regionCode\n              programCode\n              households\n            }\n          }\n        "): typeof import('./graphql.js').TestVillageHouseholdsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n        query TestElderCare($c: String!, $y: Int!) {\n          elderCare(regionCode: $c, year: $y) {\n            facilities\n            beds\n            homeServices {\n              personsServed\n              eligiblePersons\n              coverage\n            }\n          }\n        }\n      "): typeof import('./graphql.js').TestElderCareDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -210,6 +210,14 @@ export type TestVillageHouseholdsQueryVariables = Exact<{
 
 export type TestVillageHouseholdsQuery = { countyAggregates: Array<{ regionCode: string, programCode: string, households: number | null }> };
 
+export type TestElderCareQueryVariables = Exact<{
+  c: string;
+  y: number;
+}>;
+
+
+export type TestElderCareQuery = { elderCare: { facilities: number | null, beds: number | null, homeServices: { personsServed: number | null, eligiblePersons: number | null, coverage: number | null } } | null };
+
 export type TestAggregateFragment = { regionCode: string, programCode: string, period: string, suppressed: boolean, households: number | null, persons: number | null, personMonths: number | null, amount: string | null };
 
 export class TypedDocumentString<TResult, TVariables>
@@ -766,3 +774,16 @@ export const TestVillageHouseholdsDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<TestVillageHouseholdsQuery, TestVillageHouseholdsQueryVariables>;
+export const TestElderCareDocument = new TypedDocumentString(`
+    query TestElderCare($c: String!, $y: Int!) {
+  elderCare(regionCode: $c, year: $y) {
+    facilities
+    beds
+    homeServices {
+      personsServed
+      eligiblePersons
+      coverage
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<TestElderCareQuery, TestElderCareQueryVariables>;

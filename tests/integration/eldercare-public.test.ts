@@ -197,6 +197,15 @@ describe('elder care through the public API', () => {
     expect(statements.length).toBeLessThanOrEqual(8);
   });
 
+  it('refuses a year outside 2000 to 2100, a region that is not a county or town, and a page size above 100', async () => {
+    const refused = async (query: string) => (await api.query('/public/graphql', query)).errors?.[0]?.extensions?.['code'];
+    expect(await refused(`{ elderCare(regionCode: "370115", year: 0) { regionCode } }`)).toBe('INVALID_DATE');
+    expect(await refused(`{ elderCareTowns(countyCode: "370115", year: 2147483647) { regionCode } }`)).toBe('INVALID_DATE');
+    expect(await refused(`{ elderCare(regionCode: "370115104001", year: 2023) { regionCode } }`)).toBe('INVALID_REGION_CODE');
+    expect(await refused(`{ elderFacilities(regionCode: "370115", first: 101) { pageInfo { hasNextPage } } }`)).toBe('INVALID_PAGE_SIZE');
+    expect(await refused(`{ elderFacility(id: "99999999") { id } }`)).toBeUndefined();
+  });
+
   it('adds the towns up to the county, and names no person: no responsible person, team or hazard description', async () => {
     const towns = await publicQuery<{ elderCareTowns: Figures[] }>(
       `query ($r: ID) { elderCareTowns(countyCode: "371425", year: 2023, releaseId: $r) { regionCode ${FIGURES} } }`,

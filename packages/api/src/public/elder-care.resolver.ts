@@ -41,6 +41,13 @@ function regionCodeOf(code: string, levels: number[]): string {
   return normalized;
 }
 
+/** A year of elder care's figures (the range of a county's targets). */
+function yearOf(year: number): number {
+  if (!Number.isInteger(year) || year < 2000 || year > 2100)
+    throw new DomainError('INVALID_DATE', `The year ${year} is not one of 2000 to 2100.`);
+  return year;
+}
+
 const sum = (values: (number | null)[]) => values.reduce<number>((total, v) => total + (v ?? 0), 0);
 
 /** Hazard figures of one category over inspection rows (all of that category). */
@@ -240,7 +247,7 @@ export class PublicElderCareResolver {
     @Ctx() ctx: RequestContext,
   ): Promise<PublicElderCareType | null> {
     const region = regionCodeOf(regionCode, [6, 9]);
-    const answers = await this.figures(ctx, releaseId, region.slice(0, 6), year, [region]);
+    const answers = await this.figures(ctx, releaseId, region.slice(0, 6), yearOf(year), [region]);
     return answers[0] ?? null;
   }
 
@@ -254,7 +261,7 @@ export class PublicElderCareResolver {
     @Ctx() ctx: RequestContext,
   ): Promise<PublicElderCareType[]> {
     const county = regionCodeOf(countyCode, [6]);
-    return this.figures(ctx, releaseId, county, year, null);
+    return this.figures(ctx, releaseId, county, yearOf(year), null);
   }
 
   private async figures(

@@ -1,3 +1,5 @@
+import type { FrozenTable } from './release-figures.js';
+
 /**
  * Elder care in a release (docs/eldercare.md, "In public"; docs/disclosure.md): what the public
  * side publishes of the bureau's elder care is copied into three release tables when a release is
@@ -95,7 +97,7 @@ export const FREEZE_ELDER_SERVICES_SQL = `
   left join elder_care_target t on t.county_code = g.county_code and t.year = g.year`;
 
 /** The release tables of elder care, as entries of FROZEN_TABLES (release-figures.ts). */
-export const ELDER_CARE_FROZEN_TABLES = [
+export const ELDER_CARE_FROZEN_TABLES: FrozenTable[] = [
   {
     table: 'release_elder_facility',
     key: ['facility_id'],

@@ -42,16 +42,14 @@ export async function measureReleaseCuts(databaseUrl: string, countyCode: string
         [countyCode, i * 997],
       );
       if (!row) throw new Error('No regular payment to correct in the bench county.');
-      await orm.em
-        .fork()
-        .transactional((em) =>
-          recordCorrection(em, actor, 'recovery', {
-            enrollmentId: row.enrollment_id,
-            month: row.month,
-            amountFen: 1525,
-            note: 'benchmark',
-          }),
-        );
+      await orm.em.fork().transactional((em) =>
+        recordCorrection(em, actor, 'recovery', {
+          enrollmentId: row.enrollment_id,
+          month: row.month,
+          amountFen: 1525,
+          note: 'benchmark',
+        }),
+      );
     };
     const full: number[] = [];
     const incremental: number[] = [];

@@ -19,7 +19,7 @@ function pagefindIndex() {
         const out = fileURLToPath(dir);
         const { index, errors } = await pagefind.createIndex({});
         if (!index) throw new Error(`Pagefind: ${errors.join('; ')}`);
-        const added = await index.addDirectory({ path: out, glob: '{county,town,village,program,methodology}/**/*.html' });
+        const added = await index.addDirectory({ path: out, glob: '{county,town,village,program,facility,methodology}/**/*.html' });
         if (added.errors.length) throw new Error(`Pagefind: ${added.errors.join('; ')}`);
         const written = await index.writeFiles({ outputPath: join(out, 'pagefind') });
         if (written.errors.length) throw new Error(`Pagefind: ${written.errors.join('; ')}`);

@@ -56,6 +56,8 @@ describe.runIf(enabled)('the site’s layout at 390 and 1366 px', () => {
       ['county-no-release', '/county/320922/'],
       ['town', `/town/${town}/`],
       ['village', `/village/${demo.fixture.villages[0]}/`],
+      ['facility', `/facility/${demo.elderCare.homeId}/`],
+      ['facility-no-beds', `/facility/${demo.elderCare.happinessHomeId}/`],
       ['programs', '/program/'],
       ['program', '/program/dibao_rural/'],
       ['methodology', '/methodology/'],
@@ -113,6 +115,7 @@ describe.runIf(enabled)('the site’s layout at 390 and 1366 px', () => {
   it('draws chart text at 10 px or more on the phone and the laptop', () => {
     expect(each((r) => (r.smallestChartText !== null && r.smallestChartText < 10 ? [r.smallestChartText] : []))).toEqual([]);
     expect(reports.get('390 county')!.smallestChartText).not.toBeNull();
+    expect(reports.get('390 facility')!.smallestChartText).not.toBeNull();
   });
 
   it('gives the fixed address of a download folder as a link', async () => {

@@ -13,6 +13,7 @@ import {
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../support/cli-process.js';
 import { startTestApi, type TestApi } from '../support/graphql-client.js';
+import { buildElderCare } from '../support/elder-care-fixture.js';
 import { ADMIN, buildLedger, type LedgerFixture } from '../support/ledger-fixture.js';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.js';
 
@@ -41,11 +42,14 @@ const RELEASE_TABLES = new Set([
   'release_review_campaign',
   'release_program',
   'release_assistance_figure',
+  'release_elder_facility',
+  'release_elder_inspection',
+  'release_elder_service',
   'region',
 ]);
 
 /** One operation per root field of the public schema, each reading a release (named by $r). */
-function publicOperations(listedMonth: string, village: string): Record<string, string> {
+function publicOperations(listedMonth: string, village: string, facilityId: number): Record<string, string> {
   const agg = 'regionCode programCode period suppressed households persons personMonths amount';
   return {
     releases: `{ releases { id asOf note } }`,
@@ -65,12 +69,20 @@ function publicOperations(listedMonth: string, village: string): Record<string, 
     happinessList: `query ($r: ID) { happinessList(villageCode: "${village}", month: "${listedMonth}", releaseId: $r, first: 50) {
                       edges { cursor node { publicId maskedName coveredMembers programs { programCode programName amount yearToDate } total totalYearToDate } }
                       pageInfo { hasNextPage endCursor } } }`,
+    elderCare: `query ($r: ID) { elderCare(regionCode: "370115", year: 2026, releaseId: $r) { regionCode facilities beds occupiedBeds occupancy certifiedCaregivers
+                  byKind { kind facilities beds } starRatings { stars facilities } homeServices { personsServed eligiblePersons coverage }
+                  modifications { planned inProgress completed target } inspectionQuarters { quarter inspections hazards { category found stillOpen overdue } } } }`,
+    elderCareTowns: `query ($r: ID) { elderCareTowns(countyCode: "370115", year: 2026, releaseId: $r) { regionCode facilities beds homeServices { personsServed } } }`,
+    elderFacilities: `query ($r: ID) { elderFacilities(regionCode: "370115", releaseId: $r, first: 10) { edges { cursor node { id name kind beds occupiedBeds starRating
+                        inspections { inspectedOn jointWithFireBrigade categories { category passed: failedChecks found fixedOnSpot rectified stillOpen overdue } } } } pageInfo { hasNextPage endCursor } } }`,
+    elderFacility: `query ($r: ID) { elderFacility(id: "${facilityId}", releaseId: $r) { id name operator townCode villageCode openedOn beds certifiedCaregivers occupancy } }`,
     counties: `{ counties { code name } }`,
     region: `{ region(code: "370115") { code name children { code name } } }`,
   };
 }
 
 let operations: Record<string, string>;
+let facility: number;
 
 async function answers(releaseId: string): Promise<Record<string, unknown>> {
   const out: Record<string, unknown> = {};
@@ -111,8 +123,16 @@ beforeAll(async () => {
       periodEnd: addDays(today(), 30),
     }),
   );
+  const persons = await db.orm.em
+    .fork()
+    .execute<{ person_id: number }[]>(
+      `select m.person_id from household_member m join household h on h.id = m.household_id where h.county_code = '370115' and m.end_date is null`,
+    );
+  facility = (
+    await buildElderCare(db.orm, { village: fixture.villages[0]!, month: fixture.months.at(-1)!, persons: persons.map((p) => p.person_id) })
+  ).homeId;
   release = (await run((em) => cutRelease(em, { createdBy: 'test', note: '首次' }))).id;
-  operations = publicOperations(fixture.months.at(-1)!, fixture.villages[0]!);
+  operations = publicOperations(fixture.months.at(-1)!, fixture.villages[0]!, facility);
 }, 120_000);
 
 afterAll(async () => {
@@ -135,6 +155,8 @@ describe('every public query', () => {
 describe('a change of the ledger after a release', () => {
   it('moves none of its figures; verify then reports the difference, and the correction is a new release with a changelog entry per changed figure', async () => {
     const before = await answers(release);
+    expect(before['elderCare']).toMatchObject({ elderCare: { facilities: 2, beds: 80, occupiedBeds: 60, occupancy: 75 } });
+    expect((before['elderFacilities'] as { elderFacilities: { edges: unknown[] } }).elderFacilities.edges).toHaveLength(2);
     expect(await verifyRelease(db.orm.em.fork(), release)).toEqual([]);
 
     const [enrollment] = await db.orm.em
@@ -163,18 +185,33 @@ describe('a change of the ledger after a release', () => {
       submitApplication(em, ADMIN, { householdId: enrollment!.household_id, programCode: 'temporary_relief', channel: 'county_centre' }),
     );
     await db.orm.em.fork().execute(`update program set name = '农村低保（新）', disclosure = 'counted' where code = 'dibao_rural'`);
+    await db.orm.em.fork().execute(`update elder_facility_capacity set beds = beds + 10 where facility_id = ?`, [facility]);
+    await db.orm.em
+      .fork()
+      .execute(`update elder_hazard set state = 'rectified', closed_on = found_on + 5 where facility_id = ?`, [facility]);
+    await db.orm.em.fork().execute(`delete from elder_home_service where person_id = (select min(person_id) from elder_home_service)`);
 
     expect(await answers(release)).toEqual(before);
 
     const differences = await verifyRelease(db.orm.em.fork(), release);
     const tables = new Set(differences.map((d) => d.table));
-    for (const table of ['rollup_aggregate', 'listing_row', 'rollup_application', 'release_standard', 'release_program']) {
+    for (const table of [
+      'rollup_aggregate',
+      'listing_row',
+      'rollup_application',
+      'release_standard',
+      'release_program',
+      'release_elder_facility',
+      'release_elder_inspection',
+      'release_elder_service',
+    ]) {
       expect(tables, table).toContain(table);
     }
     const cli = await verifyCli(release);
     expect(cli.code).toBe(1);
     expect(cli.stderr).toMatch(/differences: cut a new release/);
     await db.orm.em.fork().execute(`update program set name = '农村低保', disclosure = 'listed' where code = 'dibao_rural'`);
+    await db.orm.em.fork().execute(`update elder_facility_capacity set beds = beds - 10 where facility_id = ?`, [facility]);
 
     const correction = (await run((em) => cutRelease(em, { createdBy: 'test', note: '更正' }))).id;
     const changes = await api.query<{
@@ -241,6 +278,13 @@ describe('xingfu verify', () => {
         `set disclosure = 'listed' where code = 'disability_care'`,
         `set disclosure = 'counted' where code = 'disability_care'`,
       ],
+      ['release_elder_facility', `set beds = beds + 1`, `set beds = beds - 1`],
+      [
+        'release_elder_inspection',
+        `set overdue = overdue + 1 where category = 'fire'`,
+        `set overdue = overdue - 1 where category = 'fire'`,
+      ],
+      ['release_elder_service', `set persons_served = persons_served + 1`, `set persons_served = persons_served - 1`],
     ] as const) {
       await em.execute(`update ${table} ${whereRelease(tamper)}`, [latest]);
       const differences = await verifyRelease(em, latest);

@@ -648,12 +648,19 @@ describe('privacy', () => {
       'select name, id_number, phone from person',
     );
     const homes = await em.execute<{ phone: string | null; address: string }[]>('select phone, address from household');
+    // elder care: who is responsible for a hazard, who inspected, what the hazard was
+    const [elderCare] = await em.execute<{ secrets: string[] }[]>(
+      `select array(select responsible from elder_hazard where responsible is not null
+                    union select description from elder_hazard union select team from elder_inspection) as secrets`,
+    );
+    expect(elderCare!.secrets.length).toBeGreaterThan(2);
     const names = people.map((p) => p.name).filter((n) => n.length >= 2);
     const secrets = [
       ...names,
       ...people.map((p) => p.id_number),
       ...people.flatMap((p) => (p.phone ? [p.phone] : [])),
       ...homes.flatMap((h) => [h.address, ...(h.phone ? [h.phone] : [])]).filter((s) => s.length >= 4),
+      ...elderCare!.secrets,
     ];
     expect(names.length).toBeGreaterThan(10);
     const bureauPhones = new Set(['0531-0000 0000', '0534-0000 0000', '0515-0000 0000', '12345']);
@@ -814,7 +821,69 @@ describe('build', () => {
       }
     }
     expect(count('SiteVillageList')).toBe(pages);
-    expect(requests).toHaveLength(1 + 4 + demo.releases.length + countyYears + pages);
+    // elder care: the facilities of each county with data in each built release (a page of 100 holds them)
+    expect(count('SiteElderFacilities')).toBe(demo.releases.length);
+    expect(requests).toHaveLength(1 + 4 + demo.releases.length + countyYears + pages + demo.releases.length);
+  });
+});
+
+describe('elder care', () => {
+  it('has a page per facility, an elder-care section on the county page, and downloads with the public API’s figures', async () => {
+    const facilities = await csv(`data/${COUNTY}/${year}/elder-care-facilities.csv`);
+    expect(facilities.map((f) => f['facility_name']).sort()).toEqual(['测试幸福院', '测试敬老院']);
+    for (const f of facilities) expect(existsSync(join(dist, 'facility', f['facility_id']!, 'index.html')), f['facility_name']).toBe(true);
+    const home = facilities.find((f) => f['facility_name'] === '测试敬老院')!;
+    expect(home).toMatchObject({
+      kind: '公办敬老院',
+      beds: '80',
+      occupied_beds: '60',
+      occupancy_percent: '75',
+      certified_caregivers: '7',
+      inspections: '1',
+      hazards_found: '2',
+      hazards_open: '1',
+      hazards_overdue: '1',
+    });
+    expect(facilities.find((f) => f['facility_name'] === '测试幸福院')).toMatchObject({ beds: '', inspections: '0' });
+    const facilityPage = await page(dist, `facility/${home['facility_id']}`);
+    expect(facilityPage).toContain('测试敬老院');
+    expect(facilityPage).toContain('data-inspection-record');
+
+    const inspections = await csv(`data/${COUNTY}/${year}/elder-care-inspections.csv`);
+    const q1 = (category: string) => inspections.find((r) => r['quarter'] === `${year}-Q1` && r['category'] === category)!;
+    expect(q1('FIRE')).toMatchObject({ inspections: '1', failed_checks: '1', hazards_found: '1', still_open: '1', overdue: '1' });
+    expect(q1('GAS')).toMatchObject({ hazards_found: '1', fixed_on_spot: '1', still_open: '0' });
+    expect(inspections).toHaveLength(4 * 6);
+
+    const { elderCare } = await pub(
+      graphql(`
+        query TestElderCare($c: String!, $y: Int!) {
+          elderCare(regionCode: $c, year: $y) {
+            facilities
+            beds
+            homeServices {
+              personsServed
+              eligiblePersons
+              coverage
+            }
+          }
+        }
+      `),
+      { c: COUNTY, y: year },
+    );
+    const [county] = await csv(`data/${COUNTY}/${year}/elder-care-by-town.csv`);
+    expect(county).toMatchObject({
+      region_code: COUNTY,
+      facilities: String(elderCare!.facilities),
+      beds: '80',
+      persons_served: String(elderCare!.homeServices.personsServed),
+      eligible_persons: '500',
+      coverage_percent: String(elderCare!.homeServices.coverage),
+    });
+    expect(elderCare!.homeServices.personsServed).toBeGreaterThan(10);
+    const countyPage = await page(dist, `county/${COUNTY}`);
+    expect(countyPage).toContain('data-elder-care="370115"');
+    expect(countyPage).toContain(`facility/${home['facility_id']}/`);
   });
 });
 

@@ -27,6 +27,26 @@ export type DisclosurePolicy =
   | 'HIDDEN'
   | 'LISTED';
 
+/** 公办敬老院 PUBLIC_HOME, 民办养老机构 PRIVATE_HOME, 公建民营 PUBLICLY_BUILT_PRIVATELY_RUN, 城乡综合养老服务中心 SERVICE_CENTRE, 农村幸福院 RURAL_HAPPINESS_HOME, 日间照料中心 DAY_CARE_CENTRE, 长者食堂 ELDER_CANTEEN, 照护中心 CARE_CENTRE. */
+export type FacilityKind =
+  | 'CARE_CENTRE'
+  | 'DAY_CARE_CENTRE'
+  | 'ELDER_CANTEEN'
+  | 'PRIVATE_HOME'
+  | 'PUBLICLY_BUILT_PRIVATELY_RUN'
+  | 'PUBLIC_HOME'
+  | 'RURAL_HAPPINESS_HOME'
+  | 'SERVICE_CENTRE';
+
+/** 消防 FIRE, 用电 ELECTRICITY, 燃气 GAS, 食品 FOOD, 疏散 EVACUATION, 应急预案 EMERGENCY_PLAN. */
+export type HazardCategory =
+  | 'ELECTRICITY'
+  | 'EMERGENCY_PLAN'
+  | 'EVACUATION'
+  | 'FIRE'
+  | 'FOOD'
+  | 'GAS';
+
 /** Monthly, or one payment per case. */
 export type PaymentFrequency =
   | 'MONTHLY'
@@ -78,6 +98,17 @@ export type SiteVillageListQueryVariables = Exact<{
 
 export type SiteVillageListQuery = { happinessList: { edges: Array<{ node: { publicId: string, maskedName: string, villageCode: string, coveredMembers: number, total: string, totalYearToDate: string, programs: Array<{ programCode: string, programName: string, amount: string, yearToDate: string }> } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
 
+export type SiteElderCareFragment = { regionCode: string, facilities: number | null, beds: number | null, occupiedBeds: number | null, occupancy: number | null, certifiedCaregivers: number | null, byKind: Array<{ kind: FacilityKind, facilities: number | null, beds: number | null, certifiedCaregivers: number | null }>, starRatings: Array<{ stars: number, facilities: number | null }>, homeServices: { personsServed: number | null, eligiblePersons: number | null, coverage: number | null }, modifications: { planned: number | null, inProgress: number | null, completed: number | null, target: number | null }, inspectionQuarters: Array<{ quarter: string, inspections: number | null, jointInspections: number | null, facilitiesInspected: number | null, hazards: Array<{ category: HazardCategory, failedChecks: number | null, found: number | null, fixedOnSpot: number | null, rectified: number | null, stillOpen: number | null, overdue: number | null }> }>, hazards: Array<{ category: HazardCategory, failedChecks: number | null, found: number | null, fixedOnSpot: number | null, rectified: number | null, stillOpen: number | null, overdue: number | null }> };
+
+export type SiteElderFacilitiesQueryVariables = Exact<{
+  c: string;
+  r: string | number;
+  after?: string | null | undefined;
+}>;
+
+
+export type SiteElderFacilitiesQuery = { elderFacilities: { edges: Array<{ node: { id: string, name: string, kind: FacilityKind, operator: string, townCode: string, villageCode: string, openedOn: string, closedOn: string | null, starRating: number | null, starRatedOn: string | null, capacityRecordedOn: string | null, beds: number | null, occupiedBeds: number | null, occupancy: number | null, certifiedCaregivers: number | null, inspections: Array<{ inspectedOn: string, jointWithFireBrigade: boolean, categories: Array<{ category: HazardCategory, failedChecks: number | null, found: number | null, fixedOnSpot: number | null, rectified: number | null, stillOpen: number | null, overdue: number | null }> }> } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
 export type SiteCountyYearQueryVariables = Exact<{
   c: string;
   y: number;
@@ -85,7 +116,7 @@ export type SiteCountyYearQueryVariables = Exact<{
 }>;
 
 
-export type SiteCountyYearQuery = { countyYear: Array<{ regionCode: string, programCode: string, period: string, suppressed: boolean, households: number | null, persons: number | null, personMonths: number | null, amount: string | null }>, countyMonth: Array<{ regionCode: string, programCode: string, period: string, suppressed: boolean, households: number | null, persons: number | null, personMonths: number | null, amount: string | null }>, townYear: Array<{ regionCode: string, programCode: string, period: string, suppressed: boolean, households: number | null, persons: number | null, personMonths: number | null, amount: string | null }>, townMonth: Array<{ regionCode: string, programCode: string, period: string, suppressed: boolean, households: number | null, persons: number | null, personMonths: number | null, amount: string | null }>, villageYear: Array<{ regionCode: string, programCode: string, period: string, suppressed: boolean, households: number | null, persons: number | null, personMonths: number | null, amount: string | null }>, applications: Array<{ programCode: string, received: number | null, approved: number | null, rejected: number | null }>, assistance: Array<{ figure: string, code: string, outcome: string, cases: number | null, amount: string | null }> };
+export type SiteCountyYearQuery = { elderCare: { regionCode: string, facilities: number | null, beds: number | null, occupiedBeds: number | null, occupancy: number | null, certifiedCaregivers: number | null, byKind: Array<{ kind: FacilityKind, facilities: number | null, beds: number | null, certifiedCaregivers: number | null }>, starRatings: Array<{ stars: number, facilities: number | null }>, homeServices: { personsServed: number | null, eligiblePersons: number | null, coverage: number | null }, modifications: { planned: number | null, inProgress: number | null, completed: number | null, target: number | null }, inspectionQuarters: Array<{ quarter: string, inspections: number | null, jointInspections: number | null, facilitiesInspected: number | null, hazards: Array<{ category: HazardCategory, failedChecks: number | null, found: number | null, fixedOnSpot: number | null, rectified: number | null, stillOpen: number | null, overdue: number | null }> }>, hazards: Array<{ category: HazardCategory, failedChecks: number | null, found: number | null, fixedOnSpot: number | null, rectified: number | null, stillOpen: number | null, overdue: number | null }> } | null, elderCareTowns: Array<{ regionCode: string, facilities: number | null, beds: number | null, occupiedBeds: number | null, occupancy: number | null, certifiedCaregivers: number | null, byKind: Array<{ kind: FacilityKind, facilities: number | null, beds: number | null, certifiedCaregivers: number | null }>, starRatings: Array<{ stars: number, facilities: number | null }>, homeServices: { personsServed: number | null, eligiblePersons: number | null, coverage: number | null }, modifications: { planned: number | null, inProgress: number | null, completed: number | null, target: number | null }, inspectionQuarters: Array<{ quarter: string, inspections: number | null, jointInspections: number | null, facilitiesInspected: number | null, hazards: Array<{ category: HazardCategory, failedChecks: number | null, found: number | null, fixedOnSpot: number | null, rectified: number | null, stillOpen: number | null, overdue: number | null }> }>, hazards: Array<{ category: HazardCategory, failedChecks: number | null, found: number | null, fixedOnSpot: number | null, rectified: number | null, stillOpen: number | null, overdue: number | null }> }>, countyYear: Array<{ regionCode: string, programCode: string, period: string, suppressed: boolean, households: number | null, persons: number | null, personMonths: number | null, amount: string | null }>, countyMonth: Array<{ regionCode: string, programCode: string, period: string, suppressed: boolean, households: number | null, persons: number | null, personMonths: number | null, amount: string | null }>, townYear: Array<{ regionCode: string, programCode: string, period: string, suppressed: boolean, households: number | null, persons: number | null, personMonths: number | null, amount: string | null }>, townMonth: Array<{ regionCode: string, programCode: string, period: string, suppressed: boolean, households: number | null, persons: number | null, personMonths: number | null, amount: string | null }>, villageYear: Array<{ regionCode: string, programCode: string, period: string, suppressed: boolean, households: number | null, persons: number | null, personMonths: number | null, amount: string | null }>, applications: Array<{ programCode: string, received: number | null, approved: number | null, rejected: number | null }>, assistance: Array<{ figure: string, code: string, outcome: string, cases: number | null, amount: string | null }> };
 
 export type TestLayoutVillageQueryVariables = Exact<{
   v: string;
@@ -179,6 +210,14 @@ export type TestVillageHouseholdsQueryVariables = Exact<{
 
 export type TestVillageHouseholdsQuery = { countyAggregates: Array<{ regionCode: string, programCode: string, households: number | null }> };
 
+export type TestElderCareQueryVariables = Exact<{
+  c: string;
+  y: number;
+}>;
+
+
+export type TestElderCareQuery = { elderCare: { facilities: number | null, beds: number | null, homeServices: { personsServed: number | null, eligiblePersons: number | null, coverage: number | null } } | null };
+
 export type TestAggregateFragment = { regionCode: string, programCode: string, period: string, suppressed: boolean, households: number | null, persons: number | null, personMonths: number | null, amount: string | null };
 
 export class TypedDocumentString<TResult, TVariables>
@@ -211,6 +250,61 @@ export const SiteAggregateFragmentDoc = new TypedDocumentString(`
   amount
 }
     `, {"fragmentName":"SiteAggregate"}) as unknown as TypedDocumentString<SiteAggregateFragment, unknown>;
+export const SiteElderCareFragmentDoc = new TypedDocumentString(`
+    fragment SiteElderCare on PublicElderCare {
+  regionCode
+  facilities
+  beds
+  occupiedBeds
+  occupancy
+  certifiedCaregivers
+  byKind {
+    kind
+    facilities
+    beds
+    certifiedCaregivers
+  }
+  starRatings {
+    stars
+    facilities
+  }
+  homeServices {
+    personsServed
+    eligiblePersons
+    coverage
+  }
+  modifications {
+    planned
+    inProgress
+    completed
+    target
+  }
+  inspectionQuarters {
+    quarter
+    inspections
+    jointInspections
+    facilitiesInspected
+    hazards {
+      category
+      failedChecks
+      found
+      fixedOnSpot
+      rectified
+      stillOpen
+      overdue
+    }
+  }
+  hazards {
+    category
+    failedChecks
+    found
+    fixedOnSpot
+    rectified
+    stillOpen
+    overdue
+  }
+}
+    `, {"fragmentName":"SiteElderCare"}) as unknown as TypedDocumentString<SiteElderCareFragment, unknown>;
 export const TestAggregateFragmentDoc = new TypedDocumentString(`
     fragment TestAggregate on Aggregate {
   regionCode
@@ -338,8 +432,56 @@ export const SiteVillageListDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<SiteVillageListQuery, SiteVillageListQueryVariables>;
+export const SiteElderFacilitiesDocument = new TypedDocumentString(`
+    query SiteElderFacilities($c: String!, $r: ID!, $after: String) {
+  elderFacilities(regionCode: $c, releaseId: $r, first: 100, after: $after) {
+    edges {
+      node {
+        id
+        name
+        kind
+        operator
+        townCode
+        villageCode
+        openedOn
+        closedOn
+        starRating
+        starRatedOn
+        capacityRecordedOn
+        beds
+        occupiedBeds
+        occupancy
+        certifiedCaregivers
+        inspections {
+          inspectedOn
+          jointWithFireBrigade
+          categories {
+            category
+            failedChecks
+            found
+            fixedOnSpot
+            rectified
+            stillOpen
+            overdue
+          }
+        }
+      }
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<SiteElderFacilitiesQuery, SiteElderFacilitiesQueryVariables>;
 export const SiteCountyYearDocument = new TypedDocumentString(`
     query SiteCountyYear($c: String!, $y: Int!, $r: ID!) {
+  elderCare(regionCode: $c, year: $y, releaseId: $r) {
+    ...SiteElderCare
+  }
+  elderCareTowns(countyCode: $c, year: $y, releaseId: $r) {
+    ...SiteElderCare
+  }
   countyYear: countyAggregates(
     countyCode: $c
     year: $y
@@ -408,6 +550,59 @@ export const SiteCountyYearDocument = new TypedDocumentString(`
   persons
   personMonths
   amount
+}
+fragment SiteElderCare on PublicElderCare {
+  regionCode
+  facilities
+  beds
+  occupiedBeds
+  occupancy
+  certifiedCaregivers
+  byKind {
+    kind
+    facilities
+    beds
+    certifiedCaregivers
+  }
+  starRatings {
+    stars
+    facilities
+  }
+  homeServices {
+    personsServed
+    eligiblePersons
+    coverage
+  }
+  modifications {
+    planned
+    inProgress
+    completed
+    target
+  }
+  inspectionQuarters {
+    quarter
+    inspections
+    jointInspections
+    facilitiesInspected
+    hazards {
+      category
+      failedChecks
+      found
+      fixedOnSpot
+      rectified
+      stillOpen
+      overdue
+    }
+  }
+  hazards {
+    category
+    failedChecks
+    found
+    fixedOnSpot
+    rectified
+    stillOpen
+    overdue
+  }
 }`) as unknown as TypedDocumentString<SiteCountyYearQuery, SiteCountyYearQueryVariables>;
 export const TestLayoutVillageDocument = new TypedDocumentString(`
     query TestLayoutVillage($v: String!) {
@@ -586,3 +781,16 @@ export const TestVillageHouseholdsDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<TestVillageHouseholdsQuery, TestVillageHouseholdsQueryVariables>;
+export const TestElderCareDocument = new TypedDocumentString(`
+    query TestElderCare($c: String!, $y: Int!) {
+  elderCare(regionCode: $c, year: $y) {
+    facilities
+    beds
+    homeServices {
+      personsServed
+      eligiblePersons
+      coverage
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<TestElderCareQuery, TestElderCareQueryVariables>;

@@ -92,6 +92,52 @@ export const DOWNLOAD_EXAMPLES: ApiExample[] = [
 }`,
     mapping: 'figure, code, outcome, cases, amount_yuan ← figure, code, outcome, cases, amount；null 为被抑制的数（文件中为 c）',
   },
+  {
+    file: 'elder-care-by-town',
+    title: '养老服务分乡镇汇总',
+    query: `query ($c: String!, $y: Int!, $r: ID) {
+  elderCare(regionCode: $c, year: $y, releaseId: $r) {
+    regionCode facilities beds occupiedBeds occupancy certifiedCaregivers
+    homeServices { personsServed eligiblePersons coverage } modifications { completed inProgress target }
+  }
+  elderCareTowns(countyCode: $c, year: $y, releaseId: $r) {
+    regionCode facilities beds occupiedBeds occupancy certifiedCaregivers
+    homeServices { personsServed } modifications { completed inProgress }
+  }
+}`,
+    mapping:
+      'region_code, facilities, beds, occupied_beds, occupancy_percent, certified_caregivers ← regionCode, facilities, beds, occupiedBeds, occupancy, certifiedCaregivers；persons_served, coverage_percent, eligible_persons ← homeServices；modifications_completed, modifications_in_progress, modification_target ← modifications；第一行为 elderCare（全县），其后为 elderCareTowns；null 为被抑制的数（文件中为 c）',
+  },
+  {
+    file: 'elder-care-facilities',
+    title: '养老服务机构和设施',
+    query: `query ($c: String!, $r: ID) {
+  elderFacilities(regionCode: $c, releaseId: $r, first: 100) {
+    edges { node {
+      id name kind operator townCode villageCode openedOn closedOn starRating
+      beds occupiedBeds occupancy certifiedCaregivers
+      inspections { inspectedOn categories { category found stillOpen overdue } }
+    } }
+    pageInfo { hasNextPage endCursor }
+  }
+}`,
+    mapping:
+      'facility_id, facility_name, kind, operator, town_code, village_code, opened_on, closed_on, star_rating ← id, name, kind, operator, townCode, villageCode, openedOn, closedOn, starRating；beds, occupied_beds, occupancy_percent, certified_caregivers ← 同名字段；inspections ← inspections 的个数，hazards_found, hazards_open, hazards_overdue ← 各次检查 categories 的 found, stillOpen, overdue 之和；多于 100 个时按 endCursor 翻页',
+  },
+  {
+    file: 'elder-care-inspections',
+    title: '安全检查和隐患整改',
+    query: `query ($c: String!, $y: Int!, $r: ID) {
+  elderCare(regionCode: $c, year: $y, releaseId: $r) {
+    inspectionQuarters {
+      quarter inspections
+      hazards { category failedChecks found fixedOnSpot rectified stillOpen overdue }
+    }
+  }
+}`,
+    mapping:
+      'quarter, inspections ← quarter, inspections；category, failed_checks, hazards_found, fixed_on_spot, rectified, still_open, overdue ← hazards 的 category, failedChecks, found, fixedOnSpot, rectified, stillOpen, overdue（每季度每个类别一行）',
+  },
 ];
 
 export const CATALOG_EXAMPLE = `query {

@@ -1,5 +1,5 @@
 import { fenToYuan } from './money';
-import type { Aggregate, County, CountyRelease, Edition, Program, Site, YearFigures } from './site-data';
+import type { Aggregate, County, CountyRelease, Edition, ElderCare, ElderFacility, Program, Site, YearFigures } from './site-data';
 
 /**
  * The aggregate tables of the site. Each is one `Dataset`: the pages render it as an HTML table
@@ -527,6 +527,336 @@ export function assistanceTable(site: Site, cr: CountyRelease, year: number): Da
   };
 }
 
+// ---- elder care (docs/eldercare.md, "In public") -------------------------------------------------
+
+/** 中文 names of the facility kinds, as the bureaus' reports write them. */
+export const FACILITY_KIND_ZH: Record<string, string> = {
+  PUBLIC_HOME: '公办敬老院',
+  PRIVATE_HOME: '民办养老机构',
+  PUBLICLY_BUILT_PRIVATELY_RUN: '公建民营养老机构',
+  SERVICE_CENTRE: '城乡综合养老服务中心',
+  RURAL_HAPPINESS_HOME: '农村幸福院',
+  DAY_CARE_CENTRE: '日间照料中心',
+  ELDER_CANTEEN: '长者食堂',
+  CARE_CENTRE: '照护中心',
+};
+
+/** 中文 names of the checklist categories. */
+export const HAZARD_CATEGORY_ZH: Record<string, string> = {
+  FIRE: '消防',
+  ELECTRICITY: '用电',
+  GAS: '燃气',
+  FOOD: '食品',
+  EVACUATION: '疏散',
+  EMERGENCY_PLAN: '应急预案',
+};
+
+const count = (
+  name: string,
+  title: string,
+  titleEn: string,
+  description: string,
+  unit: string,
+  unitEn: string,
+  suppressible = false,
+): Field => ({
+  name,
+  type: 'integer',
+  title,
+  titleEn,
+  description,
+  unit,
+  unitEn,
+  ...(suppressible ? { suppressible } : {}),
+});
+
+const E = {
+  facilities: count('facilities', '机构数', 'Facilities', '发布日期时仍在运营的养老服务机构和设施数（各类合计）。', '个', 'facilities'),
+  beds: count('beds', '床位数', 'Beds', '各机构截至发布日期最近一次登记的床位数之和。', '张', 'beds'),
+  occupiedBeds: count(
+    'occupied_beds',
+    '在住人数',
+    'Occupied beds',
+    '各机构最近一次登记的在住（占用床位）人数之和；1 至 10 人的单元格被抑制（c）。',
+    '人',
+    'persons',
+    true,
+  ),
+  occupancy: {
+    name: 'occupancy_percent',
+    type: 'number',
+    title: '床位使用率（%）',
+    titleEn: 'Occupancy (%)',
+    description: '在住人数 ÷ 床位数 × 100，保留两位小数；随在住人数一起抑制。',
+    unit: '%',
+    unitEn: 'percent',
+    suppressible: true,
+  } satisfies Field,
+  caregivers: count(
+    'certified_caregivers',
+    '持证养老护理员',
+    'Certified caregivers',
+    '持有养老护理员职业技能等级证书的人数（五级至一级合计）。',
+    '人',
+    'persons',
+  ),
+  personsServed: count(
+    'persons_served',
+    '居家养老服务人数',
+    'Persons served at home',
+    '年内（已结束的月份）接受过任一项居家养老服务（助餐、助洁、助浴、助医、助急等）的人数，不重复计数；1 至 10 人的单元格被抑制（c）。',
+    '人',
+    'persons',
+    true,
+  ),
+  coverage: {
+    name: 'coverage_percent',
+    type: 'number',
+    title: '居家养老服务覆盖率（%）',
+    titleEn: 'Home-service coverage (%)',
+    description: '居家养老服务人数 ÷ 县（区）确定的当年服务对象人数 × 100，保留两位小数；只有县（区）一级。',
+    unit: '%',
+    unitEn: 'percent',
+    suppressible: true,
+  } satisfies Field,
+  eligible: count(
+    'eligible_persons',
+    '服务对象人数',
+    'Eligible population',
+    '县（区）确定的当年居家养老服务对象人数（目标数，不是统计数）；只有县（区）一级。',
+    '人',
+    'persons',
+  ),
+  modified: count(
+    'modifications_completed',
+    '适老化改造完成户数',
+    'Homes modified',
+    '年内完成的适老化改造户数；1 至 10 户的单元格被抑制（c）。',
+    '户',
+    'households',
+    true,
+  ),
+  modifying: count(
+    'modifications_in_progress',
+    '适老化改造在建户数',
+    'Homes being modified',
+    '发布日期时正在施工的适老化改造户数；1 至 10 户被抑制（c）。',
+    '户',
+    'households',
+    true,
+  ),
+  target: count(
+    'modification_target',
+    '适老化改造目标户数',
+    'Modification target',
+    '县（区）确定的当年适老化改造目标户数；只有县（区）一级。',
+    '户',
+    'households',
+  ),
+  regionCode: {
+    name: 'region_code',
+    type: 'string',
+    title: '区划代码',
+    titleEn: 'Region code',
+    description: '统计用区划代码：县（区）6 位，乡镇（街道）9 位。',
+    code: true,
+  } satisfies Field,
+  regionName: {
+    name: 'region_name',
+    type: 'string',
+    title: '地区',
+    titleEn: 'Region',
+    description: '县（区）或乡镇（街道）名称。',
+  } satisfies Field,
+};
+
+const shownCount = (n: number | null | undefined): Cell => (n === null || n === undefined ? SUPPRESSED : n);
+/** A figure that is null because it does not apply (a town's coverage): empty, not `c`. */
+const notApplicable = (n: number | null, applies: boolean): Cell => (applies ? shownCount(n) : null);
+
+function elderCareRow(e: ElderCare, name: string): Cell[] {
+  const county = e.regionCode.length === 6;
+  return [
+    e.regionCode,
+    name,
+    shownCount(e.facilities),
+    shownCount(e.beds),
+    shownCount(e.occupiedBeds),
+    notApplicable(e.occupancy, (e.beds ?? 0) > 0),
+    shownCount(e.certifiedCaregivers),
+    shownCount(e.homeServices.personsServed),
+    notApplicable(e.homeServices.coverage, county && e.homeServices.eligiblePersons !== null),
+    county ? e.homeServices.eligiblePersons : null,
+    shownCount(e.modifications.completed),
+    shownCount(e.modifications.inProgress),
+    county ? e.modifications.target : null,
+  ];
+}
+
+/** Contract: region_code,region_name,facilities,beds,occupied_beds,occupancy_percent,certified_caregivers,persons_served,coverage_percent,eligible_persons,modifications_completed,modifications_in_progress,modification_target */
+export function elderCareByTown(cr: CountyRelease, year: number): Dataset {
+  const f = cr.figures.get(year)!;
+  const names = regionNames(cr.county);
+  return {
+    name: 'elder-care-by-town',
+    notes: [],
+    title: `${cr.county.name}${year}年养老服务分乡镇（街道）汇总`,
+    titleEn: `${cr.county.name} ${year}: elder care by town`,
+    description: `${cr.county.name}全县（区）及各乡镇（街道）的养老服务机构、床位、在住人数、持证护理员（截至发布日期），以及${year}年居家养老服务人数和覆盖率、适老化改造完成户数和目标。第一行为全县（区）。`,
+    fields: [
+      E.regionCode,
+      E.regionName,
+      E.facilities,
+      E.beds,
+      E.occupiedBeds,
+      E.occupancy,
+      E.caregivers,
+      E.personsServed,
+      E.coverage,
+      E.eligible,
+      E.modified,
+      E.modifying,
+      E.target,
+    ],
+    primaryKey: ['region_code'],
+    rows: f.elderCare
+      ? [elderCareRow(f.elderCare, cr.county.name), ...f.elderCareTowns.map((t) => elderCareRow(t, names.towns.get(t.regionCode) ?? ''))]
+      : [],
+  };
+}
+
+/** Contract: facility_id,facility_name,kind,operator,town_code,town_name,village_code,village_name,opened_on,closed_on,star_rating,beds,occupied_beds,occupancy_percent,certified_caregivers,inspections,hazards_found,hazards_open,hazards_overdue */
+export function elderFacilitiesTable(cr: CountyRelease): Dataset {
+  const names = regionNames(cr.county);
+  const hazards = (f: ElderFacility, key: 'found' | 'stillOpen' | 'overdue') =>
+    f.inspections.reduce((sum, i) => sum + i.categories.reduce((n, c) => n + (c[key] ?? 0), 0), 0);
+  return {
+    name: 'elder-care-facilities',
+    notes: [],
+    title: `${cr.county.name}养老服务机构和设施`,
+    titleEn: `${cr.county.name}: elder-care facilities`,
+    description: `${cr.county.name}的养老服务机构和设施（截至发布日期，含已关闭的），其类型、运营方、所在村（社区）、等级评定、最近一次登记的床位和在住人数、持证护理员，以及最近 20 次安全检查发现的隐患。机构是单位，不含任何个人信息。`,
+    fields: [
+      {
+        name: 'facility_id',
+        type: 'string',
+        title: '机构编号',
+        titleEn: 'Facility id',
+        description: '机构在平台中的编号，机构页面的地址用它。',
+        code: true,
+      },
+      { name: 'facility_name', type: 'string', title: '机构名称', titleEn: 'Facility', description: '养老服务机构或设施的名称。' },
+      {
+        name: 'kind',
+        type: 'string',
+        title: '类型',
+        titleEn: 'Kind',
+        description: '公办敬老院、民办养老机构、公建民营养老机构、城乡综合养老服务中心、农村幸福院、日间照料中心、长者食堂或照护中心。',
+      },
+      { name: 'operator', type: 'string', title: '运营方', titleEn: 'Operator', description: '举办或运营机构的单位。' },
+      F.townCode,
+      F.townName,
+      F.villageCode,
+      F.villageName,
+      { name: 'opened_on', type: 'date', title: '开办日期', titleEn: 'Opened', description: '开始运营的日期，YYYY-MM-DD。' },
+      { name: 'closed_on', type: 'date', title: '关闭日期', titleEn: 'Closed', description: '停止运营的日期；仍在运营为空。' },
+      {
+        name: 'star_rating',
+        type: 'integer',
+        title: '等级（星）',
+        titleEn: 'Star rating',
+        description: '养老机构等级评定的星级（1–5 星）；未评定为空。',
+        unit: '星',
+        unitEn: 'stars',
+      },
+      E.beds,
+      E.occupiedBeds,
+      E.occupancy,
+      E.caregivers,
+      count('inspections', '安全检查次数', 'Inspections', '最近 20 次安全检查（截至发布日期）的次数。', '次', 'inspections'),
+      count('hazards_found', '发现隐患', 'Hazards found', '这些检查发现的隐患数（各类合计）。', '项', 'hazards'),
+      count('hazards_open', '未整改隐患', 'Hazards open', '发布日期时仍在整改台账中的隐患数。', '项', 'hazards'),
+      count('hazards_overdue', '逾期未整改隐患', 'Hazards overdue', '发布日期时已过整改期限仍未整改的隐患数。', '项', 'hazards'),
+    ],
+    primaryKey: ['facility_id'],
+    rows: cr.elderFacilities.map((f) => [
+      f.id,
+      f.name,
+      FACILITY_KIND_ZH[f.kind] ?? f.kind,
+      f.operator,
+      f.townCode,
+      names.towns.get(f.townCode) ?? '',
+      f.villageCode,
+      names.villages.get(f.villageCode)?.name ?? '',
+      f.openedOn,
+      f.closedOn ?? null,
+      f.starRating ?? null,
+      f.capacityRecordedOn ? shownCount(f.beds) : null,
+      f.capacityRecordedOn ? shownCount(f.occupiedBeds) : null,
+      f.capacityRecordedOn && (f.beds ?? 0) > 0 ? shownCount(f.occupancy) : null,
+      f.capacityRecordedOn ? shownCount(f.certifiedCaregivers) : null,
+      f.inspections.length,
+      hazards(f, 'found'),
+      hazards(f, 'stillOpen'),
+      hazards(f, 'overdue'),
+    ]),
+  };
+}
+
+/** Contract: quarter,category,category_name,inspections,failed_checks,hazards_found,fixed_on_spot,rectified,still_open,overdue */
+export function elderInspectionsTable(cr: CountyRelease, year: number): Dataset {
+  const e = cr.figures.get(year)!.elderCare;
+  const hazard = (name: string, title: string, titleEn: string, description: string) =>
+    count(name, title, titleEn, description, '项', 'hazards');
+  return {
+    name: 'elder-care-inspections',
+    notes: [],
+    title: `${cr.county.name}${year}年养老机构安全检查和隐患整改`,
+    titleEn: `${cr.county.name} ${year}: safety inspections of elder-care facilities and their hazards`,
+    description: `${cr.county.name}${year}年各季度养老服务机构安全检查次数，以及按检查类别（消防、用电、燃气、食品、疏散、应急预案）发现的隐患和整改情况（截至发布日期）。不含检查人员、责任人和隐患描述。`,
+    fields: [
+      { name: 'quarter', type: 'string', title: '季度', titleEn: 'Quarter', description: '检查所在季度，YYYY-Qn。' },
+      {
+        name: 'category',
+        type: 'string',
+        title: '类别代码',
+        titleEn: 'Category code',
+        description: 'FIRE、ELECTRICITY、GAS、FOOD、EVACUATION 或 EMERGENCY_PLAN。',
+        code: true,
+      },
+      {
+        name: 'category_name',
+        type: 'string',
+        title: '检查类别',
+        titleEn: 'Category',
+        description: '消防、用电、燃气、食品、疏散或应急预案。',
+      },
+      count('inspections', '检查次数', 'Inspections', '本季度的安全检查次数（各类别行相同）。', '次', 'inspections'),
+      count('failed_checks', '未通过检查', 'Failed checks', '本类别检查未通过的检查次数。', '次', 'inspections'),
+      hazard('hazards_found', '发现隐患', 'Hazards found', '本类别发现的隐患数。'),
+      hazard('fixed_on_spot', '当场整改', 'Fixed on the spot', '检查当日整改完毕的隐患数。'),
+      hazard('rectified', '限期整改完成', 'Rectified', '列入整改台账、经回头看确认整改完毕的隐患数（截至发布日期）。'),
+      hazard('still_open', '未整改', 'Still open', '发布日期时仍在整改台账中的隐患数。'),
+      hazard('overdue', '逾期未整改', 'Overdue', '发布日期时已过整改期限仍未整改的隐患数。'),
+    ],
+    primaryKey: ['quarter', 'category'],
+    rows: (e?.inspectionQuarters ?? []).flatMap((q) =>
+      q.hazards.map((h): Cell[] => [
+        q.quarter,
+        h.category,
+        HAZARD_CATEGORY_ZH[h.category] ?? h.category,
+        shownCount(q.inspections),
+        shownCount(h.failedChecks),
+        shownCount(h.found),
+        shownCount(h.fixedOnSpot),
+        shownCount(h.rectified),
+        shownCount(h.stillOpen),
+        shownCount(h.overdue),
+      ]),
+    ),
+  };
+}
+
 /** Every dataset of a county-year folder, in the order of the README. */
 export function countyYearDatasets(site: Site, edition: Edition, cr: CountyRelease, year: number): Dataset[] {
   return [
@@ -539,6 +869,9 @@ export function countyYearDatasets(site: Site, edition: Edition, cr: CountyRelea
     reviewsTable(cr, edition),
     applicationsTable(site, cr, year),
     assistanceTable(site, cr, year),
+    elderCareByTown(cr, year),
+    elderFacilitiesTable(cr),
+    elderInspectionsTable(cr, year),
   ];
 }
 

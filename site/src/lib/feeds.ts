@@ -1,6 +1,6 @@
 import { SITE_NAME, SITE_URL } from '../data/site-config';
 import { yearLabel } from './format';
-import { changelogHref, countyHref, dataIndexHref, home, programHref, townHref } from './paths';
+import { changelogHref, countyHref, dataIndexHref, facilityHref, home, programHref, townHref } from './paths';
 import type { Site } from './site-data';
 
 /** The sitemap and the Atom feed of releases, both from the site's snapshot. */
@@ -12,7 +12,7 @@ const url = (path: string): string => `${SITE_URL}${path}`;
 
 /**
  * The indexable pages at their plain URLs: home, programs, counties, towns, downloads, method,
- * releases, developers. Village pages (noindex, they hold the 幸福清单) and the fixed /releases/
+ * releases, developers, elder-care facilities. Village pages (noindex, they hold the 幸福清单) and the fixed /releases/
  * copies are left out.
  */
 export function sitemap(site: Site): string {
@@ -24,6 +24,7 @@ export function sitemap(site: Site): string {
     ...site.counties.flatMap((c) => [
       countyHref(latest, c.code),
       ...(latest.counties.has(c.code) ? c.towns.map((t) => townHref(latest, t.code)) : []),
+      ...(latest.counties.get(c.code)?.elderFacilities.map((f) => facilityHref(latest, f.id)) ?? []),
     ]),
     '/compare/',
     dataIndexHref(latest),

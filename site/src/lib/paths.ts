@@ -5,6 +5,7 @@ export const home = (e: Edition): string => `${e.prefix}/`;
 export const countyHref = (e: Edition, code: string): string => `${e.prefix}/county/${code}/`;
 export const townHref = (e: Edition, code: string): string => `${e.prefix}/town/${code}/`;
 export const villageHref = (e: Edition, code: string): string => `${e.prefix}/village/${code}/`;
+export const facilityHref = (e: Edition, id: string): string => `${e.prefix}/facility/${id}/`;
 export const programHref = (e: Edition, code: string): string => `${e.prefix}/program/${code}/`;
 export const programsHref = (e: Edition): string => `${e.prefix}/program/`;
 export const dataIndexHref = (e: Edition): string => `${e.prefix}/data/`;

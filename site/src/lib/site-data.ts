@@ -3,6 +3,8 @@ import { toFen } from './money';
 import { graphql } from '../gql';
 import type {
   SiteAggregateFragment,
+  SiteElderCareFragment,
+  SiteElderFacilitiesQuery,
   SiteCountyQuery,
   SiteCountyYearQuery,
   SiteGlobalQuery,
@@ -75,7 +77,15 @@ export type ListedHousehold = Omit<ListedNode, 'total' | 'totalYearToDate' | 'pr
   totalYearToDateFen: bigint;
 };
 
+/** Elder care of a county or town (facilities as of the release; services and inspections of the year); null figures are suppressed. */
+export type ElderCare = SiteElderCareFragment;
+/** A facility as the release froze it, with its inspection record. */
+export type ElderFacility = SiteElderFacilitiesQuery['elderFacilities']['edges'][number]['node'];
+
 export interface YearFigures {
+  /** Elder care of the county (null when the release holds none) and of its towns. */
+  elderCare: ElderCare | null;
+  elderCareTowns: ElderCare[];
   countyYear: Aggregate[];
   countyMonth: Aggregate[];
   townYear: Aggregate[];
@@ -95,6 +105,8 @@ export interface CountyRelease {
   figures: Map<number, YearFigures>;
   /** The 幸福清单 of latestMonth, every village of the county with listed households, by village and public id. */
   listing: ListedHousehold[];
+  /** The county's elder-care facilities as the release froze them, by id. */
+  elderFacilities: ElderFacility[];
 }
 
 export type ReleaseChange = Omit<SiteReleaseQuery['releaseChanges'][number], 'amountBefore' | 'amountAfter'> & {
@@ -331,9 +343,127 @@ export function villagesWithListing(site: { programByCode: Map<string, Program> 
   return [...new Set(codes)].sort();
 }
 
-/** Every figure of a county for one released year: county, town and village rollups and applications. */
+/** Elder care of a county or town, spread into SiteCountyYear. */
+graphql(`
+  fragment SiteElderCare on PublicElderCare {
+    regionCode
+    facilities
+    beds
+    occupiedBeds
+    occupancy
+    certifiedCaregivers
+    byKind {
+      kind
+      facilities
+      beds
+      certifiedCaregivers
+    }
+    starRatings {
+      stars
+      facilities
+    }
+    homeServices {
+      personsServed
+      eligiblePersons
+      coverage
+    }
+    modifications {
+      planned
+      inProgress
+      completed
+      target
+    }
+    inspectionQuarters {
+      quarter
+      inspections
+      jointInspections
+      facilitiesInspected
+      hazards {
+        category
+        failedChecks
+        found
+        fixedOnSpot
+        rectified
+        stillOpen
+        overdue
+      }
+    }
+    hazards {
+      category
+      failedChecks
+      found
+      fixedOnSpot
+      rectified
+      stillOpen
+      overdue
+    }
+  }
+`);
+
+const SiteElderFacilities = graphql(`
+  query SiteElderFacilities($c: String!, $r: ID!, $after: String) {
+    elderFacilities(regionCode: $c, releaseId: $r, first: 100, after: $after) {
+      edges {
+        node {
+          id
+          name
+          kind
+          operator
+          townCode
+          villageCode
+          openedOn
+          closedOn
+          starRating
+          starRatedOn
+          capacityRecordedOn
+          beds
+          occupiedBeds
+          occupancy
+          certifiedCaregivers
+          inspections {
+            inspectedOn
+            jointWithFireBrigade
+            categories {
+              category
+              failedChecks
+              found
+              fixedOnSpot
+              rectified
+              stillOpen
+              overdue
+            }
+          }
+        }
+      }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+    }
+  }
+`);
+
+/** A county's facilities, every page. */
+async function loadElderFacilities(county: string, releaseId: string): Promise<ElderFacility[]> {
+  const facilities: ElderFacility[] = [];
+  let after: string | null = null;
+  for (;;) {
+    const { elderFacilities }: SiteElderFacilitiesQuery = await publicQuery(SiteElderFacilities, { c: county, r: releaseId, after });
+    facilities.push(...elderFacilities.edges.map((e) => e.node));
+    if (!elderFacilities.pageInfo.hasNextPage) return facilities;
+    after = elderFacilities.pageInfo.endCursor ?? null;
+  }
+}
+
+/** Every figure of a county for one released year: county, town and village rollups, applications and elder care. */
 const SiteCountyYear = graphql(`
   query SiteCountyYear($c: String!, $y: Int!, $r: ID!) {
+    elderCare(regionCode: $c, year: $y, releaseId: $r) {
+      ...SiteElderCare
+    }
+    elderCareTowns(countyCode: $c, year: $y, releaseId: $r) {
+      ...SiteElderCare
+    }
     countyYear: countyAggregates(countyCode: $c, year: $y, level: COUNTY, periodKind: YEAR, releaseId: $r) {
       ...SiteAggregate
     }
@@ -368,6 +498,8 @@ const SiteCountyYear = graphql(`
 async function loadYear(county: County, year: number, releaseId: string): Promise<YearFigures> {
   const data = await publicQuery(SiteCountyYear, { c: county.code, y: year, r: releaseId });
   return {
+    elderCare: data.elderCare ?? null,
+    elderCareTowns: data.elderCareTowns,
     countyYear: data.countyYear.map(aggregate),
     countyMonth: data.countyMonth.map(aggregate),
     townYear: data.townYear.map(aggregate),
@@ -390,7 +522,8 @@ async function loadCountyRelease(
   const latestYear = years[years.length - 1]!;
   const villages = villagesWithListing({ programByCode }, figures.get(latestYear)!.villageYear);
   const listing = (await Promise.all(villages.map((v) => loadVillageListing(v, latestMonth, releaseId)))).flat();
-  return { county, months, years, latestYear, latestMonth, figures, listing };
+  const elderFacilities = await loadElderFacilities(county.code, releaseId);
+  return { county, months, years, latestYear, latestMonth, figures, listing, elderFacilities };
 }
 
 async function load(): Promise<Site> {

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { addDays, approvePayroll, createReviewCampaign, cutRelease, generatePayroll, recordCorrection, today } from '@xingfu/domain';
 import { startTestApi, type TestApi } from '../../support/graphql-client.js';
+import { buildElderCare, type ElderCareFixture } from '../../support/elder-care-fixture.js';
 import { ADMIN, buildLedger, type LedgerFixture } from '../../support/ledger-fixture.js';
 import { createTestDatabase, type TestDatabase } from '../../support/test-database.js';
 import { buildSite, type SiteBuild } from './site-build.js';
@@ -12,6 +13,8 @@ export interface DemoSite {
   api: TestApi;
   apiUrl: string;
   fixture: LedgerFixture;
+  /** A home (with capacity and an inspection record) and a 幸福院 in the fixture's first village. */
+  elderCare: ElderCareFixture;
   /** Release ids, oldest first. */
   releases: string[];
   build: SiteBuild;
@@ -48,6 +51,14 @@ export async function buildDemoSite(options: { releases?: 0 | 2; env?: Record<st
       programCodes: ['disability_care'],
     }),
   );
+  const persons = await em().execute<{ person_id: number }[]>(
+    `select m.person_id from household_member m join household h on h.id = m.household_id where h.county_code = '370115' and m.end_date is null`,
+  );
+  const elderCare = await buildElderCare(db.orm, {
+    village: fixture.villages[0]!,
+    month: fixture.months.at(-1)!,
+    persons: persons.map((p) => p.person_id),
+  });
   if ((options.releases ?? 2) === 2) {
     const asOf = addDays(today(), 40);
     releases.push((await em().transactional((tx) => cutRelease(tx, { createdBy: 'site-test', note: '首次发布', asOf }))).id);
@@ -73,6 +84,7 @@ export async function buildDemoSite(options: { releases?: 0 | 2; env?: Record<st
     api,
     apiUrl,
     fixture,
+    elderCare,
     releases,
     build,
     close: async () => {

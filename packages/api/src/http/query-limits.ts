@@ -156,6 +156,15 @@ export const LIST_BOUNDS: Readonly<Record<string, ListBound>> = {
   'ElderInspection.hazards': () => 50,
   'ElderHazard.followUps': () => 10,
   'HomeServiceCoverage.byKind': () => 6,
+  // public: elder care (public/elder-care.resolver.ts): one line per kind, star, quarter or hazard category
+  'Query.elderCareTowns': fixed('townsPerCounty'),
+  'PublicElderCare.byKind': () => 8,
+  'PublicElderCare.starRatings': () => 5,
+  'PublicElderCare.inspectionQuarters': () => 4,
+  'PublicElderCare.hazards': () => 6,
+  'PublicInspectionQuarter.hazards': () => 6,
+  'PublicElderFacility.inspections': () => 20,
+  'PublicInspection.categories': () => 6,
   // a load report lists at most MAX_REPORTED_PROBLEMS rows; a run applies each rule once
   'FeedLoadReport.problems': () => 1_000,
   'CrossCheckRun.rules': () => 20,

@@ -35,7 +35,7 @@ export function ListedFigure(type: NumberType = () => Int, description?: string)
   return figure('listed', type, false, description);
 }
 
-/** A number that counts nobody (a year, a rate). */
-export function NotACount(type: NumberType = () => Int, description?: string): PropertyDecorator {
-  return figure('not-a-count', type, false, description);
+/** A number that counts nobody (a year, a rate, a target); nullable when `nullable` says so. */
+export function NotACount(type: NumberType = () => Int, description?: string, nullable = false): PropertyDecorator {
+  return figure('not-a-count', type, nullable, description);
 }

@@ -185,3 +185,97 @@ export function publishAssistanceCounts(rows: readonly AssistanceCounts[]): Publ
   const decisions = decideCounts(rows.map((r) => ({ policy: r.policy, count: r.cases })));
   return rows.map((r, i) => publishFigures(decisions[i]!, { cases: r.cases, amountFen: r.amountFen }));
 }
+
+// ---- elder care ----------------------------------------------------------------------------------
+
+/**
+ * Elder care's figures of institutions — facilities by kind, beds, certified caregivers, star
+ * ratings, inspections and the hazards they found, rectified or left open — count institutions,
+ * places and hazards, never people receiving anything: they are cells of the listed policy
+ * (published; a facility is named on its own page anyway).
+ */
+export function publishInstitutionFigures<F extends Record<string, number | string>>(
+  figures: F,
+): { [K in keyof F]: Published<F[K]> | null } {
+  return publishFigures(decideCounts([{ policy: 'listed', count: 0 }])[0]!, figures);
+}
+
+/** Occupied beds of a county, a town or a facility: residents, counted like people (1 to 10 suppressed). */
+export interface OccupancyCell {
+  /** The county (6 digits), a town (9) or a facility (its town code and id: `370115104#12`). */
+  key: string;
+  town: string | null;
+  beds: number;
+  occupiedBeds: number;
+}
+
+export interface PublishedOccupancy {
+  occupiedBeds: Published<number> | null;
+  /** Occupied beds ÷ beds in percent, two decimals; null with the occupied beds (or when there are no beds). */
+  occupancy: Published<number> | null;
+}
+
+/**
+ * Occupancy of a county: the county, its towns and its facilities, decided at once. Occupied beds
+ * count residents (many of them 特困 persons in 集中供养), so each figure is a cell of the counted
+ * policy; the facilities of a town sum to the town, the towns to the county.
+ */
+export function publishOccupancy(cells: readonly OccupancyCell[]): PublishedOccupancy[] {
+  const county = cells.findIndex((c) => c.key.length === 6);
+  const towns = cells.flatMap((c, i) => (c.key.length === 9 ? [i] : []));
+  const lines: Line[] = [];
+  if (county >= 0 && towns.length > 0) lines.push({ cells: towns, total: county });
+  for (const town of towns) {
+    const facilities = cells.flatMap((c, i) => (c.key.length > 9 && c.town === cells[town]!.key ? [i] : []));
+    if (facilities.length > 0) lines.push({ cells: facilities, total: town });
+  }
+  const decisions = decideCounts(
+    cells.map((c) => ({ policy: 'counted', count: c.occupiedBeds })),
+    lines,
+  );
+  return cells.map((c, i) => {
+    const share = c.beds > 0 ? Math.round((c.occupiedBeds / c.beds) * 10_000) / 100 : null;
+    const published = publishFigures(decisions[i]!, { occupiedBeds: c.occupiedBeds, occupancy: share ?? 0 });
+    return { occupiedBeds: published.occupiedBeds, occupancy: share === null ? null : published.occupancy };
+  });
+}
+
+/** Home services and 适老化改造 of a county or town in a year (release_elder_service). */
+export interface ElderServiceCounts {
+  regionCode: string;
+  personsServed: number;
+  modificationsPlanned: number;
+  modificationsInProgress: number;
+  modificationsCompleted: number;
+  /** The county's eligible population of the year (its target); null for towns. */
+  eligiblePersons: number | null;
+}
+
+const SERVICE_MEASURES = ['personsServed', 'modificationsPlanned', 'modificationsInProgress', 'modificationsCompleted'] as const;
+
+export type PublishedElderServiceCounts = { [K in (typeof SERVICE_MEASURES)[number] | 'coverage']: Published<number> | null };
+
+/**
+ * Persons served at home and households whose home is being modified count people and
+ * households: cells of the counted policy, 1 to 10 suppressed. Decide a county and its towns at
+ * once (the towns sum to the county, measure by measure), whichever region is asked for.
+ */
+export function publishElderServiceCounts(rows: readonly ElderServiceCounts[]): PublishedElderServiceCounts[] {
+  const measures = SERVICE_MEASURES;
+  const at = (row: number, measure: (typeof measures)[number]) => row * measures.length + measures.indexOf(measure);
+  const cells: CountCell[] = rows.flatMap((r) => measures.map((m) => ({ policy: 'counted' as const, count: r[m] })));
+  const county = rows.findIndex((r) => r.regionCode.length === 6);
+  const towns = rows.flatMap((r, i) => (r.regionCode.length === 9 ? [i] : []));
+  const lines: Line[] =
+    county >= 0 && towns.length > 0 ? measures.map((m) => ({ cells: towns.map((t) => at(t, m)), total: at(county, m) })) : [];
+  const decisions = decideCounts(cells, lines);
+  return rows.map((r, i) => {
+    // coverage = persons served ÷ eligible population, in percent: it goes with persons served
+    const coverage = r.eligiblePersons ? Math.round((r.personsServed / r.eligiblePersons) * 10_000) / 100 : null;
+    const served = publishFigures(decisions[at(i, 'personsServed')]!, { coverage: coverage ?? 0 });
+    return Object.assign(
+      { coverage: coverage === null ? null : served.coverage },
+      ...measures.map((m) => publishFigures(decisions[at(i, m)]!, { [m]: r[m] })),
+    ) as PublishedElderServiceCounts;
+  });
+}

@@ -1,5 +1,6 @@
 import { REVIEW_STATISTIC_NAMES, REVIEW_STATISTICS } from '../review/review-statistics.js';
 import { reviewStatisticsSql } from '../review/review.service.js';
+import { ELDER_CARE_FROZEN_TABLES } from './elder-care-figures.js';
 
 /**
  * The county figures a release publishes beside its rollups, copied into it when it is cut
@@ -172,6 +173,8 @@ export const FROZEN_TABLES: FrozenTable[] = [
     freeze: FREEZE_REVIEW_RESULTS_SQL,
     county: 'county_code',
   },
+  // elder care: facilities, inspections, home services and modifications (elder-care-figures.ts)
+  ...ELDER_CARE_FROZEN_TABLES,
   {
     table: 'release_assistance_figure',
     key: ['county_code', 'year', 'figure', 'code', 'outcome'],

@@ -10,6 +10,7 @@ import { FrozenProgramCatalogMigration } from './0008-frozen-program-catalog.mig
 import { ElderCareMigration } from './0009-elder-care.migration.js';
 import { DataDrivenAssistanceMigration } from './0010-data-driven-assistance.migration.js';
 import { IncrementalReleasesMigration } from './0011-incremental-releases.migration.js';
+import { ElderCareInPublicMigration } from './0012-elder-care-in-public.migration.js';
 import { DataDrivenAssistanceRemainingMigration } from './0013-data-driven-assistance-remaining.migration.js';
 
 /** Migrations in the order they apply. Hand-written SQL; the application never syncs the schema. */
@@ -25,5 +26,6 @@ export const migrationsList: MigrationObject[] = [
   { name: '0009-elder-care', class: ElderCareMigration },
   { name: '0010-data-driven-assistance', class: DataDrivenAssistanceMigration },
   { name: '0011-incremental-releases', class: IncrementalReleasesMigration },
+  { name: '0012-elder-care-in-public', class: ElderCareInPublicMigration },
   { name: '0013-data-driven-assistance-remaining', class: DataDrivenAssistanceRemainingMigration },
 ];

@@ -45,7 +45,11 @@ const CATEGORIES = ['fire', 'electricity', 'gas', 'food', 'evacuation', 'emergen
  * and households; the targets of the calibrated year). Runs before the county's households are
  * deleted (their references), in the caller's transaction.
  */
-export async function deleteGeneratedElderCare(client: pg.ClientBase, countyCode: string): Promise<number> {
+export async function deleteGeneratedElderCare(
+  client: pg.ClientBase,
+  countyCode: string,
+  options: { facilitiesOnly?: boolean } = {},
+): Promise<number> {
   let deleted = 0;
   const run = async (sql: string, params: unknown[]) => {
     deleted += (await client.query(sql, params)).rowCount ?? 0;
@@ -60,6 +64,7 @@ export async function deleteGeneratedElderCare(client: pg.ClientBase, countyCode
     await run(`delete from ${table} where facility_id in ${facilities}`, [countyCode, ADDRESS_PREFIX]);
   }
   await run(`delete from elder_facility where id in ${facilities}`, [countyCode, ADDRESS_PREFIX]);
+  if (options.facilitiesOnly) return deleted;
   await run(`delete from elder_home_service where county_code = $1 and recorded_by = $2`, [countyCode, ELDER_CARE_RECORDER]);
   await run(
     `delete from elder_home_modification where county_code = $1 and household_id in (select id from household where county_code = $1 and starts_with(address, $2))`,
@@ -94,7 +99,8 @@ export async function seedElderCare(
       [calibration.countyCode],
     );
     if (villages.rows.length === 0) continue;
-    await deleteGeneratedElderCare(client, calibration.countyCode);
+    // another county's load rewrites this county's facilities, never its services (they need its population)
+    await deleteGeneratedElderCare(client, calibration.countyCode, { facilitiesOnly: calibration.countyCode !== options.countyCode });
     const rng = new Rng(`eldercare:${options.seed}:${calibration.countyCode}`);
     report.facilities += await writeFacilities(client, calibration, villages.rows, rng.fork('facilities'));
     if (calibration.countyCode === options.countyCode) {

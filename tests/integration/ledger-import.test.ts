@@ -11,6 +11,7 @@ import {
   type Actor,
   type LedgerImportResult,
 } from '@xingfu/domain';
+import { syntheticLedgerFile } from '@xingfu/seed';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { idNumberFor, ok } from '../support/casework.js';
@@ -274,4 +275,82 @@ describe('through the API', () => {
     await book.xlsx.load(Buffer.from(answer.ledgerImportTemplate, 'base64') as unknown as ArrayBuffer);
     expect(book.worksheets.map((s) => s.name)).toEqual([NOTES_SHEET, HOUSEHOLD_SHEET, ENROLLMENT_SHEET, STANDARD_SHEET]);
   });
+});
+
+describe('at county scale', () => {
+  const villages = () => rows<{ code: string }>(`select code from region where level = 'village' and code like '370115%' order by code`);
+
+  it('a 100,000-row ledger with one bad row commits nothing and its report names that row', async () => {
+    const ledger = await syntheticLedgerFile({
+      countyCode: '370115',
+      villages: (await villages()).map((v) => v.code),
+      rows: 100_000,
+      seed: 'one-bad-row',
+    });
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(ledger.file as unknown as ArrayBuffer);
+    // the last member row of the file: an ID number with a wrong check character
+    const sheet = book.getWorksheet(HOUSEHOLD_SHEET)!;
+    const last = sheet.rowCount;
+    const cell = sheet.getRow(last).getCell(4);
+    const id = cell.text;
+    cell.value = id.slice(0, 17) + (id.endsWith('1') ? '2' : '1');
+    const before = await holdings(ledger.idNumbers);
+    const result = await importFile(Buffer.from(await book.xlsx.writeBuffer()));
+    expect(result).toMatchObject({ committed: false, rows: 100_000, errorRows: 1 });
+    expect(result.errors).toEqual([expect.stringMatching(new RegExp(`^${HOUSEHOLD_SHEET} row ${last}: `))]);
+    expect([...(await reportErrors(result, HOUSEHOLD_SHEET)).keys()]).toEqual([last]);
+    expect(await holdings(ledger.idNumbers)).toEqual(before);
+    expect(before).toMatchObject({ persons: 0, memberships: 0, enrollments: 0 });
+  }, 600_000);
+
+  it('three imports of one 3,000-row ledger at once leave one copy of every record and one audit entry each', async () => {
+    const subject = 'parallel-importer@370115';
+    const importer: Actor = { ...IMPORTER, subject };
+    const ledger = await syntheticLedgerFile({
+      countyCode: '370115',
+      villages: (await villages()).map((v) => v.code),
+      rows: 3000,
+      seed: 'parallel',
+    });
+    const results = await Promise.all(Array.from({ length: 3 }, () => runLedgerImport(db.orm.em.fork(), importer, ledger.file)));
+    expect(results.every((r) => r.committed)).toBe(true);
+    expect(results.filter((r) => r.households.created === ledger.households)).toHaveLength(1);
+    expect(
+      results.filter((r) => r.households.unchanged === ledger.households && r.enrollments.unchanged === ledger.enrollments),
+    ).toHaveLength(2);
+    const list = ledger.idNumbers.join(',');
+    expect(await count(`select 1 from person where id_number = any(string_to_array(?, ','))`, [list])).toBe(ledger.members);
+    expect(
+      await count(`select 1 from household_member m join person p on p.id = m.person_id where p.id_number = any(string_to_array(?, ','))`, [
+        list,
+      ]),
+    ).toBe(ledger.members);
+    expect(
+      await count(
+        `select distinct e.id from enrollment e join household_member m on m.household_id = e.household_id
+           join person p on p.id = m.person_id where p.id_number = any(string_to_array(?, ','))`,
+        [list],
+      ),
+    ).toBe(ledger.enrollments);
+    // one entry per household and per enrollment, each naming its record
+    const audit = await rows<{ action: string; n: number; records: number }>(
+      `select action, count(*)::int as n, count(distinct entity_id)::int as records from audit_entry where actor = ? group by action order by action`,
+      [subject],
+    );
+    expect(audit).toEqual([
+      { action: 'createEnrollment', n: ledger.enrollments, records: ledger.enrollments },
+      { action: 'registerHousehold', n: ledger.households, records: ledger.households },
+    ]);
+    const entry = await rows<{ after: Record<string, unknown> }>(
+      `select a.after from audit_entry a where a.actor = ? and a.action = 'createEnrollment' limit 1`,
+      [subject],
+    );
+    expect(entry[0]!.after).toMatchObject({
+      program: 'dibao_rural',
+      household: expect.any(Number),
+      status: 'active',
+      coveredMembers: expect.any(Number),
+    });
+  }, 600_000);
 });

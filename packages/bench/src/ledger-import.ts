@@ -54,7 +54,9 @@ export async function measureImport(cluster: BenchCluster, options: ImportOption
     const villages = (
       await orm.em
         .fork()
-        .execute<{ code: string }[]>(`select code from region where level = 'village' and code like ? order by code`, [`${options.countyCode}%`])
+        .execute<{ code: string }[]>(`select code from region where level = 'village' and code like ? order by code`, [
+          `${options.countyCode}%`,
+        ])
     ).map((r) => r.code);
     let t0 = performance.now();
     const ledger = await syntheticLedgerFile({ countyCode: options.countyCode, villages, rows: options.rows });
@@ -80,7 +82,11 @@ export async function measureImport(cluster: BenchCluster, options: ImportOption
     if (phase) phases[phase] = seconds(phaseStart);
     const importSeconds = seconds(t0);
     if (!first.committed) throw new Error(`the import did not commit: ${first.errors.join('\n')}`);
-    log(`  imported in ${importSeconds.toFixed(1)} s (${Object.entries(phases).map(([k, v]) => `${k} ${v.toFixed(1)} s`).join(', ')})`);
+    log(
+      `  imported in ${importSeconds.toFixed(1)} s (${Object.entries(phases)
+        .map(([k, v]) => `${k} ${v.toFixed(1)} s`)
+        .join(', ')})`,
+    );
     t0 = performance.now();
     const again = await runLedgerImport(orm.em.fork(), actor, ledger.file);
     const reimportSeconds = seconds(t0);

@@ -56,7 +56,11 @@ export interface LoadResult {
 const LOAD_DB = 'bench_load';
 const COPY_DB = 'bench_copy';
 
-export async function maxIds(cluster: BenchCluster, database: string, tables: readonly string[] = LOADED_TABLES): Promise<Map<string, number>> {
+export async function maxIds(
+  cluster: BenchCluster,
+  database: string,
+  tables: readonly string[] = LOADED_TABLES,
+): Promise<Map<string, number>> {
   return cluster.admin(async (c) => {
     const ids = new Map<string, number>();
     for (const table of tables) {

@@ -471,7 +471,9 @@ async function main(): Promise<void> {
       await mkdir(out, { recursive: true });
       await writeFile(join(out, 'import.json'), `${JSON.stringify({ date: new Date().toISOString(), machine, ...result }, null, 2)}\n`);
       await writeFile(join(out, 'import.md'), importSection(result).join('\n'));
-      log(`\nWrote ${join(out, 'import.md')} and import.json: ${result.import_seconds.toFixed(1)} s, ${result.ratio_vs_copy.toFixed(1)}× COPY.`);
+      log(
+        `\nWrote ${join(out, 'import.md')} and import.json: ${result.import_seconds.toFixed(1)} s, ${result.ratio_vs_copy.toFixed(1)}× COPY.`,
+      );
       return;
     } else if (values.only) {
       throw new Error(`--only knows one case: import (not ${values.only}).`);

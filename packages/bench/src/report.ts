@@ -89,7 +89,9 @@ export function evaluateGoals(r: BenchResults): Goal[] {
   }
   if (r.load) goals.push(ratioGoal('Loader rows/s vs COPY through psql (same rows, same trigger mode)', r.load.ratio_vs_copy, 0.8));
   if (r.ledger_import) {
-    goals.push(ceilingGoal(`Ledger import of ${n0.format(r.ledger_import.rows)} rows (importLedger)`, r.ledger_import.import_seconds, 30, 's'));
+    goals.push(
+      ceilingGoal(`Ledger import of ${n0.format(r.ledger_import.rows)} rows (importLedger)`, r.ledger_import.import_seconds, 30, 's'),
+    );
   }
   if (r.site_build) {
     goals.push(
@@ -532,7 +534,15 @@ export function importSection(i: ImportResult): string[] {
     '',
     table(
       ['Import (s)', 'Rows/s', 'Same file again (s)', 'psql COPY of the rows written (s)', 'Import ÷ COPY'],
-      [[n1.format(i.import_seconds), n0.format(i.import_rows_per_s), n1.format(i.reimport_seconds), n1.format(i.copy_seconds), `${n1.format(i.ratio_vs_copy)}×`]],
+      [
+        [
+          n1.format(i.import_seconds),
+          n0.format(i.import_rows_per_s),
+          n1.format(i.reimport_seconds),
+          n1.format(i.copy_seconds),
+          `${n1.format(i.ratio_vs_copy)}×`,
+        ],
+      ],
     ),
     '',
     `Phases of the first import: ${phases}.`,

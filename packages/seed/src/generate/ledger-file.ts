@@ -62,7 +62,13 @@ export async function syntheticLedgerFile(options: LedgerFileOptions): Promise<L
     for (let i = 0; i < size; i++) {
       const relation = i === 0 ? '户主' : RELATIONS[(i - 1) % RELATIONS.length]!;
       const birth =
-        i === 0 ? headBirth : relation === '子女' ? date(rng, 1990, 2020) : relation === '父母' ? date(rng, 1925, 1950) : date(rng, 1940, 1985);
+        i === 0
+          ? headBirth
+          : relation === '子女'
+            ? date(rng, 1990, 2020)
+            : relation === '父母'
+              ? date(rng, 1925, 1950)
+              : date(rng, 1940, 1985);
       const sex = i === 0 ? headSex : rng.chance(0.5) ? 'male' : 'female';
       people.push({ id: i === 0 ? head : ids.allocate(birth, sex), birth, sex, relation });
     }

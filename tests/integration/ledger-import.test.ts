@@ -249,14 +249,24 @@ describe('through the API', () => {
 
   it('a county administrator uploads the file in base64 pieces; the answer carries the report', async () => {
     const admin = await tokenFor('county_admin', '370115');
+    type Answer = { importLedger: { committed: boolean; errorRows: number; households: { created: number }; report: string } };
     const file = ledger();
-    const answer = await ok<{ importLedger: { committed: boolean; households: { created: number }; report: string } }>(api, admin, IMPORT, {
-      input: { file: pieces(await workbook(file)) },
-    });
-    expect(answer.importLedger).toMatchObject({ committed: true, households: { created: 2 } });
+    // a bad ID number first: refused, the report marks the row
+    const good = file.members![1]!.idNumber;
+    file.members![1]!.idNumber = good.slice(0, 17) + (good.endsWith('1') ? '2' : '1');
+    const refused = await ok<Answer>(api, admin, IMPORT, { input: { file: pieces(await workbook(file)) } });
+    expect(refused.importLedger).toMatchObject({ committed: false, errorRows: 1 });
     const report = new ExcelJS.Workbook();
-    await report.xlsx.load(Buffer.from(answer.importLedger.report, 'base64') as unknown as ArrayBuffer);
+    await report.xlsx.load(Buffer.from(refused.importLedger.report, 'base64') as unknown as ArrayBuffer);
     expect(report.getWorksheet(HOUSEHOLD_SHEET)!.getRow(1).values).toContain(ERROR_HEADER);
+    expect(report.getWorksheet(HOUSEHOLD_SHEET)!.getRow(3).values).toContainEqual(expect.stringContaining('公民身份号码不正确'));
+    expect(await holdings(file.ids)).toMatchObject({ persons: 0 });
+    // corrected: committed, and the file is its own report
+    file.members![1]!.idNumber = good;
+    const bytes = await workbook(file);
+    const answer = await ok<Answer>(api, admin, IMPORT, { input: { file: pieces(bytes) } });
+    expect(answer.importLedger).toMatchObject({ committed: true, errorRows: 0, households: { created: 2 } });
+    expect(answer.importLedger.report).toBe(bytes.toString('base64'));
     expect(await holdings(file.ids)).toMatchObject({ persons: 3 });
   });
 

@@ -65,22 +65,23 @@ export async function measureImport(cluster: BenchCluster, options: ImportOption
     );
     const actor: Actor = { subject: 'bench-import', role: 'county_admin', regionCode: options.countyCode };
     const before = await maxIds(cluster, IMPORT_DB, IMPORTED_TABLES);
-    const phases: Record<string, number> = {};
-    let phase = '';
-    let phaseStart = performance.now();
+    // each phase lasts from the end of the one before to its own last report
+    const ends = new Map<string, number>();
     t0 = performance.now();
     const first: LedgerImportResult = await runLedgerImport(orm.em.fork(), actor, ledger.file, {
       onProgress: (p) => {
-        if (p.phase !== phase) {
-          if (phase) phases[phase] = seconds(phaseStart);
-          phase = p.phase;
-          phaseStart = performance.now();
-          log(`  ${phase}…`);
-        }
+        if (!ends.has(p.phase)) log(`  ${p.phase}…`);
+        ends.set(p.phase, performance.now());
       },
     });
-    if (phase) phases[phase] = seconds(phaseStart);
     const importSeconds = seconds(t0);
+    const phases: Record<string, number> = {};
+    let previous = t0;
+    for (const [phase, end] of ends) {
+      phases[phase] = (end - previous) / 1000;
+      previous = end;
+    }
+    phases['report and commit'] = (performance.now() - previous) / 1000;
     if (!first.committed) throw new Error(`the import did not commit: ${first.errors.join('\n')}`);
     log(
       `  imported in ${importSeconds.toFixed(1)} s (${Object.entries(phases)

@@ -61,7 +61,7 @@ export interface LedgerImportResult {
   members: ImportCounts;
   enrollments: ImportCounts;
   standards: ImportCounts;
-  /** The same workbook with an error column on each data sheet. */
+  /** The same workbook with an error column on each data sheet; the file as it came when no row has an error. */
   report: Buffer;
 }
 
@@ -308,6 +308,7 @@ export async function importLedger(
   if (total > MAX_IMPORT_ROWS) {
     throw new DomainError('INVALID_IMPORT_FILE', `The file has ${total} rows; split it into files of at most ${MAX_IMPORT_ROWS} rows.`);
   }
+  options.onProgress?.({ phase: 'read', done: total, total });
   let checked = 0;
   const progress = (phase: ImportPhase, done: number) => {
     if (done % PROGRESS_EVERY === 0 || done === total) options.onProgress?.({ phase, done, total });
@@ -649,7 +650,7 @@ export async function importLedger(
     result.report = await reportOf(workbook, problems);
     throw new LedgerImportRefused(result);
   }
-  result.report = await reportOf(workbook, problems);
+  // no row has an error: the file is its own report (writing a county's workbook again costs more than the import)
   if (result.dryRun) return result;
 
   // —— commit: standards through their service, the rest set-based (ledger-import.writes.ts), all audited ——
@@ -692,6 +693,7 @@ export async function importLedger(
         headIdNumber: plan.headIdNumber,
         personIdNumber: plan.personIdNumber,
         programCode: plan.program.code,
+        unit: plan.program.unit,
         startMonth: plan.startMonth,
         coveredMembers: plan.coveredMembers,
         perCapitaIncomeFen: plan.perCapitaIncomeFen,

@@ -38,6 +38,8 @@ export interface EnrollmentWrite {
   headIdNumber: string;
   personIdNumber: string | null;
   programCode: string;
+  /** Whom the program pays: a household, or one person of it. */
+  unit: 'household' | 'person';
   /** 'YYYY-MM' */
   startMonth: string;
   coveredMembers: number | null;
@@ -93,6 +95,9 @@ export async function writeHouseholds(
   households: HouseholdWrite[],
   onWritten: (rows: number) => void,
 ): Promise<Map<string, number>> {
+  // the statements below join thousands of rows on each side, to tables whose statistics do not
+  // know yet what this transaction wrote: hash joins, not nested loops, whatever the estimates
+  await em.execute('set local enable_nestloop = off');
   const idOf = new Map<string, number>();
   const existing = households.filter((h) => h.existingId != null);
   for (const h of existing) idOf.set(h.headIdNumber, h.existingId!);
@@ -172,74 +177,84 @@ export async function writeEnrollments(
   onWritten: (rows: number) => void,
 ): Promise<RefusedRow[]> {
   if (enrollments.length === 0) return [];
-  await em.execute(
-    `create temporary table import_enrollment (
-       sheet_row int not null, household_id int not null, person_id int, program_code text not null, start_month date not null,
-       covered_members int, per_capita_income_fen bigint not null, fixed_amount_fen bigint, tier text not null
-     ) on commit drop`,
-  );
-  for (const chunk of chunks(enrollments)) {
-    const rows = chunk.map((e) => ({
+  const householdIds = [...new Set(enrollments.map((e) => householdOf(e.headIdNumber)))];
+  // current members of every household concerned, as written: one grouped read
+  const members = new Map<number, number>();
+  for (const chunk of chunks(householdIds)) {
+    const counts = await em.execute<{ household_id: number; n: number }[]>(
+      `select household_id, count(*)::int as n from household_member
+        where end_date is null and household_id = any(string_to_array(?, ',')::int[]) group by household_id`,
+      [chunk.join(',')],
+    );
+    for (const c of counts) members.set(c.household_id, c.n);
+  }
+  const refused: RefusedRow[] = [];
+  const rows = enrollments.map((e) => {
+    const household = householdOf(e.headIdNumber);
+    const n = members.get(household) ?? 0;
+    // all current members of the household (one for a per-person program) unless given
+    const covered = e.coveredMembers ?? (e.unit === 'person' ? 1 : n);
+    if (covered > n)
+      refused.push({ row: e.row, code: 'INVALID_MEMBER_COUNT', message: `Covered members (${covered}) exceed the household's ${n}.` });
+    return {
       sheet_row: e.row,
-      household_id: householdOf(e.headIdNumber),
+      household_id: household,
       person_id_number: e.personIdNumber,
       program_code: e.programCode,
       start_month: `${e.startMonth}-01`,
-      covered_members: e.coveredMembers,
+      covered_members: covered,
       per_capita_income_fen: e.perCapitaIncomeFen,
       fixed_amount_fen: e.fixedAmountFen,
       tier: e.tier,
-    }));
+    };
+  });
+  await em.execute(
+    `create temporary table import_enrollment (
+       sheet_row int not null, household_id int not null, person_id int, program_code text not null, start_month date not null,
+       covered_members int not null, per_capita_income_fen bigint not null, fixed_amount_fen bigint, tier text not null
+     ) on commit drop`,
+  );
+  for (const chunk of chunks(rows)) {
     await em.execute(
       `insert into import_enrollment
        select x.sheet_row, x.household_id, p.id, x.program_code, x.start_month, x.covered_members, x.per_capita_income_fen, x.fixed_amount_fen, x.tier
          from jsonb_to_recordset(?::jsonb) as x(sheet_row int, household_id int, person_id_number text, program_code text, start_month date,
                 covered_members int, per_capita_income_fen bigint, fixed_amount_fen bigint, tier text)
          left join person p on p.id_number = x.person_id_number`,
-      [JSON.stringify(rows)],
+      [JSON.stringify(chunk)],
     );
   }
-  // covered members: all current members of the household (one for a per-person program) unless given
-  await em.execute(
-    `update import_enrollment x
-        set covered_members = coalesce(x.covered_members, case when p.unit = 'person' then 1 else
-              (select count(*)::int from household_member m where m.household_id = x.household_id and m.end_date is null) end)
-       from program p
-      where p.code = x.program_code`,
-  );
-  const refused = await em.execute<RefusedRow[]>(
-    `select x.sheet_row as row, 'INVALID_MEMBER_COUNT' as code,
-            'Covered members (' || x.covered_members || ') exceed the household''s ' || m.n || '.' as message
-       from import_enrollment x,
-            lateral (select count(*)::int as n from household_member m where m.household_id = x.household_id and m.end_date is null) m
-      where x.covered_members > m.n
-     union all
-     select x.sheet_row,
-            case when o.program_code = x.program_code then 'ALREADY_ENROLLED' else 'PROGRAM_EXCLUSION' end,
-            case when o.program_code = x.program_code
+  await em.execute('analyze import_enrollment');
+  // overlaps, for the same people (a household enrollment covers every member): with an active
+  // enrollment of the ledger, or with an earlier row of the file, of the same program or of a
+  // program that excludes it; the first one found names the row's refusal
+  const overlaps = await em.execute<RefusedRow[]>(
+    `with overlap as (
+       select x.sheet_row, x.program_code, e.program_code as other, 'in the ledger' as source
+         from import_enrollment x
+         join enrollment e on e.household_id = x.household_id and e.status = 'active'
+        where (x.person_id is null or e.person_id is null or e.person_id = x.person_id)
+          and (e.program_code = x.program_code
+               or (x.program_code, e.program_code) in (select program_code, excluded_program_code from program_exclusion))
+       union all
+       select x.sheet_row, x.program_code, y.program_code, 'row ' || y.sheet_row || ' of this file'
+         from import_enrollment x
+         join import_enrollment y on y.household_id = x.household_id and y.sheet_row < x.sheet_row
+        where (x.person_id is null or y.person_id is null or y.person_id = x.person_id)
+          and (y.program_code = x.program_code
+               or (x.program_code, y.program_code) in (select program_code, excluded_program_code from program_exclusion)
+               or (y.program_code, x.program_code) in (select program_code, excluded_program_code from program_exclusion)))
+     select distinct on (o.sheet_row) o.sheet_row as row,
+            case when o.other = o.program_code then 'ALREADY_ENROLLED' else 'PROGRAM_EXCLUSION' end as code,
+            case when o.other = o.program_code
                  then 'Already enrolled in ' || px.name || ' (' || o.source || '): change that enrollment through a re-review.'
-                 else px.name || ' excludes ' || po.name || ' (' || o.source || '), which covers someone in this household: end that enrollment first.' end
-       from import_enrollment x
-       join program px on px.code = x.program_code
-       join lateral (
-         select e.program_code, 'in the ledger' as source from enrollment e
-          where e.status = 'active' and e.household_id = x.household_id
-            and (x.person_id is null or e.person_id is null or e.person_id = x.person_id)
-            and (e.program_code = x.program_code
-                 or exists (select 1 from program_exclusion pe where pe.program_code = x.program_code and pe.excluded_program_code = e.program_code))
-         union all
-         select y.program_code, 'row ' || y.sheet_row || ' of this file' from import_enrollment y
-          where y.household_id = x.household_id and y.sheet_row < x.sheet_row
-            and (x.person_id is null or y.person_id is null or y.person_id = x.person_id)
-            and (y.program_code = x.program_code
-                 or exists (select 1 from program_exclusion pe
-                             where (pe.program_code = x.program_code and pe.excluded_program_code = y.program_code)
-                                or (pe.program_code = y.program_code and pe.excluded_program_code = x.program_code)))
-         limit 1) o on true
-       join program po on po.code = o.program_code
-      order by 1`,
+                 else px.name || ' excludes ' || po.name || ' (' || o.source || '), which covers someone in this household: end that enrollment first.'
+            end as message
+       from overlap o join program px on px.code = o.program_code join program po on po.code = o.other
+      order by o.sheet_row, o.source`,
   );
-  if (refused.length > 0) return refused;
+  refused.push(...overlaps);
+  if (refused.length > 0) return refused.sort((a, b) => a.row - b.row);
   await em.execute(
     `with new as (
        insert into enrollment (program_code, household_id, person_id, county_code, village_code, area_type, amount_rule, tier,

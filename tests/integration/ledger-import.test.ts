@@ -252,7 +252,7 @@ describe('through the API', () => {
     type Answer = { importLedger: { committed: boolean; errorRows: number; households: { created: number }; report: string } };
     const file = ledger();
     // a bad ID number first: refused, the report marks the row
-    const good = file.members![1]!.idNumber;
+    const good = file.members![1]!.idNumber!;
     file.members![1]!.idNumber = good.slice(0, 17) + (good.endsWith('1') ? '2' : '1');
     const refused = await ok<Answer>(api, admin, IMPORT, { input: { file: pieces(await workbook(file)) } });
     expect(refused.importLedger).toMatchObject({ committed: false, errorRows: 1 });

@@ -11,6 +11,7 @@ import {
   type Actor,
   type LedgerImportResult,
 } from '@xingfu/domain';
+import { syntheticLedgerFile } from '@xingfu/seed';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { idNumberFor, ok } from '../support/casework.js';
@@ -248,14 +249,24 @@ describe('through the API', () => {
 
   it('a county administrator uploads the file in base64 pieces; the answer carries the report', async () => {
     const admin = await tokenFor('county_admin', '370115');
+    type Answer = { importLedger: { committed: boolean; errorRows: number; households: { created: number }; report: string } };
     const file = ledger();
-    const answer = await ok<{ importLedger: { committed: boolean; households: { created: number }; report: string } }>(api, admin, IMPORT, {
-      input: { file: pieces(await workbook(file)) },
-    });
-    expect(answer.importLedger).toMatchObject({ committed: true, households: { created: 2 } });
+    // a bad ID number first: refused, the report marks the row
+    const good = file.members![1]!.idNumber!;
+    file.members![1]!.idNumber = good.slice(0, 17) + (good.endsWith('1') ? '2' : '1');
+    const refused = await ok<Answer>(api, admin, IMPORT, { input: { file: pieces(await workbook(file)) } });
+    expect(refused.importLedger).toMatchObject({ committed: false, errorRows: 1 });
     const report = new ExcelJS.Workbook();
-    await report.xlsx.load(Buffer.from(answer.importLedger.report, 'base64') as unknown as ArrayBuffer);
+    await report.xlsx.load(Buffer.from(refused.importLedger.report, 'base64') as unknown as ArrayBuffer);
     expect(report.getWorksheet(HOUSEHOLD_SHEET)!.getRow(1).values).toContain(ERROR_HEADER);
+    expect(report.getWorksheet(HOUSEHOLD_SHEET)!.getRow(3).values).toContainEqual(expect.stringContaining('公民身份号码不正确'));
+    expect(await holdings(file.ids)).toMatchObject({ persons: 0 });
+    // corrected: committed, and the file is its own report
+    file.members![1]!.idNumber = good;
+    const bytes = await workbook(file);
+    const answer = await ok<Answer>(api, admin, IMPORT, { input: { file: pieces(bytes) } });
+    expect(answer.importLedger).toMatchObject({ committed: true, errorRows: 0, households: { created: 2 } });
+    expect(answer.importLedger.report).toBe(bytes.toString('base64'));
     expect(await holdings(file.ids)).toMatchObject({ persons: 3 });
   });
 
@@ -274,4 +285,83 @@ describe('through the API', () => {
     await book.xlsx.load(Buffer.from(answer.ledgerImportTemplate, 'base64') as unknown as ArrayBuffer);
     expect(book.worksheets.map((s) => s.name)).toEqual([NOTES_SHEET, HOUSEHOLD_SHEET, ENROLLMENT_SHEET, STANDARD_SHEET]);
   });
+});
+
+describe('at county scale', () => {
+  const villages = () => rows<{ code: string }>(`select code from region where level = 'village' and code like '370115%' order by code`);
+
+  it('a 100,000-row ledger with one bad row commits nothing and its report names that row', async () => {
+    const ledger = await syntheticLedgerFile({
+      countyCode: '370115',
+      villages: (await villages()).map((v) => v.code),
+      rows: 100_000,
+      seed: 'one-bad-row',
+    });
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(ledger.file as unknown as ArrayBuffer);
+    // the last member row of the file that is not a head's: an ID number with a wrong check character
+    const sheet = book.getWorksheet(HOUSEHOLD_SHEET)!;
+    let last = sheet.rowCount;
+    while (sheet.getRow(last).getCell(6).text === '户主') last--;
+    const cell = sheet.getRow(last).getCell(4);
+    const id = cell.text;
+    cell.value = id.slice(0, 17) + (id.endsWith('1') ? '2' : '1');
+    const before = await holdings(ledger.idNumbers);
+    const result = await importFile(Buffer.from(await book.xlsx.writeBuffer()));
+    expect(result).toMatchObject({ committed: false, rows: 100_000, errorRows: 1 });
+    expect(result.errors).toEqual([expect.stringMatching(new RegExp(`^${HOUSEHOLD_SHEET} row ${last}: `))]);
+    expect([...(await reportErrors(result, HOUSEHOLD_SHEET)).keys()]).toEqual([last]);
+    expect(await holdings(ledger.idNumbers)).toEqual(before);
+    expect(before).toMatchObject({ persons: 0, memberships: 0, enrollments: 0 });
+  }, 600_000);
+
+  it('three imports of one 3,000-row ledger at once leave one copy of every record and one audit entry each', async () => {
+    const subject = 'parallel-importer@370115';
+    const importer: Actor = { ...IMPORTER, subject };
+    const ledger = await syntheticLedgerFile({
+      countyCode: '370115',
+      villages: (await villages()).map((v) => v.code),
+      rows: 3000,
+      seed: 'parallel',
+    });
+    const results = await Promise.all(Array.from({ length: 3 }, () => runLedgerImport(db.orm.em.fork(), importer, ledger.file)));
+    expect(results.every((r) => r.committed)).toBe(true);
+    expect(results.filter((r) => r.households.created === ledger.households)).toHaveLength(1);
+    expect(
+      results.filter((r) => r.households.unchanged === ledger.households && r.enrollments.unchanged === ledger.enrollments),
+    ).toHaveLength(2);
+    const list = ledger.idNumbers.join(',');
+    expect(await count(`select 1 from person where id_number = any(string_to_array(?, ','))`, [list])).toBe(ledger.members);
+    expect(
+      await count(`select 1 from household_member m join person p on p.id = m.person_id where p.id_number = any(string_to_array(?, ','))`, [
+        list,
+      ]),
+    ).toBe(ledger.members);
+    expect(
+      await count(
+        `select distinct e.id from enrollment e join household_member m on m.household_id = e.household_id
+           join person p on p.id = m.person_id where p.id_number = any(string_to_array(?, ','))`,
+        [list],
+      ),
+    ).toBe(ledger.enrollments);
+    // one entry per household and per enrollment, each naming its record
+    const audit = await rows<{ action: string; n: number; records: number }>(
+      `select action, count(*)::int as n, count(distinct entity_id)::int as records from audit_entry where actor = ? group by action order by action`,
+      [subject],
+    );
+    expect(audit).toEqual([
+      { action: 'createEnrollment', n: ledger.enrollments, records: ledger.enrollments },
+      { action: 'registerHousehold', n: ledger.households, records: ledger.households },
+    ]);
+    const entry = await rows<{ after: Record<string, unknown> }>(
+      `select a.after from audit_entry a where a.actor = ? and a.action = 'createEnrollment' limit 1`,
+      [subject],
+    );
+    expect(entry[0]!.after).toMatchObject({
+      program: 'dibao_rural',
+      household: expect.any(Number),
+      status: 'active',
+      coveredMembers: expect.any(Number),
+    });
+  }, 600_000);
 });

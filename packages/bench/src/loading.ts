@@ -56,10 +56,14 @@ export interface LoadResult {
 const LOAD_DB = 'bench_load';
 const COPY_DB = 'bench_copy';
 
-async function maxIds(cluster: BenchCluster, database: string): Promise<Map<string, number>> {
+export async function maxIds(
+  cluster: BenchCluster,
+  database: string,
+  tables: readonly string[] = LOADED_TABLES,
+): Promise<Map<string, number>> {
   return cluster.admin(async (c) => {
     const ids = new Map<string, number>();
-    for (const table of LOADED_TABLES) {
+    for (const table of tables) {
       const r = await c.query<{ max: string }>(`select coalesce(max(id), 0)::text as max from ${table}`);
       ids.set(table, Number(r.rows[0]?.max ?? 0));
     }
@@ -67,7 +71,7 @@ async function maxIds(cluster: BenchCluster, database: string): Promise<Map<stri
   }, database);
 }
 
-function psqlEnv(cluster: BenchCluster, database: string): NodeJS.ProcessEnv {
+export function psqlEnv(cluster: BenchCluster, database: string): NodeJS.ProcessEnv {
   const url = new URL(cluster.url(database));
   return {
     ...process.env,
@@ -82,10 +86,16 @@ function psqlEnv(cluster: BenchCluster, database: string): NodeJS.ProcessEnv {
 const psqlPath = (file: string) => `'${file.replaceAll("'", "''")}'`;
 
 /** Writes the loader's rows (those above the template's ids) to one text-format file per table. */
-async function exportRows(cluster: BenchCluster, database: string, before: Map<string, number>, dir: string): Promise<number> {
+export async function exportRows(
+  cluster: BenchCluster,
+  database: string,
+  before: Map<string, number>,
+  dir: string,
+  tables: readonly string[] = LOADED_TABLES,
+): Promise<number> {
   await mkdir(dir, { recursive: true });
   const lines = ['\\set ON_ERROR_STOP on'];
-  for (const table of LOADED_TABLES) {
+  for (const table of tables) {
     lines.push(
       `\\copy (select * from ${table} where id > ${before.get(table) ?? 0} order by id) to ${psqlPath(join(dir, `${table}.tsv`))}`,
     );
@@ -95,7 +105,7 @@ async function exportRows(cluster: BenchCluster, database: string, before: Map<s
   await run('psql', ['-X', '-q', '-f', script], psqlEnv(cluster, database));
   const counts = await cluster.admin(async (c) => {
     let n = 0;
-    for (const table of LOADED_TABLES) {
+    for (const table of tables) {
       const r = await c.query<{ n: string }>(`select count(*)::text as n from ${table} where id > ${before.get(table) ?? 0}`);
       n += Number(r.rows[0]?.n ?? 0);
     }
@@ -104,10 +114,10 @@ async function exportRows(cluster: BenchCluster, database: string, before: Map<s
   return counts;
 }
 
-async function copyScript(dir: string, replica: boolean): Promise<string> {
+export async function copyScript(dir: string, replica: boolean, tables: readonly string[] = LOADED_TABLES): Promise<string> {
   const lines = ['\\set ON_ERROR_STOP on', 'begin;'];
   if (replica) lines.push('set local session_replication_role = replica;');
-  for (const table of LOADED_TABLES) lines.push(`\\copy ${table} from ${psqlPath(join(dir, `${table}.tsv`))}`);
+  for (const table of tables) lines.push(`\\copy ${table} from ${psqlPath(join(dir, `${table}.tsv`))}`);
   lines.push('commit;');
   const script = join(dir, replica ? 'load-replica.sql' : 'load.sql');
   await writeFile(script, `${lines.join('\n')}\n`);

@@ -15,13 +15,14 @@ import { measureAbuse, type AbuseResult } from './abuse.js';
 import { measureAggregates, AGGREGATES_QUERY, type AggregateResult } from './aggregates.js';
 import { cannon, send, sequentialLatency } from './cannon.js';
 import { BenchCluster, TEMPLATE_DATABASE } from './cluster.js';
+import { measureImport, type ImportResult } from './ledger-import.js';
 import { measureLoading, type LoadResult } from './loading.js';
 import { cpuTimes, machineInfo, versions } from './machine.js';
 import { canonical, firstDifference, nestedReadTarget, pageShape, type PageShape } from './nested-read.js';
 import { WORKSPACE_ROOT } from './paths.js';
 import { cpuMs, freePort, rssMb, sampleRss } from './processes.js';
 import { summariseProfiles } from './profile.js';
-import { evaluateGoals, renderMarkdown } from './report.js';
+import { evaluateGoals, importSection, renderMarkdown } from './report.js';
 import type { AggregateFigures, BenchResults, DatasetInfo, HeapExperiment, Mode, ServerLoad } from './results.js';
 import { measureSiteBuild, type SiteBuildResult } from './site-build.js';
 import { countStatements } from './statements.js';
@@ -29,6 +30,8 @@ import { startCeiling, startPostGraphile, startXingfu, type RunningServer, type 
 import { latency, median, spread, type Latency } from './stats.js';
 import { measureReleaseCuts, type ReleaseCutResult } from './release-cut.js';
 
+/** Rows of the synthetic county ledger the import case imports. */
+const IMPORT_ROWS = 100_000;
 const SERVERS: readonly ServerName[] = ['xingfu', 'postgraphile', 'ceiling'];
 const PRESET = 'jiyang-2023';
 const SEED = 20211231;
@@ -401,6 +404,8 @@ async function main(): Promise<void> {
       'pg-port': { type: 'string' },
       'reuse-data': { type: 'boolean', default: false },
       skip: { type: 'string', default: '' },
+      only: { type: 'string' },
+      'import-rows': { type: 'string', default: String(IMPORT_ROWS) },
       'render-only': { type: 'boolean', default: false },
       profile: { type: 'boolean' },
       help: { type: 'boolean', default: false },
@@ -417,7 +422,9 @@ async function main(): Promise<void> {
   --reuse-data   keep the seeded county/province databases of an earlier run with the same settings
                  (for working on the benchmark; the loader is measured afresh either way)
   --profile      CPU-profile the API under the nested read (always on in a full run)
-  --skip <list>  leave sections out while working on the benchmark: load, site, province, abuse, release (not for reports)
+  --skip <list>  leave sections out while working on the benchmark: load, site, province, abuse, release, import (not for reports)
+  --only import  run one case alone: the ledger import (writes import.md and import.json into --out or the data folder)
+  --import-rows  rows of the ledger the import case imports (default ${IMPORT_ROWS})
   --render-only  write benchmarks.md again from the benchmarks.json in --out (after a change to the report's text)`);
     return;
   }
@@ -453,6 +460,23 @@ async function main(): Promise<void> {
   try {
     if (!reuse || !(await cluster.exists(TEMPLATE_DATABASE))) {
       await timed('migrating the template database and importing the regions', () => cluster.createTemplate(countyCode));
+    }
+    const importCase = () =>
+      timed(`ledger import: ${values['import-rows']} rows through importLedger, against psql COPY of the rows it writes`, () =>
+        measureImport(cluster, { countyCode, rows: Number(values['import-rows']), workDir, log }),
+      ).then((r) => r.value);
+    if (values.only === 'import') {
+      const result = await importCase();
+      const out = resolve(WORKSPACE_ROOT, values.out ?? dataDir);
+      await mkdir(out, { recursive: true });
+      await writeFile(join(out, 'import.json'), `${JSON.stringify({ date: new Date().toISOString(), machine, ...result }, null, 2)}\n`);
+      await writeFile(join(out, 'import.md'), importSection(result).join('\n'));
+      log(
+        `\nWrote ${join(out, 'import.md')} and import.json: ${result.import_seconds.toFixed(1)} s, ${result.ratio_vs_copy.toFixed(1)}× COPY.`,
+      );
+      return;
+    } else if (values.only) {
+      throw new Error(`--only knows one case: import (not ${values.only}).`);
     }
     const token = await mintToken(
       { secret: loadConfig({}).XINGFU_JWT_SECRET },
@@ -584,6 +608,8 @@ async function main(): Promise<void> {
       await stopChildren();
     }
 
+    const ledgerImport: ImportResult | null = skip.has('import') ? null : await importCase();
+
     const cpuEnd = await cpuTimes();
     machine.loadAverageEnd = loadavg().map((l) => Math.round(l * 100) / 100);
     if (cpuStart && cpuEnd)
@@ -666,6 +692,7 @@ async function main(): Promise<void> {
       },
       profile,
       abuse,
+      ledger_import: ledgerImport,
       goals: [],
     };
     results.goals = evaluateGoals(results);

@@ -1,3 +1,4 @@
+import type { ImportResult } from './ledger-import.js';
 import type { BenchResults, Goal, ServerLoad } from './results.js';
 import type { Latency, Spread } from './stats.js';
 
@@ -87,6 +88,11 @@ export function evaluateGoals(r: BenchResults): Goal[] {
     );
   }
   if (r.load) goals.push(ratioGoal('Loader rows/s vs COPY through psql (same rows, same trigger mode)', r.load.ratio_vs_copy, 0.8));
+  if (r.ledger_import) {
+    goals.push(
+      ceilingGoal(`Ledger import of ${n0.format(r.ledger_import.rows)} rows (importLedger)`, r.ledger_import.import_seconds, 30, 's'),
+    );
+  }
   if (r.site_build) {
     goals.push(
       r.site_build.ok
@@ -413,6 +419,8 @@ export function renderMarkdown(r: BenchResults): string {
     );
   }
 
+  if (r.ledger_import) push(...importSection(r.ledger_import));
+
   push(
     '## 5. Memory',
     '',
@@ -513,4 +521,31 @@ const CHEAP_QUERY_LABEL = 'region(code) { code name } release { id asOf }';
 function loaderPhases(l: NonNullable<BenchResults['load']>): string {
   const p = l.loader_phases_s;
   return `generating and copying the rows ${n1.format(p.load)} s (generation runs on a thread of its own, alongside COPY), building the indexes set aside for the load ${n1.format(p.indexes)} s, checking the references set-based ${n1.format(p.references)} s, ANALYZE after the commit ${n1.format(p.analyze)} s`;
+}
+
+export function importSection(i: ImportResult): string[] {
+  const phases = Object.entries(i.phases_s)
+    .map(([phase, s]) => `${phase} ${n1.format(s)} s`)
+    .join(', ');
+  return [
+    '## 4b. Ledger import',
+    '',
+    `A synthetic county ledger in the import template's form (${n0.format(i.rows)} rows, ${n1.format(i.file_mb)} MB: ${n0.format(i.households)} households with ${n0.format(i.members)} members on 家庭成员, one 农村低保 enrollment each on 保障待遇), imported by \`importLedger\` as a county administrator into a fresh clone of the template: every row read, checked and written in one transaction, with its audit entries. Then the same file again (every row checked, nothing to write), then the ${n0.format(i.rows_written)} rows the first import wrote (audit entries included) COPYed through psql into another fresh clone, in one transaction, foreign keys checked.`,
+    '',
+    table(
+      ['Import (s)', 'Rows/s', 'Same file again (s)', 'psql COPY of the rows written (s)', 'Import ÷ COPY'],
+      [
+        [
+          n1.format(i.import_seconds),
+          n0.format(i.import_rows_per_s),
+          n1.format(i.reimport_seconds),
+          n1.format(i.copy_seconds),
+          `${n1.format(i.ratio_vs_copy)}×`,
+        ],
+      ],
+    ),
+    '',
+    `Phases of the first import: ${phases}.`,
+    '',
+  ];
 }

@@ -1,5 +1,6 @@
 import type { ReleaseCutResult } from './release-cut.js';
 import type { AbuseResult } from './abuse.js';
+import type { ImportResult } from './ledger-import.js';
 import type { MachineInfo } from './machine.js';
 import type { ProfileSummary } from './profile.js';
 
@@ -122,6 +123,8 @@ export interface BenchResults {
   release_cuts?: ReleaseCutResult | null;
   /** Hostile traffic on /public/graphql (absent from reports written before it was measured). */
   abuse?: AbuseResult | null;
+  /** 台账导入 at county scale against COPY of the rows it writes (absent from reports written before it was measured). */
+  ledger_import?: ImportResult | null;
   goals: Goal[];
 }
 

@@ -24,3 +24,4 @@ export { SURNAMES } from './names/surnames.js';
 export { Rng } from './random/prng.js';
 export { syntheticPublicId } from './random/public-id.js';
 export { ProgressBar } from './progress.js';
+export { syntheticLedgerFile, type LedgerFile, type LedgerFileOptions } from './generate/ledger-file.js';

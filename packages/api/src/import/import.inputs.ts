@@ -33,6 +33,9 @@ export class ImportLedgerPayload {
   @Field(() => ImportCountsType) members!: ImportCounts;
   @Field(() => ImportCountsType) enrollments!: ImportCounts;
   @Field(() => ImportCountsType) standards!: ImportCounts;
-  @Field(() => String, { description: 'The report: the same workbook with an error column (错误) on each sheet, as base64.' })
+  @Field(() => String, {
+    description:
+      'The report, as base64: the same workbook with an error column (错误) on each sheet naming each row’s errors; the file as sent when no row has an error.',
+  })
   report!: string;
 }

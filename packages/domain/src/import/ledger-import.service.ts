@@ -3,13 +3,11 @@ import ExcelJS from 'exceljs';
 import { assertCan, inScope, type Actor } from '../access/actor.js';
 import { today } from '../access/clock.js';
 import { inTransaction, lockKey } from '../database/transaction.js';
-import { createEnrollment } from '../enrollment/enrollment.service.js';
+import { writeEnrollments, writeHouseholds } from './ledger-import.writes.js';
 import { DomainError } from '../errors/domain-error.js';
 import { chineseMessageOf } from '../errors/messages-zh.js';
-import { HouseholdMember, MEMBER_RELATIONS, type MemberRelation } from '../household/household-member.entity.js';
-import { Household } from '../household/household.entity.js';
-import { Person } from '../household/person.entity.js';
-import { addHouseholdMember, MAX_HOUSEHOLD_MEMBERS, registerHousehold } from '../household/household.service.js';
+import { MEMBER_RELATIONS, type MemberRelation } from '../household/household-member.entity.js';
+import { MAX_HOUSEHOLD_MEMBERS } from '../household/household.service.js';
 import { parseYuan } from '../money/money.js';
 import { assertPastDate } from '../period/date.js';
 import { addMonths, firstDayOfMonth, monthOfDate, parseMonth } from '../period/month.js';
@@ -63,14 +61,17 @@ export interface LedgerImportResult {
   members: ImportCounts;
   enrollments: ImportCounts;
   standards: ImportCounts;
-  /** The same workbook with an error column on each data sheet. */
+  /** The same workbook with an error column on each data sheet; the file as it came when no row has an error. */
   report: Buffer;
 }
+
+/** Rows read from the file, checked, and written to the ledger. */
+export type ImportPhase = 'read' | 'check' | 'write';
 
 export interface LedgerImportOptions {
   dryRun?: boolean;
   /** Called as rows are checked and committed (every 500 rows and at the end of each phase). */
-  onProgress?: (progress: { phase: 'check' | 'commit'; done: number; total: number }) => void;
+  onProgress?: (progress: { phase: ImportPhase; done: number; total: number }) => void;
 }
 
 /** Refused because a row has an error: the transaction rolls back; the result (with its report) travels in the error. */
@@ -214,6 +215,7 @@ interface MemberPlan {
   row: number;
   idNumber: string;
   birthDate: string;
+  sex: 'male' | 'female';
   name: string;
   relation: MemberRelation;
   startDate: string | null;
@@ -306,8 +308,9 @@ export async function importLedger(
   if (total > MAX_IMPORT_ROWS) {
     throw new DomainError('INVALID_IMPORT_FILE', `The file has ${total} rows; split it into files of at most ${MAX_IMPORT_ROWS} rows.`);
   }
+  options.onProgress?.({ phase: 'read', done: total, total });
   let checked = 0;
-  const progress = (phase: 'check' | 'commit', done: number) => {
+  const progress = (phase: ImportPhase, done: number) => {
     if (done % PROGRESS_EVERY === 0 || done === total) options.onProgress?.({ phase, done, total });
   };
 
@@ -369,7 +372,7 @@ export async function importLedger(
       );
     }
     plan.rows.push(row);
-    plan.members.push({ row, idNumber: id.idNumber, birthDate: id.birthDate, name, relation, startDate });
+    plan.members.push({ row, idNumber: id.idNumber, birthDate: id.birthDate, sex: id.sex, name, relation, startDate });
   }
   for (const [idNumber, rows] of idRows) {
     if (rows.length > 1) {
@@ -399,9 +402,14 @@ export async function importLedger(
     ...new Set([...idRows.keys(), ...households.keys(), ...enrollmentPersonIds.map((t) => t.toUpperCase())]),
   ]);
   const householdIds = [...new Set([...known.values()].map((k) => k.householdId).filter((h): h is number => h != null))];
-  const ledgerHouseholds = new Map(
-    (await em.find(Household, { id: { $in: householdIds } }, { populate: ['village'] })).map((h) => [h.id, h]),
-  );
+  const ledgerHouseholds = new Map<number, { id: number; village: { code: string } }>();
+  for (let i = 0; i < householdIds.length; i += 5000) {
+    const found = await em.execute<{ id: number; village_code: string }[]>(
+      `select id, village_code from household where id = any(string_to_array(?, ',')::int[])`,
+      [householdIds.slice(i, i + 5000).join(',')],
+    );
+    for (const h of found) ledgerHouseholds.set(h.id, { id: h.id, village: { code: h.village_code } });
+  }
   for (const plan of households.values()) {
     const head = known.get(plan.headIdNumber);
     const existing = head?.householdId != null ? ledgerHouseholds.get(head.householdId) : undefined;
@@ -490,9 +498,8 @@ export async function importLedger(
       problems.add(E, row, `户主未登记：请先在“${HOUSEHOLD_SHEET}”中填写该户（The head is not registered, nor in this file.）`);
       continue;
     }
-    const memberIds = inFile
-      ? inFile.members.map((m) => m.idNumber)
-      : [...known].filter(([, k]) => k.householdId === ledgerHead!.householdId).map(([id]) => id);
+    // members of a household of the ledger are found below by their current household
+    const memberIds = inFile ? inFile.members.map((m) => m.idNumber) : [];
     if (
       person &&
       !memberIds.includes(person) &&
@@ -540,13 +547,12 @@ export async function importLedger(
        from enrollment where status = 'active' and household_id = any(string_to_array(?, ',')::int[])`,
     [householdIds.join(',')],
   );
+  const activeByKey = new Map(activeRows.map((a) => [`${a.household_id}:${a.program_code}:${a.person_id ?? ''}`, a]));
   for (const plan of enrollments) {
     const householdId = known.get(plan.headIdNumber)?.householdId;
     if (householdId == null) continue;
     const personId = plan.personIdNumber ? (known.get(plan.personIdNumber)?.personId ?? -1) : null;
-    const active = activeRows.find(
-      (a) => a.household_id === householdId && a.program_code === plan.program.code && a.person_id === personId,
-    );
+    const active = activeByKey.get(`${householdId}:${plan.program.code}:${personId ?? ''}`);
     if (!active) continue;
     const same =
       active.start_month === plan.startMonth &&
@@ -644,13 +650,14 @@ export async function importLedger(
     result.report = await reportOf(workbook, problems);
     throw new LedgerImportRefused(result);
   }
-  result.report = await reportOf(workbook, problems);
+  // no row has an error: the file is its own report (writing a county's workbook again costs more than the import)
   if (result.dryRun) return result;
 
-  // —— commit, through the services (audited) ——
-  let done = 0;
+  // —— commit: standards through their service, the rest set-based (ledger-import.writes.ts), all audited ——
+  let written = 0;
+  const wrote = (rows: number) => options.onProgress?.({ phase: 'write', done: rows, total });
   for (const plan of standards) {
-    progress('commit', ++done);
+    written++;
     if (plan.existing === 'same') continue;
     await setStandard(em, actor, {
       programCode: plan.programCode,
@@ -661,76 +668,49 @@ export async function importLedger(
       amountFen: plan.amountFen,
     });
   }
-  const householdOf = new Map<string, number>();
-  for (const plan of households.values()) {
-    done += plan.members.length;
-    if (done % PROGRESS_EVERY < plan.members.length) options.onProgress?.({ phase: 'commit', done, total });
-    if (plan.existingId == null) {
-      const earliest = plan.members
-        .map((m) => m.startDate)
-        .filter((d): d is string => d != null)
-        .sort()[0];
-      const household = await registerHousehold(em, actor, {
-        villageCode: plan.villageCode,
-        areaType: plan.areaType,
-        ...(earliest ? { startDate: earliest } : {}),
-        members: plan.members.map((m) => ({ idNumber: m.idNumber, name: m.name, relation: m.relation })),
-      });
-      householdOf.set(plan.headIdNumber, household.id);
-    } else {
-      householdOf.set(plan.headIdNumber, plan.existingId);
-      for (const member of plan.newMembers) {
-        await addHouseholdMember(em, actor, {
-          householdId: plan.existingId,
-          idNumber: member.idNumber,
-          name: member.name,
-          relation: member.relation,
-          ...(member.startDate ? { startDate: member.startDate } : {}),
-        });
-      }
-    }
-  }
-  for (const plan of enrollments) {
-    progress('commit', ++done);
-    if (plan.unchanged) continue;
-    const householdId = householdOf.get(plan.headIdNumber) ?? known.get(plan.headIdNumber)!.householdId!;
-    const household = await em.findOneOrFail(Household, { id: householdId }, { populate: ['village', 'county'] });
-    const person = plan.personIdNumber ? await em.findOneOrFail(Person, { idNumber: plan.personIdNumber }) : null;
-    const members = await em.count(HouseholdMember, { household, endDate: null });
-    const coveredMembers = plan.coveredMembers ?? (plan.program.unit === 'person' ? 1 : members);
-    if (coveredMembers > members) {
-      problems.add(
-        E,
-        plan.row,
-        describe(new DomainError('INVALID_MEMBER_COUNT', `Covered members (${coveredMembers}) exceed the household's ${members}.`)),
-      );
-      continue;
-    }
-    try {
-      await createEnrollment(em, actor, {
-        program: plan.program,
-        household,
-        person,
-        application: null,
-        amountRule: plan.program.amountRule,
-        tier: plan.tier,
-        coveredMembers,
+  wrote(written);
+  const householdOf = await writeHouseholds(
+    em,
+    actor,
+    [...households.values()].map((plan) => ({
+      headIdNumber: plan.headIdNumber,
+      villageCode: plan.villageCode,
+      areaType: plan.areaType,
+      existingId: plan.existingId,
+      members: plan.existingId == null ? plan.members : plan.newMembers,
+    })),
+    (members) => wrote(written + members),
+  );
+  written += memberRows.length;
+  wrote(written);
+  const refused = await writeEnrollments(
+    em,
+    actor,
+    enrollments
+      .filter((plan) => !plan.unchanged)
+      .map((plan) => ({
+        row: plan.row,
+        headIdNumber: plan.headIdNumber,
+        personIdNumber: plan.personIdNumber,
+        programCode: plan.program.code,
+        unit: plan.program.unit,
+        startMonth: plan.startMonth,
+        coveredMembers: plan.coveredMembers,
         perCapitaIncomeFen: plan.perCapitaIncomeFen,
+        tier: plan.tier,
         fixedAmountFen: plan.fixedAmountFen,
-        startMonth: firstDayOfMonth(plan.startMonth),
-      });
-    } catch (error) {
-      // refusals of the service (a program that excludes another enrollment): checks made before any write of this row
-      problems.add(E, plan.row, describe(error));
-    }
-  }
+      })),
+    (head) => householdOf.get(head) ?? known.get(head)!.householdId!,
+    () => wrote(total),
+  );
+  for (const r of refused) problems.add(E, r.row, describe(new DomainError(r.code, r.message)));
   if (problems.count > 0) {
     result.errorRows = problems.count;
     result.errors = problems.first(20);
     result.report = await reportOf(workbook, problems);
     throw new LedgerImportRefused(result);
   }
-  options.onProgress?.({ phase: 'commit', done: total, total });
+  wrote(total);
   result.committed = true;
   return result;
 }

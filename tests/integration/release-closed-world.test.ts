@@ -236,6 +236,7 @@ describe('xingfu verify', () => {
       ['release_standard', `set amount_fen = amount_fen + 100`, `set amount_fen = amount_fen - 100`],
       ['rollup_application', `set received = received + 1`, `set received = received - 1`],
       ['release_review_campaign', `set name = name || '*'`, `set name = left(name, -1)`],
+      ['release_population', `set population = population + 1`, `set population = population - 1`],
       [
         'release_program',
         `set disclosure = 'listed' where code = 'disability_care'`,

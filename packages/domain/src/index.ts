@@ -49,6 +49,7 @@ export * from './region/region-file.js';
 export * from './region/region-import.js';
 export * from './region/region-level.js';
 export * from './region/region-row.js';
+export * from './region/population.js';
 export * from './region/region.entity.js';
 export * from './review/review-campaign.entity.js';
 export * from './review/review-task.entity.js';

@@ -105,6 +105,16 @@ export const FREEZE_ASSISTANCE_FIGURES_SQL = `
   from figures f join years y on y.county_code = f.county_code and y.year = f.year`;
 
 /**
+ * 户籍人口 of the release's counties and their towns, every year loaded, with source, date and
+ * the sample mark (示例数据): the denominators of the coverage rates and per-capita amounts.
+ */
+export const FREEZE_POPULATION_SQL = `
+  insert into release_population (release_id, county_code, region_code, year, population, as_of, source, sample)
+  select ?, p.county_code, p.region_code, p.year, p.population, p.as_of, p.source, p.sample
+  from region_population p
+  where p.county_code in (select county_code from release_period where release_id = ?)`;
+
+/**
  * A table a release is made of (besides its months): the columns that identify a row, the figures
  * it holds (what `verifyRelease` compares) and, for the tables copied by one statement, that
  * statement (`freeze`: an insert whose every `?` is the id of the release being cut; the rows of
@@ -178,6 +188,12 @@ export const FROZEN_TABLES: FrozenTable[] = [
     values: ['disclosure', 'cases', 'amount_fen'],
     freeze: FREEZE_ASSISTANCE_FIGURES_SQL,
     county: 'county_code',
+  },
+  {
+    table: 'release_population',
+    key: ['region_code', 'year'],
+    values: ['county_code', 'population', 'as_of', 'source', 'sample'],
+    freeze: FREEZE_POPULATION_SQL,
   },
   {
     table: 'release_change',

@@ -11,6 +11,7 @@ import { ElderCareMigration } from './0009-elder-care.migration.js';
 import { DataDrivenAssistanceMigration } from './0010-data-driven-assistance.migration.js';
 import { IncrementalReleasesMigration } from './0011-incremental-releases.migration.js';
 import { DataDrivenAssistanceRemainingMigration } from './0013-data-driven-assistance-remaining.migration.js';
+import { PopulationAndPublicityMigration } from './0014-population-and-publicity.migration.js';
 
 /** Migrations in the order they apply. Hand-written SQL; the application never syncs the schema. */
 export const migrationsList: MigrationObject[] = [
@@ -26,4 +27,5 @@ export const migrationsList: MigrationObject[] = [
   { name: '0010-data-driven-assistance', class: DataDrivenAssistanceMigration },
   { name: '0011-incremental-releases', class: IncrementalReleasesMigration },
   { name: '0013-data-driven-assistance-remaining', class: DataDrivenAssistanceRemainingMigration },
+  { name: '0014-population-and-publicity', class: PopulationAndPublicityMigration },
 ];

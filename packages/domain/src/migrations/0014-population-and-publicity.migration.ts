@@ -1,0 +1,39 @@
+import { Migration } from '@mikro-orm/migrations';
+
+/**
+ * 户籍人口 per county and town (region_population, loaded with the regions or by
+ * `xingfu population import`), and the release tables that freeze it with the figures derived
+ * from it (docs/disclosure.md, "Coverage and per-capita").
+ */
+export class PopulationAndPublicityMigration extends Migration {
+  override name = '0014-population-and-publicity';
+
+  override up(): void {
+    this.addSql(`create table region_population (
+      region_code varchar(12) not null references region (code),
+      county_code varchar(12) generated always as (left(region_code, 6)) stored,
+      year smallint not null check (year between 1949 and 2100),
+      population integer not null check (population > 0),
+      as_of date not null,
+      source varchar(200) not null check (source <> ''),
+      sample boolean not null default false,
+      primary key (region_code, year),
+      check (length(region_code) in (6, 9))
+    )`);
+    this.addSql(`create table release_population (
+      release_id varchar(20) not null references disclosure_release (id) on delete cascade,
+      county_code varchar(12) not null,
+      region_code varchar(12) not null,
+      year smallint not null,
+      population integer not null,
+      as_of date not null,
+      source varchar(200) not null,
+      sample boolean not null,
+      primary key (release_id, region_code, year)
+    )`);
+  }
+
+  override down(): void {
+    this.addSql('drop table release_population, region_population');
+  }
+}

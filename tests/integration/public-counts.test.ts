@@ -42,7 +42,13 @@ interface WalkSchema {
 /** Scalars that cannot hold a figure. Every other scalar (Int, Float, Money, …) must say what it is. */
 const NOT_NUMBERS = new Set(['String', 'ID', 'Boolean', 'Date', 'Month', 'DateTimeISO']);
 /** The only numbers that count nobody. */
-const NOT_A_COUNT = ['ApplicationStatistics.year', 'PublicStandard.amount', 'AssistanceFigure.year'];
+const NOT_A_COUNT = [
+  'ApplicationStatistics.year',
+  'PublicStandard.amount',
+  'AssistanceFigure.year',
+  'PublicPopulation.year',
+  'PublicPopulation.population',
+];
 /** Types of the 幸福清单 rows: listed programs only. */
 const LISTED_TYPES = new Set(['ListedHousehold', 'ListedAmount']);
 
@@ -264,6 +270,9 @@ describe('over the ledger', () => {
         await pub(`{ applicationStatistics(regionCode: "${region}", year: 2026) { regionCode programCode received approved rejected } }`),
       );
     }
+    answers.push(
+      await pub(`{ coverage(countyCode: "370115", year: 2026) { regionCode programCode persons amount coveragePercent amountPerCapita } }`),
+    );
     answers.push(await pub(`{ releaseChanges { programCode householdsBefore householdsAfter amountAfter } }`));
     for (const level of ['COUNTY', 'TOWN', 'VILLAGE']) {
       for (const kind of ['MONTH', 'QUARTER', 'YEAR']) {
@@ -277,6 +286,11 @@ describe('over the ledger', () => {
     let checked = 0;
     for (const object of objects(answers)) {
       if (typeof object['programCode'] !== 'string' || !counted.has(object['programCode'])) continue;
+      // a rate or per-capita amount gives its count away (the population is public): suppressed with it
+      if ('coveragePercent' in object && object['persons'] === null) {
+        expect([object['coveragePercent'], object['amountPerCapita']], JSON.stringify(object)).toEqual([null, null]);
+        checked++;
+      }
       for (const field of COUNT_FIELDS) {
         if (!(field in object)) continue;
         const n = object[field] as number | null;

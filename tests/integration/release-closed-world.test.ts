@@ -41,6 +41,7 @@ const RELEASE_TABLES = new Set([
   'release_review_campaign',
   'release_program',
   'release_assistance_figure',
+  'release_population',
   'region',
 ]);
 
@@ -62,6 +63,8 @@ function publicOperations(listedMonth: string, village: string): Record<string, 
     applicationStatistics: `query ($r: ID) { c: applicationStatistics(regionCode: "370115", year: 2026, releaseId: $r) { regionCode programCode year received approved rejected }
                                              t: applicationStatistics(regionCode: "370115104", year: 2026, releaseId: $r) { regionCode programCode received approved rejected } }`,
     assistanceFigures: `query ($r: ID) { assistanceFigures(countyCode: "370115", year: 2026, releaseId: $r) { figure code outcome year cases amount } }`,
+    coverage: `query ($r: ID) { coverage(countyCode: "370115", year: 2026, releaseId: $r) {
+                 regionCode programCode suppressed persons amount coveragePercent amountPerCapita amountPerBeneficiary population { year population asOf source sample } } }`,
     happinessList: `query ($r: ID) { happinessList(villageCode: "${village}", month: "${listedMonth}", releaseId: $r, first: 50) {
                       edges { cursor node { publicId maskedName coveredMembers programs { programCode programName amount yearToDate } total totalYearToDate } }
                       pageInfo { hasNextPage endCursor } } }`,

@@ -62,6 +62,7 @@ export * from './disclosure/suppression.js';
 export * from './disclosure/release.service.js';
 export * from './disclosure/release-figures.js';
 export * from './disclosure/release-actions.js';
+export * from './disclosure/coverage.js';
 export * from './feeds/feed-kind.js';
 export * from './feeds/feed-file.js';
 export * from './feeds/feed-delivery.entity.js';

@@ -173,3 +173,41 @@ export function assistanceFigureRows(em: EntityManager, releaseId: string, count
     [releaseId, countyCode, year],
   );
 }
+
+/**
+ * The year rollups of a county and its towns with the 户籍人口 each is divided by: the figure of
+ * the same year, else the latest earlier one, else the earliest later one (the answer names it).
+ */
+export function coverageRows(em: EntityManager, releaseId: string, countyCode: string, year: number) {
+  return em.execute<
+    {
+      region_code: string;
+      program_code: string;
+      disclosure: DisclosurePolicy;
+      suppressed: boolean;
+      households: number;
+      persons: number;
+      amount_fen: string;
+      population_year: number | null;
+      population: number | null;
+      population_as_of: string | null;
+      population_source: string | null;
+      population_sample: boolean | null;
+    }[]
+  >(
+    `select a.region_code, a.program_code, p.disclosure, a.suppressed, a.households, a.persons, a.amount_fen::text,
+            pop.year as population_year, pop.population, to_char(pop.as_of, 'YYYY-MM-DD') as population_as_of,
+            pop.source as population_source, pop.sample as population_sample
+     from rollup_aggregate a
+     join release_program p on p.release_id = a.release_id and p.code = a.program_code
+     left join lateral (
+       select rp.year, rp.population, rp.as_of, rp.source, rp.sample from release_population rp
+       where rp.release_id = a.release_id and rp.region_code = a.region_code
+       order by rp.year > ?, abs(rp.year - ?) limit 1
+     ) pop on true
+     where a.release_id = ? and a.region_level in ('county', 'town') and a.region_code like ?
+       and a.period_kind = 'year' and a.period = ?
+     order by length(a.region_code), a.region_code, p.sort_order`,
+    [year, year, releaseId, `${countyCode}%`, String(year)],
+  );
+}

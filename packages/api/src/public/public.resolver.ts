@@ -2,6 +2,7 @@ import {
   DomainError,
   RegionLevel,
   decideStored,
+  coverageFigures,
   formatFen,
   normalizeRegionCode,
   publishApplicationCounts,
@@ -18,6 +19,7 @@ import {
   AggregateType,
   ApplicationStatisticsType,
   AssistanceFigureType,
+  CoverageType,
   ListedHouseholdConnection,
   PeriodKind,
   PublicReviewCampaignType,
@@ -31,6 +33,7 @@ import {
   aggregateRows,
   applicationRows,
   assistanceFigureRows,
+  coverageRows,
   releaseChangeRows,
   releaseIdOf,
   releaseProgramRows,
@@ -276,6 +279,55 @@ export class PublicResolver {
       periodEnd: period_end,
       ...publishCampaignCounts({ policy: disclosure, ...figures }),
     }));
+  }
+
+  @Query(() => [CoverageType], {
+    description:
+      'Coverage rates (保障率) and per-capita amounts of a county and its towns in a year, per program, from the year rollups and the 户籍人口 the release froze.',
+  })
+  async coverage(
+    @Arg('countyCode', () => String) countyCode: string,
+    @Arg('year', () => Int) year: number,
+    @Arg('releaseId', () => ID, { nullable: true }) releaseId: string | null,
+    @Ctx() ctx: RequestContext,
+  ): Promise<CoverageType[]> {
+    const county = regionCodeOf(countyCode, [6]);
+    const id = await this.releaseId(ctx, releaseId);
+    if (!id) return [];
+    const rows = await coverageRows(ctx.em, id, county, year);
+    return rows.map((r) => {
+      // the year's cell, decided when the release was cut; its derived figures go with it
+      const verdict = decideStored({ policy: r.disclosure, count: r.households, suppressed: r.suppressed });
+      const derived = coverageFigures(r.persons, BigInt(r.amount_fen), r.population);
+      const published = publishFigures(verdict, {
+        persons: r.persons,
+        amount: money(r.amount_fen),
+        coveragePercent: derived.coveragePercent ?? '',
+        amountPerCapita: derived.amountPerCapita ?? '',
+        amountPerBeneficiary: derived.amountPerBeneficiary ?? '',
+      });
+      return {
+        regionCode: r.region_code,
+        programCode: r.program_code,
+        period: String(year),
+        suppressed: verdict.suppressed,
+        persons: published.persons,
+        amount: published.amount,
+        coveragePercent: published.coveragePercent || null,
+        amountPerCapita: published.amountPerCapita || null,
+        amountPerBeneficiary: published.amountPerBeneficiary || null,
+        population:
+          r.population === null
+            ? null
+            : {
+                year: r.population_year!,
+                population: r.population,
+                asOf: r.population_as_of!,
+                source: r.population_source!,
+                sample: r.population_sample!,
+              },
+      };
+    });
   }
 
   @Query(() => [ApplicationStatisticsType], { description: 'Applications received, approved and rejected, for a county or town and year.' })

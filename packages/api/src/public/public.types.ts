@@ -1,3 +1,4 @@
+import { GraphQLString } from 'graphql';
 import { PUBLISHED_REVIEW_STATISTICS, type Published, type PublishedCampaignCounts } from '@xingfu/domain';
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { PageInfo } from '../common/connection.js';
@@ -36,6 +37,18 @@ export class ReleaseType {
   @Field(() => ID) id!: string;
   @Field(() => DateScalar) asOf!: string;
   @Field(() => String) note!: string;
+}
+
+@ObjectType('PublicPopulation', {
+  description: '户籍人口 of a county or town: an official statistic (or sample figures, 示例数据), with its source and date.',
+})
+export class PopulationType {
+  @NotACount(() => Int, 'The year the figure is for (the nearest loaded to the data year: the same, else earlier, else later).')
+  year!: number;
+  @NotACount(() => Int, '户籍人口: registered residents, everyone (a public statistic).') population!: number;
+  @Field(() => DateScalar) asOf!: string;
+  @Field(() => String) source!: string;
+  @Field(() => Boolean, { description: 'true: sample figures (示例数据), not an official statistic.' }) sample!: boolean;
 }
 
 @ObjectType('Aggregate', {
@@ -143,4 +156,28 @@ export class AssistanceFigureType {
   @NotACount() year!: number;
   @SuppressedFigure() cases!: Published<number> | null;
   @SuppressedFigure(() => MoneyScalar, 'Recovered (hits) or paid first (先行救助); null with the cases.') amount!: Published<number> | null;
+}
+
+@ObjectType('Coverage', {
+  description:
+    'Coverage (保障率) and per-capita amounts of a program in a county or town and year: the persons covered (保障人数) and the amount of the year, divided by the region’s 户籍人口 (as the release froze it). Suppressed with the year’s cell: every figure derived from the persons or the amount is null when they are.',
+})
+export class CoverageType {
+  @Field(() => String) regionCode!: string;
+  @Field(() => String) programCode!: string;
+  @Field(() => String, { description: 'The year, "2023".' }) period!: string;
+  @Field(() => Boolean) suppressed!: boolean;
+  @SuppressedFigure(() => Int, '保障人数: persons covered at some time in the year.') persons!: Published<number> | null;
+  @SuppressedFigure(() => MoneyScalar, 'Every ledger row of the year.') amount!: Published<string> | null;
+  @SuppressedFigure(
+    () => GraphQLString,
+    '保障率: persons / 户籍人口, in percent with two decimals ("2.41"); null when suppressed or no population is loaded.',
+  )
+  coveragePercent!: Published<string> | null;
+  @SuppressedFigure(() => MoneyScalar, '人均: amount / 户籍人口, yuan per resident for the year.')
+  amountPerCapita!: Published<string> | null;
+  @SuppressedFigure(() => MoneyScalar, 'amount / persons covered, yuan per beneficiary for the year.')
+  amountPerBeneficiary!: Published<string> | null;
+  @Field(() => PopulationType, { nullable: true, description: 'The 户籍人口 divided by; null when none is loaded for the region.' })
+  population!: PopulationType | null;
 }

@@ -527,6 +527,110 @@ export function assistanceTable(site: Site, cr: CountyRelease, year: number): Da
   };
 }
 
+/**
+ * Coverage (保障率) and per-capita amounts of the county and each town, per program: the year's
+ * persons and amount over the 户籍人口 the release froze (its year, date and source in the row;
+ * sample figures marked 示例数据). Suppressed with the year's cell: `c`.
+ */
+export function coverageTable(site: Site, cr: CountyRelease, year: number): Dataset {
+  const f = cr.figures.get(year)!;
+  const names = regionNames(cr.county);
+  const money = (name: string, title: string, titleEn: string, description: string): Field => ({
+    name,
+    type: 'number',
+    title,
+    titleEn,
+    description,
+    unit: '元',
+    unitEn: 'yuan (CNY)',
+    suppressible: true,
+  });
+  const suppressedOr = (c: (typeof f.coverage)[number], value: Cell): Cell => (c.suppressed ? SUPPRESSED : value);
+  return {
+    name: 'coverage',
+    notes: [
+      {
+        fields: ['coverage_percent', 'population'],
+        text: '保障率 = 保障人数 ÷ 户籍人口。户籍人口取与数据同一年的数字，没有时取此前最近一年（再没有时取此后最近一年），其年份和来源见 population_year 与 population_source；标为“示例数据”的人口不是官方统计，只作演示。保障人数被抑制（c）时，保障率和人均金额一并抑制。',
+      },
+    ],
+    title: `${cr.county.name}${year}年社会救助保障率和人均金额`,
+    titleEn: `${cr.county.name} ${year}: coverage rate and per-capita amounts`,
+    description: `${cr.county.name}全县（区）和各乡镇（街道）${year}年各救助项目的保障人数、户籍人口、保障率、金额、人均金额（按户籍人口）和每名保障对象的金额。`,
+    fields: [
+      {
+        name: 'region_code',
+        type: 'string',
+        title: '区划代码',
+        titleEn: 'Region code',
+        description: '县（6位）或乡镇（街道，9位）的统计用区划代码。',
+        code: true,
+      },
+      { name: 'region_name', type: 'string', title: '地区', titleEn: 'Region', description: '县（区）或乡镇（街道）名称。' },
+      F.programCode,
+      F.programName,
+      {
+        name: 'population',
+        type: 'integer',
+        title: '户籍人口（人）',
+        titleEn: 'Registered population',
+        description: '地区的户籍人口（公开统计数字，或标明的示例数据）；未导入时为空。',
+        unit: '人',
+        unitEn: 'persons',
+      },
+      { name: 'population_year', type: 'integer', title: '人口年份', titleEn: 'Population year', description: '户籍人口的统计年份。' },
+      { ...F.persons, title: '保障人数' },
+      {
+        name: 'coverage_percent',
+        type: 'number',
+        title: '保障率（%）',
+        titleEn: 'Coverage (%)',
+        description: '保障人数 ÷ 户籍人口，百分数，保留两位小数（四舍五入）。',
+        unit: '%',
+        unitEn: 'percent',
+        suppressible: true,
+      },
+      F.amount,
+      money('amount_per_capita_yuan', '人均金额（元/人）', 'Amount per resident (yuan)', '金额 ÷ 户籍人口，保留两位小数（四舍五入）。'),
+      money(
+        'amount_per_beneficiary_yuan',
+        '每名保障对象金额（元/人）',
+        'Amount per beneficiary (yuan)',
+        '金额 ÷ 保障人数，保留两位小数（四舍五入）。',
+      ),
+      {
+        name: 'population_source',
+        type: 'string',
+        title: '人口来源',
+        titleEn: 'Population source',
+        description: '户籍人口的来源和统计日期。',
+      },
+    ],
+    primaryKey: ['region_code', 'program_code'],
+    rows: [...f.coverage]
+      .sort(
+        (a, b) =>
+          a.regionCode.length - b.regionCode.length ||
+          a.regionCode.localeCompare(b.regionCode) ||
+          (site.programByCode.get(a.programCode)?.order ?? 0) - (site.programByCode.get(b.programCode)?.order ?? 0),
+      )
+      .map((c) => [
+        c.regionCode,
+        c.regionCode.length === 6 ? cr.county.name : (names.towns.get(c.regionCode) ?? ''),
+        c.programCode,
+        programName(site, c.programCode),
+        c.population?.population ?? null,
+        c.population?.year ?? null,
+        suppressedOr(c, c.persons),
+        suppressedOr(c, c.coveragePercent ?? null),
+        suppressedOr(c, c.amountFen),
+        suppressedOr(c, c.perCapitaFen),
+        suppressedOr(c, c.perBeneficiaryFen),
+        c.population ? `${c.population.source}（${c.population.asOf}）` : '',
+      ]),
+  };
+}
+
 /** Every dataset of a county-year folder, in the order of the README. */
 export function countyYearDatasets(site: Site, edition: Edition, cr: CountyRelease, year: number): Dataset[] {
   return [
@@ -539,6 +643,7 @@ export function countyYearDatasets(site: Site, edition: Edition, cr: CountyRelea
     reviewsTable(cr, edition),
     applicationsTable(site, cr, year),
     assistanceTable(site, cr, year),
+    coverageTable(site, cr, year),
   ];
 }
 

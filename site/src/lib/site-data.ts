@@ -66,6 +66,12 @@ export type ApplicationStats = SiteCountyYearQuery['applications'][number];
 
 /** A figure of data-driven assistance (cross-checks, 政策找人, 秒批, 先行救助); null figures are suppressed. */
 export type AssistanceFigure = Omit<SiteCountyYearQuery['assistance'][number], 'amount'> & { amountFen: bigint | null };
+/** Coverage of a region and program: null figures are suppressed (or, for the rates, no population is loaded). */
+export type Coverage = Omit<SiteCountyYearQuery['coverage'][number], 'amount' | 'amountPerCapita' | 'amountPerBeneficiary'> & {
+  amountFen: bigint | null;
+  perCapitaFen: bigint | null;
+  perBeneficiaryFen: bigint | null;
+};
 
 export type ListedAmount = Omit<ListedProgram, 'amount' | 'yearToDate'> & { amountFen: bigint; yearToDateFen: bigint };
 
@@ -83,6 +89,8 @@ export interface YearFigures {
   villageYear: Aggregate[];
   applications: ApplicationStats[];
   assistance: AssistanceFigure[];
+  /** Coverage (保障率) and per-capita amounts of the county and its towns, per program. */
+  coverage: Coverage[];
 }
 
 export interface CountyRelease {
@@ -362,6 +370,23 @@ const SiteCountyYear = graphql(`
       cases
       amount
     }
+    coverage(countyCode: $c, year: $y, releaseId: $r) {
+      regionCode
+      programCode
+      suppressed
+      persons
+      amount
+      coveragePercent
+      amountPerCapita
+      amountPerBeneficiary
+      population {
+        year
+        population
+        asOf
+        source
+        sample
+      }
+    }
   }
 `);
 
@@ -375,6 +400,12 @@ async function loadYear(county: County, year: number, releaseId: string): Promis
     villageYear: data.villageYear.map(aggregate),
     applications: data.applications,
     assistance: data.assistance.map(({ amount, ...a }) => ({ ...a, amountFen: amount === null ? null : toFen(amount) })),
+    coverage: data.coverage.map(({ amount, amountPerCapita, amountPerBeneficiary, ...c }) => ({
+      ...c,
+      amountFen: amount === null ? null : toFen(amount),
+      perCapitaFen: amountPerCapita === null ? null : toFen(amountPerCapita),
+      perBeneficiaryFen: amountPerBeneficiary === null ? null : toFen(amountPerBeneficiary),
+    })),
   };
 }
 

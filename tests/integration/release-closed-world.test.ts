@@ -42,6 +42,7 @@ const RELEASE_TABLES = new Set([
   'release_program',
   'release_assistance_figure',
   'release_population',
+  'release_review_town',
   'region',
 ]);
 
@@ -63,6 +64,7 @@ function publicOperations(listedMonth: string, village: string): Record<string, 
     applicationStatistics: `query ($r: ID) { c: applicationStatistics(regionCode: "370115", year: 2026, releaseId: $r) { regionCode programCode year received approved rejected }
                                              t: applicationStatistics(regionCode: "370115104", year: 2026, releaseId: $r) { regionCode programCode received approved rejected } }`,
     assistanceFigures: `query ($r: ID) { assistanceFigures(countyCode: "370115", year: 2026, releaseId: $r) { figure code outcome year cases amount } }`,
+    reviewCampaignTowns: `query ($r: ID) { reviewCampaignTowns(countyCode: "370115", releaseId: $r) { campaignId townCode reviewedHouseholds cancelledHouseholds cancelledPersons } }`,
     coverage: `query ($r: ID) { coverage(countyCode: "370115", year: 2026, releaseId: $r) {
                  regionCode programCode suppressed persons amount coveragePercent amountPerCapita amountPerBeneficiary population { year population asOf source sample } } }`,
     happinessList: `query ($r: ID) { happinessList(villageCode: "${village}", month: "${listedMonth}", releaseId: $r, first: 50) {
@@ -240,6 +242,7 @@ describe('xingfu verify', () => {
       ['rollup_application', `set received = received + 1`, `set received = received - 1`],
       ['release_review_campaign', `set name = name || '*'`, `set name = left(name, -1)`],
       ['release_population', `set population = population + 1`, `set population = population - 1`],
+      ['release_review_town', `set tasks = tasks + 1`, `set tasks = tasks - 1`],
       [
         'release_program',
         `set disclosure = 'listed' where code = 'disability_care'`,

@@ -211,3 +211,23 @@ export function coverageRows(em: EntityManager, releaseId: string, countyCode: s
     [year, year, releaseId, `${countyCode}%`, String(year)],
   );
 }
+
+/** Re-review results per town of a county's campaigns as a release froze them, with the campaign's own (the towns sum to it). */
+export function reviewTownRows(em: EntityManager, releaseId: string, countyCode: string) {
+  return em.execute<
+    ({
+      campaign_id: number;
+      town_code: string | null;
+      disclosure: DisclosurePolicy;
+    } & Pick<ReviewStatistics, PublishedReviewStatistic>)[]
+  >(
+    `select c.campaign_id, null as town_code, c.disclosure, ${reviewStatisticColumns(PUBLISHED_REVIEW_STATISTICS, 'c')}
+     from release_review_campaign c where c.release_id = ? and c.county_code = ?
+     union all
+     select t.campaign_id, t.town_code, c.disclosure, ${reviewStatisticColumns(PUBLISHED_REVIEW_STATISTICS, 't')}
+     from release_review_town t join release_review_campaign c on c.release_id = t.release_id and c.campaign_id = t.campaign_id
+     where t.release_id = ? and t.county_code = ?
+     order by 1, 2 nulls first`,
+    [releaseId, countyCode, releaseId, countyCode],
+  );
+}

@@ -8,6 +8,7 @@ import {
   publishApplicationCounts,
   publishAssistanceCounts,
   publishCampaignCounts,
+  publishCampaignTownCounts,
   publishFigures,
   type DisclosurePolicy,
 } from '@xingfu/domain';
@@ -23,6 +24,7 @@ import {
   ListedHouseholdConnection,
   PeriodKind,
   PublicReviewCampaignType,
+  PublicReviewTownType,
   PublicStandardType,
   ReleaseChangeType,
   ReleasedMonthType,
@@ -40,6 +42,7 @@ import {
   releaseRows,
   releasedMonthRows,
   reviewCampaignRows,
+  reviewTownRows,
   standardRows,
 } from './public.read-model.js';
 
@@ -279,6 +282,31 @@ export class PublicResolver {
       periodEnd: period_end,
       ...publishCampaignCounts({ policy: disclosure, ...figures }),
     }));
+  }
+
+  @Query(() => [PublicReviewTownType], {
+    description: 'The results of a county’s re-review campaigns per town, as the release (the latest unless named) froze them.',
+  })
+  async reviewCampaignTowns(
+    @Arg('countyCode', () => String) countyCode: string,
+    @Arg('releaseId', () => ID, { nullable: true }) releaseId: string | null,
+    @Ctx() ctx: RequestContext,
+  ): Promise<PublicReviewTownType[]> {
+    const county = regionCodeOf(countyCode, [6]);
+    const id = await this.releaseId(ctx, releaseId);
+    if (!id) return [];
+    const rows = await reviewTownRows(ctx.em, id, county);
+    const byCampaign = new Map<number, typeof rows>();
+    for (const r of rows) byCampaign.set(r.campaign_id, [...(byCampaign.get(r.campaign_id) ?? []), r]);
+    // each campaign decided at once, its towns with its own figures (the towns sum to them)
+    return [...byCampaign.values()].flatMap((campaign) => {
+      const [own, ...towns] = campaign.map(({ campaign_id: _id, town_code: _town, disclosure, ...figures }) => ({
+        policy: disclosure,
+        ...figures,
+      }));
+      const published = publishCampaignTownCounts(own!, towns);
+      return campaign.slice(1).map((r, i) => ({ campaignId: r.campaign_id, townCode: r.town_code!, ...published[i]! }));
+    });
   }
 
   @Query(() => [CoverageType], {

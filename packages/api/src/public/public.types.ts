@@ -129,6 +129,16 @@ export class PublicReviewCampaignType extends (class {} as new () => PublishedCa
 // its figures: every published statistic of review-statistics.ts, suppressed by the policy
 for (const name of PUBLISHED_REVIEW_STATISTICS) SuppressedFigure()(PublicReviewCampaignType.prototype, name);
 
+@ObjectType('PublicReviewTown', {
+  description:
+    'The results of a re-review campaign (复核) in one town of its county; the towns of a campaign sum to it. Suppressed like the campaign’s, decided together with it.',
+})
+export class PublicReviewTownType extends (class {} as new () => PublishedCampaignCounts) {
+  @Field(() => ID, { description: 'The campaign (PublicReviewCampaign.id).' }) campaignId!: number;
+  @Field(() => String) townCode!: string;
+}
+for (const name of PUBLISHED_REVIEW_STATISTICS) SuppressedFigure()(PublicReviewTownType.prototype, name);
+
 @ObjectType('ApplicationStatistics', {
   description:
     'Applications received, approved and rejected in a year. For programs counted only, numbers of 1 to 10 are suppressed (null), and others with them so that none can be worked out from the county total or from received.',

@@ -24,6 +24,15 @@ export const FREEZE_REVIEW_RESULTS_SQL = `
   from review_campaign c
   join (${reviewStatisticsSql('c.county_code in (select county_code from release_period where release_id = ?)')}) s on s.campaign_id = c.id`;
 
+/** The same results per town of the campaign's county (the towns sum to the campaign, figure by figure). */
+export const FREEZE_REVIEW_TOWNS_SQL = `
+  insert into release_review_town (release_id, campaign_id, county_code, town_code,
+    ${REVIEW_STATISTIC_NAMES.map((name) => REVIEW_STATISTICS[name].column).join(', ')})
+  select ?, c.id, c.county_code, s.town_code, ${REVIEW_STATISTIC_NAMES.map((name) => `s."${name}"`).join(', ')}
+  from review_campaign c
+  join (${reviewStatisticsSql('c.county_code in (select county_code from release_period where release_id = ?)', { byTown: true })}) s
+    on s.campaign_id = c.id`;
+
 /** Gives every release that lacks them the standards and re-review results of today (migration 0007). */
 export const BACKFILL_FROZEN_FIGURES_SQL = `do $$ declare r record; begin
   for r in select id from disclosure_release d
@@ -188,6 +197,12 @@ export const FROZEN_TABLES: FrozenTable[] = [
     values: ['disclosure', 'cases', 'amount_fen'],
     freeze: FREEZE_ASSISTANCE_FIGURES_SQL,
     county: 'county_code',
+  },
+  {
+    table: 'release_review_town',
+    key: ['campaign_id', 'town_code'],
+    values: ['county_code', ...REVIEW_STATISTIC_NAMES.map((name) => REVIEW_STATISTICS[name].column)],
+    freeze: FREEZE_REVIEW_TOWNS_SQL,
   },
   {
     table: 'release_population',

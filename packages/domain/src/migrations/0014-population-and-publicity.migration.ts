@@ -1,9 +1,11 @@
 import { Migration } from '@mikro-orm/migrations';
+import { REVIEW_STATISTIC_NAMES, REVIEW_STATISTICS } from '../review/review-statistics.js';
 
 /**
  * 户籍人口 per county and town (region_population, loaded with the regions or by
  * `xingfu population import`), and the release tables that freeze it with the figures derived
- * from it (docs/disclosure.md, "Coverage and per-capita").
+ * from it (docs/disclosure.md, "Coverage and per-capita"); the re-review results per town
+ * (release_review_town, every figure of review-statistics.ts).
  */
 export class PopulationAndPublicityMigration extends Migration {
   override name = '0014-population-and-publicity';
@@ -31,9 +33,17 @@ export class PopulationAndPublicityMigration extends Migration {
       sample boolean not null,
       primary key (release_id, region_code, year)
     )`);
+    this.addSql(`create table release_review_town (
+      release_id varchar(20) not null references disclosure_release (id) on delete cascade,
+      campaign_id integer not null,
+      county_code varchar(12) not null,
+      town_code varchar(12) not null,
+      ${REVIEW_STATISTIC_NAMES.map((name) => `${REVIEW_STATISTICS[name].column} integer not null`).join(',\n      ')},
+      primary key (release_id, campaign_id, town_code)
+    )`);
   }
 
   override down(): void {
-    this.addSql('drop table release_population, region_population');
+    this.addSql('drop table release_review_town, release_population, region_population');
   }
 }

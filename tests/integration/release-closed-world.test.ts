@@ -43,6 +43,7 @@ const RELEASE_TABLES = new Set([
   'release_assistance_figure',
   'release_population',
   'release_review_town',
+  'release_publicity',
   'region',
 ]);
 
@@ -65,6 +66,8 @@ function publicOperations(listedMonth: string, village: string): Record<string, 
                                              t: applicationStatistics(regionCode: "370115104", year: 2026, releaseId: $r) { regionCode programCode received approved rejected } }`,
     assistanceFigures: `query ($r: ID) { assistanceFigures(countyCode: "370115", year: 2026, releaseId: $r) { figure code outcome year cases amount } }`,
     reviewCampaignTowns: `query ($r: ID) { reviewCampaignTowns(countyCode: "370115", releaseId: $r) { campaignId townCode reviewedHouseholds cancelledHouseholds cancelledPersons } }`,
+    publicity: `query ($r: ID) { publicity(townCode: "370115104", releaseId: $r, first: 50) {
+                  edges { cursor node { villageCode maskedName householdSize programCode programName proposedAmount publicityStart publicityEnd } } pageInfo { hasNextPage endCursor } } }`,
     coverage: `query ($r: ID) { coverage(countyCode: "370115", year: 2026, releaseId: $r) {
                  regionCode programCode suppressed persons amount coveragePercent amountPerCapita amountPerBeneficiary population { year population asOf source sample } } }`,
     happinessList: `query ($r: ID) { happinessList(villageCode: "${village}", month: "${listedMonth}", releaseId: $r, first: 50) {

@@ -7,7 +7,8 @@ import { page, plain, tables } from './support/html.js';
 
 /**
  * Issue 18 on the site: coverage rates and per-capita amounts on the county and town pages and
- * in the downloads, from the public API's coverage query (the frozen 户籍人口).
+ * in the downloads, from the public API's coverage query (the frozen 户籍人口); 复核 outcomes per
+ * town on the county page and in the downloads; a 公示 page per town.
  */
 let demo: DemoSite;
 let dist: string;
@@ -101,5 +102,40 @@ describe('coverage and per-capita amounts', () => {
     const townShown = townTable!.rows.find((r) => r[0] === townRow['program_name'])!;
     expect(plain(townShown[townTable!.fields.indexOf('coverage_percent')]!)).toBe(townRow['coverage_percent']);
     expect(plain(townShown[townTable!.fields.indexOf('amount_per_beneficiary_yuan')]!)).toBe(townRow['amount_per_beneficiary_yuan']);
+  });
+});
+
+describe('复核 outcomes per town', () => {
+  it('are a table on the county page and a download, every town of every campaign, suppressed as the API publishes them', async () => {
+    const answer = await demo.api.query<{
+      reviewCampaignTowns: { campaignId: string; townCode: string; reviewedHouseholds: number | null }[];
+    }>('/public/graphql', `{ reviewCampaignTowns(countyCode: "${COUNTY}") { campaignId townCode reviewedHouseholds } }`);
+    const api = answer.data!.reviewCampaignTowns;
+    const rows = await datasetCsv('re-reviews-by-town');
+    expect(rows.length).toBe(api.length);
+    expect(rows.length).toBeGreaterThan(5);
+    for (const a of api) {
+      const row = rows.find((r) => r['town_code'] === a.townCode)!;
+      expect(row['reviewed_households']).toBe(a.reviewedHouseholds === null ? 'c' : String(a.reviewedHouseholds));
+    }
+    // the demo's campaign reviews a program counted only: its towns' small counts are c
+    expect(rows.some((r) => r['reviewed_households'] === 'c')).toBe(true);
+    const county = await page(dist, `county/${COUNTY}`);
+    const [shown] = tables(county, 'data-dataset="re-reviews-by-town"');
+    expect(shown!.rows.length).toBe(rows.length);
+    expect(shown!.fields).toContain('reviewed_households');
+  });
+});
+
+describe('公示', () => {
+  it('has a page per town, linked from the town page, saying how to object; none listed when no notice is open on the release date', async () => {
+    const town = await page(dist, `town/${TOWN}`);
+    expect(town).toMatch(/href="\/town\/370115104\/publicity\/"[^>]*data-publicity-link/);
+    const notices = await page(dist, `town/${TOWN}/publicity`);
+    // the demo's applications were on notice weeks before the release date: their notices are closed
+    expect(notices).toMatch(/data-publicity-count>0 件/);
+    expect(notices).toMatch(/data-publicity-empty/);
+    expect(notices).toMatch(/data-how-to-object/);
+    expect(notices).not.toMatch(/data-publicity[ >]/);
   });
 });

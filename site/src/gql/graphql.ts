@@ -58,7 +58,7 @@ export type SiteCountyQueryVariables = Exact<{
 }>;
 
 
-export type SiteCountyQuery = { region: { children: Array<{ code: string, name: string, children: Array<{ code: string, name: string }> }> } | null, standards: Array<{ programCode: string, programName: string, areaType: AreaType, tier: string, effectiveMonth: string, amount: string }>, reviewCampaigns: Array<{ id: string, name: string, periodStart: string, periodEnd: string, reviewedHouseholds: number | null, cancelledHouseholds: number | null, cancelledPersons: number | null, adjustedHouseholds: number | null, adjustedPersons: number | null, newlyApprovedHouseholds: number | null, newlyApprovedPersons: number | null }> };
+export type SiteCountyQuery = { region: { children: Array<{ code: string, name: string, children: Array<{ code: string, name: string }> }> } | null, standards: Array<{ programCode: string, programName: string, areaType: AreaType, tier: string, effectiveMonth: string, amount: string }>, reviewCampaigns: Array<{ id: string, name: string, periodStart: string, periodEnd: string, reviewedHouseholds: number | null, cancelledHouseholds: number | null, cancelledPersons: number | null, adjustedHouseholds: number | null, adjustedPersons: number | null, newlyApprovedHouseholds: number | null, newlyApprovedPersons: number | null }>, reviewCampaignTowns: Array<{ campaignId: string, townCode: string, reviewedHouseholds: number | null, cancelledHouseholds: number | null, cancelledPersons: number | null, adjustedHouseholds: number | null, adjustedPersons: number | null, newlyApprovedHouseholds: number | null, newlyApprovedPersons: number | null }> };
 
 export type SiteReleaseQueryVariables = Exact<{
   r: string | number;
@@ -77,6 +77,16 @@ export type SiteVillageListQueryVariables = Exact<{
 
 
 export type SiteVillageListQuery = { happinessList: { edges: Array<{ node: { publicId: string, maskedName: string, villageCode: string, coveredMembers: number, total: string, totalYearToDate: string, programs: Array<{ programCode: string, programName: string, amount: string, yearToDate: string }> } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
+export type SitePublicityQueryVariables = Exact<{
+  t: string;
+  r: string | number;
+  first: number;
+  after?: string | null | undefined;
+}>;
+
+
+export type SitePublicityQuery = { publicity: { edges: Array<{ node: { villageCode: string, maskedName: string, householdSize: number, programCode: string, programName: string, proposedAmount: string | null, publicityStart: string, publicityEnd: string } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
 
 export type SiteCountyYearQueryVariables = Exact<{
   c: string;
@@ -286,6 +296,17 @@ export const SiteCountyDocument = new TypedDocumentString(`
     newlyApprovedHouseholds
     newlyApprovedPersons
   }
+  reviewCampaignTowns(countyCode: $c) {
+    campaignId
+    townCode
+    reviewedHouseholds
+    cancelledHouseholds
+    cancelledPersons
+    adjustedHouseholds
+    adjustedPersons
+    newlyApprovedHouseholds
+    newlyApprovedPersons
+  }
 }
     `) as unknown as TypedDocumentString<SiteCountyQuery, SiteCountyQueryVariables>;
 export const SiteReleaseDocument = new TypedDocumentString(`
@@ -338,6 +359,28 @@ export const SiteVillageListDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<SiteVillageListQuery, SiteVillageListQueryVariables>;
+export const SitePublicityDocument = new TypedDocumentString(`
+    query SitePublicity($t: String!, $r: ID!, $first: Int!, $after: String) {
+  publicity(townCode: $t, releaseId: $r, first: $first, after: $after) {
+    edges {
+      node {
+        villageCode
+        maskedName
+        householdSize
+        programCode
+        programName
+        proposedAmount
+        publicityStart
+        publicityEnd
+      }
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<SitePublicityQuery, SitePublicityQueryVariables>;
 export const SiteCountyYearDocument = new TypedDocumentString(`
     query SiteCountyYear($c: String!, $y: Int!, $r: ID!) {
   countyYear: countyAggregates(

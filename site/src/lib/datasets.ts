@@ -345,9 +345,20 @@ export function standardsTable(cr: CountyRelease, edition: Edition, year: number
   };
 }
 
-export function reviewsTable(cr: CountyRelease, edition: Edition): Dataset {
-  const until = edition.release?.asOf ?? '9999-12-31';
-  const count = (name: string, title: string, titleEn: string, unit: '户' | '人'): Field => ({
+/** The published figures of a re-review campaign, as columns: the same for the county and per town. */
+const REVIEW_FIGURES = [
+  ['reviewed_households', 'reviewedHouseholds', '复核户数', 'Households reviewed', '户'],
+  ['cancelled_households', 'cancelledHouseholds', '停保户数', 'Households cancelled', '户'],
+  ['cancelled_persons', 'cancelledPersons', '停保人数', 'Persons cancelled', '人'],
+  ['adjusted_households', 'adjustedHouseholds', '调整待遇户数', 'Households adjusted', '户'],
+  ['adjusted_persons', 'adjustedPersons', '调整待遇人数', 'Persons adjusted', '人'],
+  ['newly_approved_households', 'newlyApprovedHouseholds', '新纳入户数', 'Households newly approved', '户'],
+  ['newly_approved_persons', 'newlyApprovedPersons', '新纳入人数', 'Persons newly approved', '人'],
+] as const;
+type ReviewFigures = Record<(typeof REVIEW_FIGURES)[number][1], number | null>;
+
+const reviewFields = (): Field[] =>
+  REVIEW_FIGURES.map(([name, , title, titleEn, unit]) => ({
     name,
     type: 'integer',
     title,
@@ -356,7 +367,41 @@ export function reviewsTable(cr: CountyRelease, edition: Edition): Dataset {
     unit,
     unitEn: unit === '户' ? 'households' : 'persons',
     suppressible: true,
-  });
+  }));
+
+const reviewCells = (r: ReviewFigures): Cell[] => REVIEW_FIGURES.map(([, key]) => shownOrSuppressed(r[key]));
+
+/**
+ * The re-review results per town (复核 outcomes per town): each campaign's figures in each town of
+ * the county, the towns summing to the campaign; suppressed like the campaign's (`c`).
+ */
+export function reviewsByTownTable(cr: CountyRelease, edition: Edition): Dataset {
+  const until = edition.release?.asOf ?? '9999-12-31';
+  const campaigns = new Map(cr.county.reviews.filter((r) => r.periodStart <= until).map((r) => [String(r.id), r]));
+  const names = regionNames(cr.county);
+  return {
+    name: 're-reviews-by-town',
+    notes: [],
+    title: `${cr.county.name}复核结果（分乡镇、街道）`,
+    titleEn: `${cr.county.name}: re-review results by town`,
+    description: `${cr.county.name}各复核工作在各乡镇（街道）的结果：复核户数、停保、调整和新纳入的户数和人数；各乡镇（街道）之和等于全县（区）。`,
+    fields: [
+      { name: 'campaign_name', type: 'string', title: '复核工作', titleEn: 'Campaign', description: '复核工作的名称。' },
+      { name: 'period_start', type: 'date', title: '开始日期', titleEn: 'Start', description: '复核开始日期。' },
+      F.townCode,
+      F.townName,
+      ...reviewFields(),
+    ],
+    primaryKey: ['campaign_name', 'period_start', 'town_code'],
+    rows: cr.county.reviewTowns.flatMap((t) => {
+      const campaign = campaigns.get(String(t.campaignId));
+      return campaign ? [[campaign.name, campaign.periodStart, t.townCode, names.towns.get(t.townCode) ?? '', ...reviewCells(t)]] : [];
+    }),
+  };
+}
+
+export function reviewsTable(cr: CountyRelease, edition: Edition): Dataset {
+  const until = edition.release?.asOf ?? '9999-12-31';
   return {
     name: 're-reviews',
     notes: [],
@@ -367,31 +412,10 @@ export function reviewsTable(cr: CountyRelease, edition: Edition): Dataset {
       { name: 'campaign_name', type: 'string', title: '复核工作', titleEn: 'Campaign', description: '复核工作的名称。' },
       { name: 'period_start', type: 'date', title: '开始日期', titleEn: 'Start', description: '复核开始日期。' },
       { name: 'period_end', type: 'date', title: '结束日期', titleEn: 'End', description: '复核结束日期。' },
-      count('reviewed_households', '复核户数', 'Households reviewed', '户'),
-      count('cancelled_households', '停保户数', 'Households cancelled', '户'),
-      count('cancelled_persons', '停保人数', 'Persons cancelled', '人'),
-      count('adjusted_households', '调整待遇户数', 'Households adjusted', '户'),
-      count('adjusted_persons', '调整待遇人数', 'Persons adjusted', '人'),
-      count('newly_approved_households', '新纳入户数', 'Households newly approved', '户'),
-      count('newly_approved_persons', '新纳入人数', 'Persons newly approved', '人'),
+      ...reviewFields(),
     ],
     primaryKey: ['campaign_name', 'period_start'],
-    rows: cr.county.reviews
-      .filter((r) => r.periodStart <= until)
-      .map((r) => [
-        r.name,
-        r.periodStart,
-        r.periodEnd,
-        ...[
-          r.reviewedHouseholds,
-          r.cancelledHouseholds,
-          r.cancelledPersons,
-          r.adjustedHouseholds,
-          r.adjustedPersons,
-          r.newlyApprovedHouseholds,
-          r.newlyApprovedPersons,
-        ].map(shownOrSuppressed),
-      ]),
+    rows: cr.county.reviews.filter((r) => r.periodStart <= until).map((r) => [r.name, r.periodStart, r.periodEnd, ...reviewCells(r)]),
   };
 }
 
@@ -641,6 +665,7 @@ export function countyYearDatasets(site: Site, edition: Edition, cr: CountyRelea
     summaryByVillage(site, cr, year),
     standardsTable(cr, edition, year),
     reviewsTable(cr, edition),
+    reviewsByTownTable(cr, edition),
     applicationsTable(site, cr, year),
     assistanceTable(site, cr, year),
     coverageTable(site, cr, year),

@@ -8,6 +8,8 @@ import type {
   SiteGlobalQuery,
   SiteReleaseQuery,
   SiteVillageListQuery,
+  SitePublicityQuery,
+  SitePublicityQueryVariables,
   SiteVillageListQueryVariables,
 } from '../gql/graphql';
 import { publicQuery } from './public-api';
@@ -23,7 +25,9 @@ import { publicQuery } from './public-api';
  *   figures of data-driven assistance, through the bulk query countyAggregates)
  * + per built release, for every village with households of a listed program in the year: its
  *   幸福清单 of the latest released month, page by page (happinessList, LISTING_PAGE_SIZE rows a
- *   page, site-config.ts) — the public API serves the 幸福清单 per village and paged only (docs/disclosure.md).
+ *   page, site-config.ts) — the public API serves the 幸福清单 per village and paged only (docs/disclosure.md);
+ * + per built release, for every town of a county with released months: its 公示 on the release's
+ *   as-of date, page by page (publicity, the same page size; per town only).
  *
  * Pages and data files all call `loadSite()`, which is memoised: one build, one snapshot.
  */
@@ -48,6 +52,8 @@ export type Standard = Omit<SiteCountyQuery['standards'][number], 'amount'> & { 
 /** A re-review campaign; a null figure is suppressed (a campaign that reviewed a program counted only). */
 export type ReviewCampaign = SiteCountyQuery['reviewCampaigns'][number];
 
+export type ReviewTown = SiteCountyQuery['reviewCampaignTowns'][number];
+
 export interface County {
   code: string;
   name: string;
@@ -56,6 +62,8 @@ export interface County {
   towns: Town[];
   standards: Standard[];
   reviews: ReviewCampaign[];
+  /** The campaigns' results per town (null: suppressed). */
+  reviewTowns: ReviewTown[];
 }
 
 /** One cell of the rollups: suppressed cells have null figures. */
@@ -71,6 +79,11 @@ export type Coverage = Omit<SiteCountyYearQuery['coverage'][number], 'amount' | 
   amountFen: bigint | null;
   perCapitaFen: bigint | null;
   perBeneficiaryFen: bigint | null;
+};
+
+/** An application under 公示 on the release's as-of date (listed programs only, the name masked). */
+export type PublicityNotice = Omit<SitePublicityQuery['publicity']['edges'][number]['node'], 'proposedAmount'> & {
+  proposedFen: bigint | null;
 };
 
 export type ListedAmount = Omit<ListedProgram, 'amount' | 'yearToDate'> & { amountFen: bigint; yearToDateFen: bigint };
@@ -103,6 +116,8 @@ export interface CountyRelease {
   figures: Map<number, YearFigures>;
   /** The 幸福清单 of latestMonth, every village of the county with listed households, by village and public id. */
   listing: ListedHousehold[];
+  /** 公示 on the release's as-of date, by town (every town of the county, empty when none). */
+  publicity: Map<string, PublicityNotice[]>;
 }
 
 export type ReleaseChange = Omit<SiteReleaseQuery['releaseChanges'][number], 'amountBefore' | 'amountAfter'> & {
@@ -216,6 +231,17 @@ const SiteCounty = graphql(`
       newlyApprovedHouseholds
       newlyApprovedPersons
     }
+    reviewCampaignTowns(countyCode: $c) {
+      campaignId
+      townCode
+      reviewedHouseholds
+      cancelledHouseholds
+      cancelledPersons
+      adjustedHouseholds
+      adjustedPersons
+      newlyApprovedHouseholds
+      newlyApprovedPersons
+    }
   }
 `);
 
@@ -229,6 +255,7 @@ async function loadCounty(code: string, name: string, city: string, province: st
     towns: (data.region?.children ?? []).map((t) => ({ code: t.code, name: t.name, villages: t.children })),
     standards: data.standards.map(({ amount, ...s }) => ({ ...s, amountFen: toFen(amount) })),
     reviews: data.reviewCampaigns,
+    reviewTowns: data.reviewCampaignTowns,
   };
 }
 
@@ -328,6 +355,47 @@ async function loadVillageListing(village: string, month: string, releaseId: str
   }
 }
 
+const SitePublicity = graphql(`
+  query SitePublicity($t: String!, $r: ID!, $first: Int!, $after: String) {
+    publicity(townCode: $t, releaseId: $r, first: $first, after: $after) {
+      edges {
+        node {
+          villageCode
+          maskedName
+          householdSize
+          programCode
+          programName
+          proposedAmount
+          publicityStart
+          publicityEnd
+        }
+      }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+    }
+  }
+`);
+
+/** A town's 公示 as the release froze it, every page of it (the API answers one page per request). */
+async function loadTownPublicity(town: string, releaseId: string): Promise<PublicityNotice[]> {
+  const rows: PublicityNotice[] = [];
+  let after: string | null = null;
+  for (;;) {
+    const variables: SitePublicityQueryVariables = { t: town, r: releaseId, first: LISTING_PAGE_SIZE, after };
+    const { publicity } = await listingSlot(() => publicQuery(SitePublicity, variables));
+    rows.push(
+      ...publicity.edges.map(({ node: { proposedAmount, ...n } }) => ({
+        ...n,
+        proposedFen: proposedAmount === null ? null : toFen(proposedAmount),
+      })),
+    );
+    if (!publicity.pageInfo.hasNextPage) return rows;
+    after = publicity.pageInfo.endCursor ?? null;
+  }
+}
+
 /**
  * Villages whose 幸福清单 can have rows: those with households of a listed program in the year
  * (listed programs are never suppressed; a suppressed cell is asked for all the same).
@@ -421,7 +489,9 @@ async function loadCountyRelease(
   const latestYear = years[years.length - 1]!;
   const villages = villagesWithListing({ programByCode }, figures.get(latestYear)!.villageYear);
   const listing = (await Promise.all(villages.map((v) => loadVillageListing(v, latestMonth, releaseId)))).flat();
-  return { county, months, years, latestYear, latestMonth, figures, listing };
+  const notices = await Promise.all(county.towns.map((t) => loadTownPublicity(t.code, releaseId)));
+  const publicity = new Map(county.towns.map((t, i) => [t.code, notices[i]!]));
+  return { county, months, years, latestYear, latestMonth, figures, listing, publicity };
 }
 
 async function load(): Promise<Site> {

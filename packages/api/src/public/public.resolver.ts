@@ -22,6 +22,7 @@ import {
   AssistanceFigureType,
   CoverageType,
   ListedHouseholdConnection,
+  PublicityNoticeConnection,
   PeriodKind,
   PublicReviewCampaignType,
   PublicReviewTownType,
@@ -30,7 +31,7 @@ import {
   ReleasedMonthType,
   ReleaseType,
 } from './public.types.js';
-import { LISTING_DEFAULT_PAGE_SIZE, LISTING_MAX_PAGE_SIZE, readListingPage } from './listing.read-model.js';
+import { LISTING_DEFAULT_PAGE_SIZE, LISTING_MAX_PAGE_SIZE, readListingPage, readPublicityPage } from './listing.read-model.js';
 import {
   aggregateRows,
   applicationRows,
@@ -429,5 +430,26 @@ export class PublicResolver {
     const id = await this.releaseId(ctx, releaseId);
     if (!id) throw new DomainError('NOT_FOUND', 'Nothing is published yet: no release has been cut.');
     return readListingPage(ctx.em, { releaseId: id, village, month, first, after });
+  }
+
+  @Query(() => PublicityNoticeConnection, {
+    description:
+      'The 公示 of a town, one page at a time: the applications of listed programs under public notice on the release’s as-of date, as the release froze them. Per town and paged only.',
+  })
+  async publicity(
+    @Arg('townCode', () => String) townCode: string,
+    @Arg('releaseId', () => ID, { nullable: true }) releaseId: string | null,
+    @Arg('first', () => Int, {
+      nullable: true,
+      description: `Page size, 1 to ${LISTING_MAX_PAGE_SIZE} (default ${LISTING_DEFAULT_PAGE_SIZE}).`,
+    })
+    first: number | null,
+    @Arg('after', () => String, { nullable: true, description: 'The endCursor of the previous page.' }) after: string | null,
+    @Ctx() ctx: RequestContext,
+  ): Promise<PublicityNoticeConnection> {
+    const town = regionCodeOf(townCode, [9]);
+    const id = await this.releaseId(ctx, releaseId);
+    if (!id) throw new DomainError('NOT_FOUND', 'Nothing is published yet: no release has been cut.');
+    return readPublicityPage(ctx.em, { releaseId: id, town, first, after });
   }
 }

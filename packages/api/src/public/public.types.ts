@@ -106,6 +106,38 @@ export class ListedHouseholdConnection {
   @Field(() => PageInfo) pageInfo!: PageInfo;
 }
 
+@ObjectType('PublicityNotice', {
+  description:
+    'An application under 公示 on the release’s as-of date (listed programs only): the head of household’s name masked as in the 幸福清单, the household size, the program, the amount proposed and the notice period. Gone from the next release once the notice has closed.',
+})
+export class PublicityNoticeType {
+  @Field(() => String) villageCode!: string;
+  @Field(() => String, { description: 'The head of household’s name, masked (张*明).' }) maskedName!: string;
+  @ListedFigure(() => Int, 'Persons the application covers.') householdSize!: number;
+  @Field(() => String) programCode!: string;
+  @Field(() => String) programName!: string;
+  @Field(() => MoneyScalar, { nullable: true, description: 'The monthly (or one-off) amount proposed; null when not yet assessed.' })
+  proposedAmount!: string | null;
+  @Field(() => DateScalar) publicityStart!: string;
+  @Field(() => DateScalar, { description: 'The first day after the notice: objections are heard until the day before.' })
+  publicityEnd!: string;
+}
+
+@ObjectType('PublicityNoticeEdge', { simpleResolvers: true })
+export class PublicityNoticeEdge {
+  @Field(() => String) cursor!: string;
+  @Field(() => PublicityNoticeType) node!: PublicityNoticeType;
+}
+
+@ObjectType('PublicityNoticeConnection', {
+  simpleResolvers: true,
+  description: 'One page of a town’s 公示: follow pageInfo.endCursor for the next page.',
+})
+export class PublicityNoticeConnection {
+  @Field(() => [PublicityNoticeEdge]) edges!: PublicityNoticeEdge[];
+  @Field(() => PageInfo) pageInfo!: PageInfo;
+}
+
 @ObjectType('PublicStandard', { description: 'A standard in force from a month on.' })
 export class PublicStandardType {
   @Field(() => String) programCode!: string;

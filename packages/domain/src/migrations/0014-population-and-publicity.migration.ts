@@ -5,7 +5,8 @@ import { REVIEW_STATISTIC_NAMES, REVIEW_STATISTICS } from '../review/review-stat
  * 户籍人口 per county and town (region_population, loaded with the regions or by
  * `xingfu population import`), and the release tables that freeze it with the figures derived
  * from it (docs/disclosure.md, "Coverage and per-capita"); the re-review results per town
- * (release_review_town, every figure of review-statistics.ts).
+ * (release_review_town, every figure of review-statistics.ts); the applications under 公示 on
+ * the release's as-of date (release_publicity: listed programs only, the name masked).
  */
 export class PopulationAndPublicityMigration extends Migration {
   override name = '0014-population-and-publicity';
@@ -41,9 +42,25 @@ export class PopulationAndPublicityMigration extends Migration {
       ${REVIEW_STATISTIC_NAMES.map((name) => `${REVIEW_STATISTICS[name].column} integer not null`).join(',\n      ')},
       primary key (release_id, campaign_id, town_code)
     )`);
+    this.addSql(`create table release_publicity (
+      release_id varchar(20) not null references disclosure_release (id) on delete cascade,
+      application_id integer not null,
+      county_code varchar(12) not null,
+      town_code varchar(12) not null,
+      village_code varchar(12) not null,
+      seq integer not null,
+      masked_name varchar(60) not null,
+      household_size smallint not null,
+      program_code varchar(40) not null,
+      amount_fen bigint,
+      publicity_start date not null,
+      publicity_end date not null,
+      primary key (release_id, application_id),
+      unique (release_id, town_code, seq)
+    )`);
   }
 
   override down(): void {
-    this.addSql('drop table release_review_town, release_population, region_population');
+    this.addSql('drop table release_publicity, release_review_town, release_population, region_population');
   }
 }

@@ -49,8 +49,12 @@ const NOT_A_COUNT = [
   'PublicPopulation.year',
   'PublicPopulation.population',
 ];
-/** Types of the 幸福清单 rows: listed programs only. */
-const LISTED_TYPES = new Set(['ListedHousehold', 'ListedAmount']);
+/** Types of the 幸福清单 and 公示 rows (listed programs only), and the root field each is served by. */
+const LISTED_TYPES = new Map([
+  ['ListedHousehold', 'happinessList'],
+  ['ListedAmount', 'happinessList'],
+  ['PublicityNotice', 'publicity'],
+]);
 
 interface FigureField {
   field: string;
@@ -99,7 +103,7 @@ function bypasses(schema: WalkSchema): string[] {
     const type = f.field.split('.')[0]!;
     if (f.kind === 'suppressed') return f.nullable ? [] : [`${f.field} goes through the policy but cannot be null (suppressed)`];
     if (f.kind === 'listed') {
-      return LISTED_TYPES.has(type) && [...f.roots].every((r) => r === 'happinessList')
+      return LISTED_TYPES.has(type) && [...f.roots].every((r) => r === LISTED_TYPES.get(type))
         ? []
         : [`${f.field} is declared a 幸福清单 figure outside the 幸福清单`];
     }

@@ -116,7 +116,7 @@ export class PublicityNoticeType {
   @ListedFigure(() => Int, 'Persons the application covers.') householdSize!: number;
   @Field(() => String) programCode!: string;
   @Field(() => String) programName!: string;
-  @Field(() => MoneyScalar, { nullable: true, description: 'The monthly (or one-off) amount proposed; null when not yet assessed.' })
+  @ListedFigure(() => MoneyScalar, 'The monthly (or one-off) amount proposed; null when not yet assessed.', { nullable: true })
   proposedAmount!: string | null;
   @Field(() => DateScalar) publicityStart!: string;
   @Field(() => DateScalar, { description: 'The first day after the notice: objections are heard until the day before.' })

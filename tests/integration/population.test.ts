@@ -119,7 +119,9 @@ describe('a release', () => {
     await em.execute(`update region_population set population = population + 1 where region_code = '370115'`);
     expect(await frozen()).toEqual(rows);
     const differences = await verifyRelease(em, release);
-    expect(differences.map((d) => [d.table, JSON.parse(d.key)])).toEqual([['release_population', { region_code: '370115', year: 2023 }]]);
+    expect(differences.map((d) => [d.table, JSON.parse(d.key) as unknown])).toEqual([
+      ['release_population', { region_code: '370115', year: 2023 }],
+    ]);
     await em.execute(`update region_population set population = population - 1 where region_code = '370115'`);
     expect(await verifyRelease(em, release)).toEqual([]);
   });

@@ -45,7 +45,9 @@ async function notices(town: string, release?: string, first = 1): Promise<Notic
   const out: Notice[] = [];
   let after: string | null = null;
   for (;;) {
-    const answer = await api.query<Page>('/public/graphql', PAGE, { variables: { t: town, r: release ?? null, first, after } });
+    const answer: { data?: Page; errors?: unknown } = await api.query<Page>('/public/graphql', PAGE, {
+      variables: { t: town, r: release ?? null, first, after },
+    });
     expect(answer.errors).toBeUndefined();
     out.push(...answer.data!.publicity.edges.map((e) => e.node));
     if (!answer.data!.publicity.pageInfo.hasNextPage) return out;

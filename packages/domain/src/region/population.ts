@@ -37,7 +37,8 @@ const HEADER = ['region_code', 'year', 'population', 'as_of', 'source', 'sample'
 export function parsePopulationCsv(text: string | Buffer): PopulationRow[] {
   let records: string[][];
   try {
-    records = parse(text, { skip_empty_lines: true, trim: true, bom: true, relax_column_count: true }) as string[][];
+    const parsed: unknown = parse(text, { skip_empty_lines: true, trim: true, bom: true, relax_column_count: true });
+    records = parsed as string[][];
   } catch (error) {
     throw new DomainError('INVALID_POPULATION', `Population file is not CSV: ${(error as Error).message}`);
   }

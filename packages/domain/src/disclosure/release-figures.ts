@@ -232,6 +232,7 @@ export const FROZEN_TABLES: FrozenTable[] = [
     key: ['campaign_id', 'town_code'],
     values: ['county_code', ...REVIEW_STATISTIC_NAMES.map((name) => REVIEW_STATISTICS[name].column)],
     freeze: FREEZE_REVIEW_TOWNS_SQL,
+    county: 'county_code',
   },
   {
     table: 'release_publicity',
@@ -249,12 +250,14 @@ export const FROZEN_TABLES: FrozenTable[] = [
       'publicity_end',
     ],
     freeze: FREEZE_PUBLICITY_SQL,
+    county: 'county_code',
   },
   {
     table: 'release_population',
     key: ['region_code', 'year'],
     values: ['county_code', 'population', 'as_of', 'source', 'sample'],
     freeze: FREEZE_POPULATION_SQL,
+    county: 'county_code',
   },
   {
     table: 'release_change',

@@ -95,7 +95,7 @@ export type SiteCountyYearQueryVariables = Exact<{
 }>;
 
 
-export type SiteCountyYearQuery = { countyYear: Array<{ regionCode: string, programCode: string, period: string, suppressed: boolean, households: number | null, persons: number | null, personMonths: number | null, amount: string | null }>, countyMonth: Array<{ regionCode: string, programCode: string, period: string, suppressed: boolean, households: number | null, persons: number | null, personMonths: number | null, amount: string | null }>, townYear: Array<{ regionCode: string, programCode: string, period: string, suppressed: boolean, households: number | null, persons: number | null, personMonths: number | null, amount: string | null }>, townMonth: Array<{ regionCode: string, programCode: string, period: string, suppressed: boolean, households: number | null, persons: number | null, personMonths: number | null, amount: string | null }>, villageYear: Array<{ regionCode: string, programCode: string, period: string, suppressed: boolean, households: number | null, persons: number | null, personMonths: number | null, amount: string | null }>, applications: Array<{ programCode: string, received: number | null, approved: number | null, rejected: number | null }>, coverage: Array<{ regionCode: string, programCode: string, suppressed: boolean, persons: number | null, amount: string | null, coveragePercent: string | null, amountPerCapita: string | null, amountPerBeneficiary: string | null, population: { year: number, population: number, asOf: string, source: string, sample: boolean } | null }> };
+export type SiteCountyYearQuery = { countyYear: Array<{ regionCode: string, programCode: string, period: string, suppressed: boolean, households: number | null, persons: number | null, personMonths: number | null, amount: string | null }>, countyMonth: Array<{ regionCode: string, programCode: string, period: string, suppressed: boolean, households: number | null, persons: number | null, personMonths: number | null, amount: string | null }>, townYear: Array<{ regionCode: string, programCode: string, period: string, suppressed: boolean, households: number | null, persons: number | null, personMonths: number | null, amount: string | null }>, townMonth: Array<{ regionCode: string, programCode: string, period: string, suppressed: boolean, households: number | null, persons: number | null, personMonths: number | null, amount: string | null }>, villageYear: Array<{ regionCode: string, programCode: string, period: string, suppressed: boolean, households: number | null, persons: number | null, personMonths: number | null, amount: string | null }>, applications: Array<{ programCode: string, received: number | null, approved: number | null, rejected: number | null }>, assistance: Array<{ figure: string, code: string, outcome: string, cases: number | null, amount: string | null }>, coverage: Array<{ regionCode: string, programCode: string, suppressed: boolean, persons: number | null, amount: string | null, coveragePercent: string | null, amountPerCapita: string | null, amountPerBeneficiary: string | null, population: { year: number, population: number, asOf: string, source: string, sample: boolean } | null }> };
 
 export type TestLayoutVillageQueryVariables = Exact<{
   v: string;
@@ -433,6 +433,13 @@ export const SiteCountyYearDocument = new TypedDocumentString(`
     received
     approved
     rejected
+  }
+  assistance: assistanceFigures(countyCode: $c, year: $y, releaseId: $r) {
+    figure
+    code
+    outcome
+    cases
+    amount
   }
   coverage(countyCode: $c, year: $y, releaseId: $r) {
     regionCode

@@ -45,6 +45,9 @@ const RELEASE_TABLES = new Set([
   'release_elder_facility',
   'release_elder_inspection',
   'release_elder_service',
+  'release_population',
+  'release_review_town',
+  'release_publicity',
   'region',
 ]);
 
@@ -66,6 +69,11 @@ function publicOperations(listedMonth: string, village: string, facilityId: numb
     applicationStatistics: `query ($r: ID) { c: applicationStatistics(regionCode: "370115", year: 2026, releaseId: $r) { regionCode programCode year received approved rejected }
                                              t: applicationStatistics(regionCode: "370115104", year: 2026, releaseId: $r) { regionCode programCode received approved rejected } }`,
     assistanceFigures: `query ($r: ID) { assistanceFigures(countyCode: "370115", year: 2026, releaseId: $r) { figure code outcome year cases amount } }`,
+    reviewCampaignTowns: `query ($r: ID) { reviewCampaignTowns(countyCode: "370115", releaseId: $r) { campaignId townCode reviewedHouseholds cancelledHouseholds cancelledPersons } }`,
+    publicity: `query ($r: ID) { publicity(townCode: "370115104", releaseId: $r, first: 50) {
+                  edges { cursor node { villageCode maskedName householdSize programCode programName proposedAmount publicityStart publicityEnd } } pageInfo { hasNextPage endCursor } } }`,
+    coverage: `query ($r: ID) { coverage(countyCode: "370115", year: 2026, releaseId: $r) {
+                 regionCode programCode suppressed persons amount coveragePercent amountPerCapita amountPerBeneficiary population { year population asOf source sample } } }`,
     happinessList: `query ($r: ID) { happinessList(villageCode: "${village}", month: "${listedMonth}", releaseId: $r, first: 50) {
                       edges { cursor node { publicId maskedName coveredMembers programs { programCode programName amount yearToDate } total totalYearToDate } }
                       pageInfo { hasNextPage endCursor } } }`,
@@ -273,6 +281,8 @@ describe('xingfu verify', () => {
       ['release_standard', `set amount_fen = amount_fen + 100`, `set amount_fen = amount_fen - 100`],
       ['rollup_application', `set received = received + 1`, `set received = received - 1`],
       ['release_review_campaign', `set name = name || '*'`, `set name = left(name, -1)`],
+      ['release_population', `set population = population + 1`, `set population = population - 1`],
+      ['release_review_town', `set tasks = tasks + 1`, `set tasks = tasks - 1`],
       [
         'release_program',
         `set disclosure = 'listed' where code = 'disability_care'`,

@@ -1,7 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { EmbeddedDatabase, findFreePort, importRegions, migrate, openOrm, readRegionFile } from '@xingfu/domain';
+import { EmbeddedDatabase, findFreePort, importRegions, importShippedPopulation, migrate, openOrm, readRegionFile } from '@xingfu/domain';
 import type { TestProject } from 'vitest/node';
 
 export const TEMPLATE_DATABASE = 'xingfu_template';
@@ -21,6 +21,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
   const orm = await openOrm({ clientUrl: db.url, poolMax: 2 });
   await migrate(orm);
   await importRegions(orm.em.fork(), readRegionFile());
+  await importShippedPopulation(orm.em.fork());
   await orm.close(true);
   project.provide('postgresAdminUrl', db.urlFor('postgres'));
   project.provide('templateDatabase', TEMPLATE_DATABASE);

@@ -78,7 +78,7 @@ export type SiteCountyQueryVariables = Exact<{
 }>;
 
 
-export type SiteCountyQuery = { region: { children: Array<{ code: string, name: string, children: Array<{ code: string, name: string }> }> } | null, standards: Array<{ programCode: string, programName: string, areaType: AreaType, tier: string, effectiveMonth: string, amount: string }>, reviewCampaigns: Array<{ id: string, name: string, periodStart: string, periodEnd: string, reviewedHouseholds: number | null, cancelledHouseholds: number | null, cancelledPersons: number | null, adjustedHouseholds: number | null, adjustedPersons: number | null, newlyApprovedHouseholds: number | null, newlyApprovedPersons: number | null }> };
+export type SiteCountyQuery = { region: { children: Array<{ code: string, name: string, children: Array<{ code: string, name: string }> }> } | null, standards: Array<{ programCode: string, programName: string, areaType: AreaType, tier: string, effectiveMonth: string, amount: string }>, reviewCampaigns: Array<{ id: string, name: string, periodStart: string, periodEnd: string, reviewedHouseholds: number | null, cancelledHouseholds: number | null, cancelledPersons: number | null, adjustedHouseholds: number | null, adjustedPersons: number | null, newlyApprovedHouseholds: number | null, newlyApprovedPersons: number | null }>, reviewCampaignTowns: Array<{ campaignId: string, townCode: string, reviewedHouseholds: number | null, cancelledHouseholds: number | null, cancelledPersons: number | null, adjustedHouseholds: number | null, adjustedPersons: number | null, newlyApprovedHouseholds: number | null, newlyApprovedPersons: number | null }> };
 
 export type SiteReleaseQueryVariables = Exact<{
   r: string | number;
@@ -98,6 +98,16 @@ export type SiteVillageListQueryVariables = Exact<{
 
 export type SiteVillageListQuery = { happinessList: { edges: Array<{ node: { publicId: string, maskedName: string, villageCode: string, coveredMembers: number, total: string, totalYearToDate: string, programs: Array<{ programCode: string, programName: string, amount: string, yearToDate: string }> } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
 
+export type SitePublicityQueryVariables = Exact<{
+  t: string;
+  r: string | number;
+  first: number;
+  after?: string | null | undefined;
+}>;
+
+
+export type SitePublicityQuery = { publicity: { edges: Array<{ node: { villageCode: string, maskedName: string, householdSize: number, programCode: string, programName: string, proposedAmount: string | null, publicityStart: string, publicityEnd: string } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
 export type SiteElderCareFragment = { regionCode: string, facilities: number | null, beds: number | null, occupiedBeds: number | null, occupancy: number | null, certifiedCaregivers: number | null, byKind: Array<{ kind: FacilityKind, facilities: number | null, beds: number | null, certifiedCaregivers: number | null }>, starRatings: Array<{ stars: number, facilities: number | null }>, homeServices: { personsServed: number | null, eligiblePersons: number | null, coverage: number | null }, modifications: { planned: number | null, inProgress: number | null, completed: number | null, target: number | null }, inspectionQuarters: Array<{ quarter: string, inspections: number | null, jointInspections: number | null, facilitiesInspected: number | null, hazards: Array<{ category: HazardCategory, failedChecks: number | null, found: number | null, fixedOnSpot: number | null, rectified: number | null, stillOpen: number | null, overdue: number | null }> }>, hazards: Array<{ category: HazardCategory, failedChecks: number | null, found: number | null, fixedOnSpot: number | null, rectified: number | null, stillOpen: number | null, overdue: number | null }> };
 
 export type SiteElderFacilitiesQueryVariables = Exact<{
@@ -116,7 +126,7 @@ export type SiteCountyYearQueryVariables = Exact<{
 }>;
 
 
-export type SiteCountyYearQuery = { elderCare: { regionCode: string, facilities: number | null, beds: number | null, occupiedBeds: number | null, occupancy: number | null, certifiedCaregivers: number | null, byKind: Array<{ kind: FacilityKind, facilities: number | null, beds: number | null, certifiedCaregivers: number | null }>, starRatings: Array<{ stars: number, facilities: number | null }>, homeServices: { personsServed: number | null, eligiblePersons: number | null, coverage: number | null }, modifications: { planned: number | null, inProgress: number | null, completed: number | null, target: number | null }, inspectionQuarters: Array<{ quarter: string, inspections: number | null, jointInspections: number | null, facilitiesInspected: number | null, hazards: Array<{ category: HazardCategory, failedChecks: number | null, found: number | null, fixedOnSpot: number | null, rectified: number | null, stillOpen: number | null, overdue: number | null }> }>, hazards: Array<{ category: HazardCategory, failedChecks: number | null, found: number | null, fixedOnSpot: number | null, rectified: number | null, stillOpen: number | null, overdue: number | null }> } | null, elderCareTowns: Array<{ regionCode: string, facilities: number | null, beds: number | null, occupiedBeds: number | null, occupancy: number | null, certifiedCaregivers: number | null, byKind: Array<{ kind: FacilityKind, facilities: number | null, beds: number | null, certifiedCaregivers: number | null }>, starRatings: Array<{ stars: number, facilities: number | null }>, homeServices: { personsServed: number | null, eligiblePersons: number | null, coverage: number | null }, modifications: { planned: number | null, inProgress: number | null, completed: number | null, target: number | null }, inspectionQuarters: Array<{ quarter: string, inspections: number | null, jointInspections: number | null, facilitiesInspected: number | null, hazards: Array<{ category: HazardCategory, failedChecks: number | null, found: number | null, fixedOnSpot: number | null, rectified: number | null, stillOpen: number | null, overdue: number | null }> }>, hazards: Array<{ category: HazardCategory, failedChecks: number | null, found: number | null, fixedOnSpot: number | null, rectified: number | null, stillOpen: number | null, overdue: number | null }> }>, countyYear: Array<{ regionCode: string, programCode: string, period: string, suppressed: boolean, households: number | null, persons: number | null, personMonths: number | null, amount: string | null }>, countyMonth: Array<{ regionCode: string, programCode: string, period: string, suppressed: boolean, households: number | null, persons: number | null, personMonths: number | null, amount: string | null }>, townYear: Array<{ regionCode: string, programCode: string, period: string, suppressed: boolean, households: number | null, persons: number | null, personMonths: number | null, amount: string | null }>, townMonth: Array<{ regionCode: string, programCode: string, period: string, suppressed: boolean, households: number | null, persons: number | null, personMonths: number | null, amount: string | null }>, villageYear: Array<{ regionCode: string, programCode: string, period: string, suppressed: boolean, households: number | null, persons: number | null, personMonths: number | null, amount: string | null }>, applications: Array<{ programCode: string, received: number | null, approved: number | null, rejected: number | null }>, assistance: Array<{ figure: string, code: string, outcome: string, cases: number | null, amount: string | null }> };
+export type SiteCountyYearQuery = { elderCare: { regionCode: string, facilities: number | null, beds: number | null, occupiedBeds: number | null, occupancy: number | null, certifiedCaregivers: number | null, byKind: Array<{ kind: FacilityKind, facilities: number | null, beds: number | null, certifiedCaregivers: number | null }>, starRatings: Array<{ stars: number, facilities: number | null }>, homeServices: { personsServed: number | null, eligiblePersons: number | null, coverage: number | null }, modifications: { planned: number | null, inProgress: number | null, completed: number | null, target: number | null }, inspectionQuarters: Array<{ quarter: string, inspections: number | null, jointInspections: number | null, facilitiesInspected: number | null, hazards: Array<{ category: HazardCategory, failedChecks: number | null, found: number | null, fixedOnSpot: number | null, rectified: number | null, stillOpen: number | null, overdue: number | null }> }>, hazards: Array<{ category: HazardCategory, failedChecks: number | null, found: number | null, fixedOnSpot: number | null, rectified: number | null, stillOpen: number | null, overdue: number | null }> } | null, elderCareTowns: Array<{ regionCode: string, facilities: number | null, beds: number | null, occupiedBeds: number | null, occupancy: number | null, certifiedCaregivers: number | null, byKind: Array<{ kind: FacilityKind, facilities: number | null, beds: number | null, certifiedCaregivers: number | null }>, starRatings: Array<{ stars: number, facilities: number | null }>, homeServices: { personsServed: number | null, eligiblePersons: number | null, coverage: number | null }, modifications: { planned: number | null, inProgress: number | null, completed: number | null, target: number | null }, inspectionQuarters: Array<{ quarter: string, inspections: number | null, jointInspections: number | null, facilitiesInspected: number | null, hazards: Array<{ category: HazardCategory, failedChecks: number | null, found: number | null, fixedOnSpot: number | null, rectified: number | null, stillOpen: number | null, overdue: number | null }> }>, hazards: Array<{ category: HazardCategory, failedChecks: number | null, found: number | null, fixedOnSpot: number | null, rectified: number | null, stillOpen: number | null, overdue: number | null }> }>, countyYear: Array<{ regionCode: string, programCode: string, period: string, suppressed: boolean, households: number | null, persons: number | null, personMonths: number | null, amount: string | null }>, countyMonth: Array<{ regionCode: string, programCode: string, period: string, suppressed: boolean, households: number | null, persons: number | null, personMonths: number | null, amount: string | null }>, townYear: Array<{ regionCode: string, programCode: string, period: string, suppressed: boolean, households: number | null, persons: number | null, personMonths: number | null, amount: string | null }>, townMonth: Array<{ regionCode: string, programCode: string, period: string, suppressed: boolean, households: number | null, persons: number | null, personMonths: number | null, amount: string | null }>, villageYear: Array<{ regionCode: string, programCode: string, period: string, suppressed: boolean, households: number | null, persons: number | null, personMonths: number | null, amount: string | null }>, applications: Array<{ programCode: string, received: number | null, approved: number | null, rejected: number | null }>, assistance: Array<{ figure: string, code: string, outcome: string, cases: number | null, amount: string | null }>, coverage: Array<{ regionCode: string, programCode: string, suppressed: boolean, persons: number | null, amount: string | null, coveragePercent: string | null, amountPerCapita: string | null, amountPerBeneficiary: string | null, population: { year: number, population: number, asOf: string, source: string, sample: boolean } | null }> };
 
 export type TestLayoutVillageQueryVariables = Exact<{
   v: string;
@@ -380,6 +390,17 @@ export const SiteCountyDocument = new TypedDocumentString(`
     newlyApprovedHouseholds
     newlyApprovedPersons
   }
+  reviewCampaignTowns(countyCode: $c) {
+    campaignId
+    townCode
+    reviewedHouseholds
+    cancelledHouseholds
+    cancelledPersons
+    adjustedHouseholds
+    adjustedPersons
+    newlyApprovedHouseholds
+    newlyApprovedPersons
+  }
 }
     `) as unknown as TypedDocumentString<SiteCountyQuery, SiteCountyQueryVariables>;
 export const SiteReleaseDocument = new TypedDocumentString(`
@@ -432,6 +453,28 @@ export const SiteVillageListDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<SiteVillageListQuery, SiteVillageListQueryVariables>;
+export const SitePublicityDocument = new TypedDocumentString(`
+    query SitePublicity($t: String!, $r: ID!, $first: Int!, $after: String) {
+  publicity(townCode: $t, releaseId: $r, first: $first, after: $after) {
+    edges {
+      node {
+        villageCode
+        maskedName
+        householdSize
+        programCode
+        programName
+        proposedAmount
+        publicityStart
+        publicityEnd
+      }
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<SitePublicityQuery, SitePublicityQueryVariables>;
 export const SiteElderFacilitiesDocument = new TypedDocumentString(`
     query SiteElderFacilities($c: String!, $r: ID!, $after: String) {
   elderFacilities(regionCode: $c, releaseId: $r, first: 100, after: $after) {
@@ -539,6 +582,23 @@ export const SiteCountyYearDocument = new TypedDocumentString(`
     outcome
     cases
     amount
+  }
+  coverage(countyCode: $c, year: $y, releaseId: $r) {
+    regionCode
+    programCode
+    suppressed
+    persons
+    amount
+    coveragePercent
+    amountPerCapita
+    amountPerBeneficiary
+    population {
+      year
+      population
+      asOf
+      source
+      sample
+    }
   }
 }
     fragment SiteAggregate on Aggregate {

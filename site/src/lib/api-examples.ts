@@ -138,6 +138,30 @@ export const DOWNLOAD_EXAMPLES: ApiExample[] = [
     mapping:
       'quarter, inspections ← quarter, inspections；category, failed_checks, hazards_found, fixed_on_spot, rectified, still_open, overdue ← hazards 的 category, failedChecks, found, fixedOnSpot, rectified, stillOpen, overdue（每季度每个类别一行）',
   },
+  {
+    file: 're-reviews-by-town',
+    title: '复核结果（分乡镇、街道）',
+    query: `query ($c: String!, $r: ID) {
+  reviewCampaignTowns(countyCode: $c, releaseId: $r) {
+    campaignId townCode reviewedHouseholds cancelledHouseholds cancelledPersons
+    adjustedHouseholds adjustedPersons newlyApprovedHouseholds newlyApprovedPersons
+  }
+}`,
+    mapping:
+      'town_code, reviewed_households, … ← townCode, reviewedHouseholds, …；campaign_name、period_start 见 reviewCampaigns（campaignId = id）；null 为被抑制的数（文件中为 c）',
+  },
+  {
+    file: 'coverage',
+    title: '保障率和人均金额',
+    query: `query ($c: String!, $y: Int!, $r: ID) {
+  coverage(countyCode: $c, year: $y, releaseId: $r) {
+    regionCode programCode suppressed persons amount coveragePercent amountPerCapita amountPerBeneficiary
+    population { year population asOf source sample }
+  }
+}`,
+    mapping:
+      'region_code, program_code, persons, coverage_percent, amount_yuan, amount_per_capita_yuan, amount_per_beneficiary_yuan ← regionCode, programCode, persons, coveragePercent, amount, amountPerCapita, amountPerBeneficiary；population, population_year ← population.population, population.year；population_source ← population.source（population.asOf）；suppressed 为 true 时各数为 null（文件中为 c）',
+  },
 ];
 
 export const CATALOG_EXAMPLE = `query {

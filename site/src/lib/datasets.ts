@@ -345,9 +345,20 @@ export function standardsTable(cr: CountyRelease, edition: Edition, year: number
   };
 }
 
-export function reviewsTable(cr: CountyRelease, edition: Edition): Dataset {
-  const until = edition.release?.asOf ?? '9999-12-31';
-  const count = (name: string, title: string, titleEn: string, unit: '户' | '人'): Field => ({
+/** The published figures of a re-review campaign, as columns: the same for the county and per town. */
+const REVIEW_FIGURES = [
+  ['reviewed_households', 'reviewedHouseholds', '复核户数', 'Households reviewed', '户'],
+  ['cancelled_households', 'cancelledHouseholds', '停保户数', 'Households cancelled', '户'],
+  ['cancelled_persons', 'cancelledPersons', '停保人数', 'Persons cancelled', '人'],
+  ['adjusted_households', 'adjustedHouseholds', '调整待遇户数', 'Households adjusted', '户'],
+  ['adjusted_persons', 'adjustedPersons', '调整待遇人数', 'Persons adjusted', '人'],
+  ['newly_approved_households', 'newlyApprovedHouseholds', '新纳入户数', 'Households newly approved', '户'],
+  ['newly_approved_persons', 'newlyApprovedPersons', '新纳入人数', 'Persons newly approved', '人'],
+] as const;
+type ReviewFigures = Record<(typeof REVIEW_FIGURES)[number][1], number | null>;
+
+const reviewFields = (): Field[] =>
+  REVIEW_FIGURES.map(([name, , title, titleEn, unit]) => ({
     name,
     type: 'integer',
     title,
@@ -356,7 +367,41 @@ export function reviewsTable(cr: CountyRelease, edition: Edition): Dataset {
     unit,
     unitEn: unit === '户' ? 'households' : 'persons',
     suppressible: true,
-  });
+  }));
+
+const reviewCells = (r: ReviewFigures): Cell[] => REVIEW_FIGURES.map(([, key]) => shownOrSuppressed(r[key]));
+
+/**
+ * The re-review results per town (复核 outcomes per town): each campaign's figures in each town of
+ * the county, the towns summing to the campaign; suppressed like the campaign's (`c`).
+ */
+export function reviewsByTownTable(cr: CountyRelease, edition: Edition): Dataset {
+  const until = edition.release?.asOf ?? '9999-12-31';
+  const campaigns = new Map(cr.county.reviews.filter((r) => r.periodStart <= until).map((r) => [String(r.id), r]));
+  const names = regionNames(cr.county);
+  return {
+    name: 're-reviews-by-town',
+    notes: [],
+    title: `${cr.county.name}复核结果（分乡镇、街道）`,
+    titleEn: `${cr.county.name}: re-review results by town`,
+    description: `${cr.county.name}各复核工作在各乡镇（街道）的结果：复核户数、停保、调整和新纳入的户数和人数；各乡镇（街道）之和等于全县（区）。`,
+    fields: [
+      { name: 'campaign_name', type: 'string', title: '复核工作', titleEn: 'Campaign', description: '复核工作的名称。' },
+      { name: 'period_start', type: 'date', title: '开始日期', titleEn: 'Start', description: '复核开始日期。' },
+      F.townCode,
+      F.townName,
+      ...reviewFields(),
+    ],
+    primaryKey: ['campaign_name', 'period_start', 'town_code'],
+    rows: cr.county.reviewTowns.flatMap((t) => {
+      const campaign = campaigns.get(String(t.campaignId));
+      return campaign ? [[campaign.name, campaign.periodStart, t.townCode, names.towns.get(t.townCode) ?? '', ...reviewCells(t)]] : [];
+    }),
+  };
+}
+
+export function reviewsTable(cr: CountyRelease, edition: Edition): Dataset {
+  const until = edition.release?.asOf ?? '9999-12-31';
   return {
     name: 're-reviews',
     notes: [],
@@ -367,31 +412,10 @@ export function reviewsTable(cr: CountyRelease, edition: Edition): Dataset {
       { name: 'campaign_name', type: 'string', title: '复核工作', titleEn: 'Campaign', description: '复核工作的名称。' },
       { name: 'period_start', type: 'date', title: '开始日期', titleEn: 'Start', description: '复核开始日期。' },
       { name: 'period_end', type: 'date', title: '结束日期', titleEn: 'End', description: '复核结束日期。' },
-      count('reviewed_households', '复核户数', 'Households reviewed', '户'),
-      count('cancelled_households', '停保户数', 'Households cancelled', '户'),
-      count('cancelled_persons', '停保人数', 'Persons cancelled', '人'),
-      count('adjusted_households', '调整待遇户数', 'Households adjusted', '户'),
-      count('adjusted_persons', '调整待遇人数', 'Persons adjusted', '人'),
-      count('newly_approved_households', '新纳入户数', 'Households newly approved', '户'),
-      count('newly_approved_persons', '新纳入人数', 'Persons newly approved', '人'),
+      ...reviewFields(),
     ],
     primaryKey: ['campaign_name', 'period_start'],
-    rows: cr.county.reviews
-      .filter((r) => r.periodStart <= until)
-      .map((r) => [
-        r.name,
-        r.periodStart,
-        r.periodEnd,
-        ...[
-          r.reviewedHouseholds,
-          r.cancelledHouseholds,
-          r.cancelledPersons,
-          r.adjustedHouseholds,
-          r.adjustedPersons,
-          r.newlyApprovedHouseholds,
-          r.newlyApprovedPersons,
-        ].map(shownOrSuppressed),
-      ]),
+    rows: cr.county.reviews.filter((r) => r.periodStart <= until).map((r) => [r.name, r.periodStart, r.periodEnd, ...reviewCells(r)]),
   };
 }
 
@@ -857,6 +881,110 @@ export function elderInspectionsTable(cr: CountyRelease, year: number): Dataset 
   };
 }
 
+/**
+ * Coverage (保障率) and per-capita amounts of the county and each town, per program: the year's
+ * persons and amount over the 户籍人口 the release froze (its year, date and source in the row;
+ * sample figures marked 示例数据). Suppressed with the year's cell: `c`.
+ */
+export function coverageTable(site: Site, cr: CountyRelease, year: number): Dataset {
+  const f = cr.figures.get(year)!;
+  const names = regionNames(cr.county);
+  const money = (name: string, title: string, titleEn: string, description: string): Field => ({
+    name,
+    type: 'number',
+    title,
+    titleEn,
+    description,
+    unit: '元',
+    unitEn: 'yuan (CNY)',
+    suppressible: true,
+  });
+  const suppressedOr = (c: (typeof f.coverage)[number], value: Cell): Cell => (c.suppressed ? SUPPRESSED : value);
+  return {
+    name: 'coverage',
+    notes: [
+      {
+        fields: ['coverage_percent', 'population'],
+        text: '保障率 = 保障人数 ÷ 户籍人口。户籍人口取与数据同一年的数字，没有时取此前最近一年（再没有时取此后最近一年），其年份和来源见 population_year 与 population_source；标为“示例数据”的人口不是官方统计，只作演示。保障人数被抑制（c）时，保障率和人均金额一并抑制。',
+      },
+    ],
+    title: `${cr.county.name}${year}年社会救助保障率和人均金额`,
+    titleEn: `${cr.county.name} ${year}: coverage rate and per-capita amounts`,
+    description: `${cr.county.name}全县（区）和各乡镇（街道）${year}年各救助项目的保障人数、户籍人口、保障率、金额、人均金额（按户籍人口）和每名保障对象的金额。`,
+    fields: [
+      {
+        name: 'region_code',
+        type: 'string',
+        title: '区划代码',
+        titleEn: 'Region code',
+        description: '县（6位）或乡镇（街道，9位）的统计用区划代码。',
+        code: true,
+      },
+      { name: 'region_name', type: 'string', title: '地区', titleEn: 'Region', description: '县（区）或乡镇（街道）名称。' },
+      F.programCode,
+      F.programName,
+      {
+        name: 'population',
+        type: 'integer',
+        title: '户籍人口（人）',
+        titleEn: 'Registered population',
+        description: '地区的户籍人口（公开统计数字，或标明的示例数据）；未导入时为空。',
+        unit: '人',
+        unitEn: 'persons',
+      },
+      { name: 'population_year', type: 'integer', title: '人口年份', titleEn: 'Population year', description: '户籍人口的统计年份。' },
+      { ...F.persons, title: '保障人数' },
+      {
+        name: 'coverage_percent',
+        type: 'number',
+        title: '保障率（%）',
+        titleEn: 'Coverage (%)',
+        description: '保障人数 ÷ 户籍人口，百分数，保留两位小数（四舍五入）。',
+        unit: '%',
+        unitEn: 'percent',
+        suppressible: true,
+      },
+      F.amount,
+      money('amount_per_capita_yuan', '人均金额（元/人）', 'Amount per resident (yuan)', '金额 ÷ 户籍人口，保留两位小数（四舍五入）。'),
+      money(
+        'amount_per_beneficiary_yuan',
+        '每名保障对象金额（元/人）',
+        'Amount per beneficiary (yuan)',
+        '金额 ÷ 保障人数，保留两位小数（四舍五入）。',
+      ),
+      {
+        name: 'population_source',
+        type: 'string',
+        title: '人口来源',
+        titleEn: 'Population source',
+        description: '户籍人口的来源和统计日期。',
+      },
+    ],
+    primaryKey: ['region_code', 'program_code'],
+    rows: [...f.coverage]
+      .sort(
+        (a, b) =>
+          a.regionCode.length - b.regionCode.length ||
+          a.regionCode.localeCompare(b.regionCode) ||
+          (site.programByCode.get(a.programCode)?.order ?? 0) - (site.programByCode.get(b.programCode)?.order ?? 0),
+      )
+      .map((c) => [
+        c.regionCode,
+        c.regionCode.length === 6 ? cr.county.name : (names.towns.get(c.regionCode) ?? ''),
+        c.programCode,
+        programName(site, c.programCode),
+        c.population?.population ?? null,
+        c.population?.year ?? null,
+        suppressedOr(c, c.persons),
+        suppressedOr(c, c.coveragePercent ?? null),
+        suppressedOr(c, c.amountFen),
+        suppressedOr(c, c.perCapitaFen),
+        suppressedOr(c, c.perBeneficiaryFen),
+        c.population ? `${c.population.source}（${c.population.asOf}）` : '',
+      ]),
+  };
+}
+
 /** Every dataset of a county-year folder, in the order of the README. */
 export function countyYearDatasets(site: Site, edition: Edition, cr: CountyRelease, year: number): Dataset[] {
   return [
@@ -867,11 +995,13 @@ export function countyYearDatasets(site: Site, edition: Edition, cr: CountyRelea
     summaryByVillage(site, cr, year),
     standardsTable(cr, edition, year),
     reviewsTable(cr, edition),
+    reviewsByTownTable(cr, edition),
     applicationsTable(site, cr, year),
     assistanceTable(site, cr, year),
     elderCareByTown(cr, year),
     elderFacilitiesTable(cr),
     elderInspectionsTable(cr, year),
+    coverageTable(site, cr, year),
   ];
 }
 

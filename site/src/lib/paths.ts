@@ -4,6 +4,7 @@ import type { Edition } from './site-data';
 export const home = (e: Edition): string => `${e.prefix}/`;
 export const countyHref = (e: Edition, code: string): string => `${e.prefix}/county/${code}/`;
 export const townHref = (e: Edition, code: string): string => `${e.prefix}/town/${code}/`;
+export const publicityHref = (e: Edition, town: string): string => `${e.prefix}/town/${town}/publicity/`;
 export const villageHref = (e: Edition, code: string): string => `${e.prefix}/village/${code}/`;
 export const facilityHref = (e: Edition, id: string): string => `${e.prefix}/facility/${id}/`;
 export const programHref = (e: Edition, code: string): string => `${e.prefix}/program/${code}/`;

@@ -39,3 +39,10 @@ export function listingMonths(
   }
   return [...byMonth].map(([month, id]) => ({ month, releaseId: id })).sort((a, b) => b.month.localeCompare(a.month));
 }
+
+/** A date (YYYY-MM-DD) moved by whole days: the last day of a 公示 is the day before its end. */
+export function addDaysIso(date: string, days: number): string {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}

@@ -10,6 +10,8 @@ import type {
   SiteGlobalQuery,
   SiteReleaseQuery,
   SiteVillageListQuery,
+  SitePublicityQuery,
+  SitePublicityQueryVariables,
   SiteVillageListQueryVariables,
 } from '../gql/graphql';
 import { publicQuery } from './public-api';
@@ -25,7 +27,9 @@ import { publicQuery } from './public-api';
  *   figures of data-driven assistance, through the bulk query countyAggregates)
  * + per built release, for every village with households of a listed program in the year: its
  *   幸福清单 of the latest released month, page by page (happinessList, LISTING_PAGE_SIZE rows a
- *   page, site-config.ts) — the public API serves the 幸福清单 per village and paged only (docs/disclosure.md).
+ *   page, site-config.ts) — the public API serves the 幸福清单 per village and paged only (docs/disclosure.md);
+ * + per built release, for every town of a county with released months: its 公示 on the release's
+ *   as-of date, page by page (publicity, the same page size; per town only).
  *
  * Pages and data files all call `loadSite()`, which is memoised: one build, one snapshot.
  */
@@ -50,6 +54,8 @@ export type Standard = Omit<SiteCountyQuery['standards'][number], 'amount'> & { 
 /** A re-review campaign; a null figure is suppressed (a campaign that reviewed a program counted only). */
 export type ReviewCampaign = SiteCountyQuery['reviewCampaigns'][number];
 
+export type ReviewTown = SiteCountyQuery['reviewCampaignTowns'][number];
+
 export interface County {
   code: string;
   name: string;
@@ -58,6 +64,8 @@ export interface County {
   towns: Town[];
   standards: Standard[];
   reviews: ReviewCampaign[];
+  /** The campaigns' results per town (null: suppressed). */
+  reviewTowns: ReviewTown[];
 }
 
 /** One cell of the rollups: suppressed cells have null figures. */
@@ -68,6 +76,17 @@ export type ApplicationStats = SiteCountyYearQuery['applications'][number];
 
 /** A figure of data-driven assistance (cross-checks, 政策找人, 秒批, 先行救助); null figures are suppressed. */
 export type AssistanceFigure = Omit<SiteCountyYearQuery['assistance'][number], 'amount'> & { amountFen: bigint | null };
+/** Coverage of a region and program: null figures are suppressed (or, for the rates, no population is loaded). */
+export type Coverage = Omit<SiteCountyYearQuery['coverage'][number], 'amount' | 'amountPerCapita' | 'amountPerBeneficiary'> & {
+  amountFen: bigint | null;
+  perCapitaFen: bigint | null;
+  perBeneficiaryFen: bigint | null;
+};
+
+/** An application under 公示 on the release's as-of date (listed programs only, the name masked). */
+export type PublicityNotice = Omit<SitePublicityQuery['publicity']['edges'][number]['node'], 'proposedAmount'> & {
+  proposedFen: bigint | null;
+};
 
 export type ListedAmount = Omit<ListedProgram, 'amount' | 'yearToDate'> & { amountFen: bigint; yearToDateFen: bigint };
 
@@ -93,6 +112,8 @@ export interface YearFigures {
   villageYear: Aggregate[];
   applications: ApplicationStats[];
   assistance: AssistanceFigure[];
+  /** Coverage (保障率) and per-capita amounts of the county and its towns, per program. */
+  coverage: Coverage[];
 }
 
 export interface CountyRelease {
@@ -107,6 +128,8 @@ export interface CountyRelease {
   listing: ListedHousehold[];
   /** The county's elder-care facilities as the release froze them, by id. */
   elderFacilities: ElderFacility[];
+  /** 公示 on the release's as-of date, by town (every town of the county, empty when none). */
+  publicity: Map<string, PublicityNotice[]>;
 }
 
 export type ReleaseChange = Omit<SiteReleaseQuery['releaseChanges'][number], 'amountBefore' | 'amountAfter'> & {
@@ -220,6 +243,17 @@ const SiteCounty = graphql(`
       newlyApprovedHouseholds
       newlyApprovedPersons
     }
+    reviewCampaignTowns(countyCode: $c) {
+      campaignId
+      townCode
+      reviewedHouseholds
+      cancelledHouseholds
+      cancelledPersons
+      adjustedHouseholds
+      adjustedPersons
+      newlyApprovedHouseholds
+      newlyApprovedPersons
+    }
   }
 `);
 
@@ -233,6 +267,7 @@ async function loadCounty(code: string, name: string, city: string, province: st
     towns: (data.region?.children ?? []).map((t) => ({ code: t.code, name: t.name, villages: t.children })),
     standards: data.standards.map(({ amount, ...s }) => ({ ...s, amountFen: toFen(amount) })),
     reviews: data.reviewCampaigns,
+    reviewTowns: data.reviewCampaignTowns,
   };
 }
 
@@ -329,6 +364,47 @@ async function loadVillageListing(village: string, month: string, releaseId: str
     rows.push(...happinessList.edges.map((e) => listed(e.node)));
     if (!happinessList.pageInfo.hasNextPage) return rows;
     after = happinessList.pageInfo.endCursor ?? null;
+  }
+}
+
+const SitePublicity = graphql(`
+  query SitePublicity($t: String!, $r: ID!, $first: Int!, $after: String) {
+    publicity(townCode: $t, releaseId: $r, first: $first, after: $after) {
+      edges {
+        node {
+          villageCode
+          maskedName
+          householdSize
+          programCode
+          programName
+          proposedAmount
+          publicityStart
+          publicityEnd
+        }
+      }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+    }
+  }
+`);
+
+/** A town's 公示 as the release froze it, every page of it (the API answers one page per request). */
+async function loadTownPublicity(town: string, releaseId: string): Promise<PublicityNotice[]> {
+  const rows: PublicityNotice[] = [];
+  let after: string | null = null;
+  for (;;) {
+    const variables: SitePublicityQueryVariables = { t: town, r: releaseId, first: LISTING_PAGE_SIZE, after };
+    const { publicity } = await listingSlot(() => publicQuery(SitePublicity, variables));
+    rows.push(
+      ...publicity.edges.map(({ node: { proposedAmount, ...n } }) => ({
+        ...n,
+        proposedFen: proposedAmount === null ? null : toFen(proposedAmount),
+      })),
+    );
+    if (!publicity.pageInfo.hasNextPage) return rows;
+    after = publicity.pageInfo.endCursor ?? null;
   }
 }
 
@@ -492,6 +568,23 @@ const SiteCountyYear = graphql(`
       cases
       amount
     }
+    coverage(countyCode: $c, year: $y, releaseId: $r) {
+      regionCode
+      programCode
+      suppressed
+      persons
+      amount
+      coveragePercent
+      amountPerCapita
+      amountPerBeneficiary
+      population {
+        year
+        population
+        asOf
+        source
+        sample
+      }
+    }
   }
 `);
 
@@ -507,6 +600,12 @@ async function loadYear(county: County, year: number, releaseId: string): Promis
     villageYear: data.villageYear.map(aggregate),
     applications: data.applications,
     assistance: data.assistance.map(({ amount, ...a }) => ({ ...a, amountFen: amount === null ? null : toFen(amount) })),
+    coverage: data.coverage.map(({ amount, amountPerCapita, amountPerBeneficiary, ...c }) => ({
+      ...c,
+      amountFen: amount === null ? null : toFen(amount),
+      perCapitaFen: amountPerCapita === null ? null : toFen(amountPerCapita),
+      perBeneficiaryFen: amountPerBeneficiary === null ? null : toFen(amountPerBeneficiary),
+    })),
   };
 }
 
@@ -523,7 +622,9 @@ async function loadCountyRelease(
   const villages = villagesWithListing({ programByCode }, figures.get(latestYear)!.villageYear);
   const listing = (await Promise.all(villages.map((v) => loadVillageListing(v, latestMonth, releaseId)))).flat();
   const elderFacilities = await loadElderFacilities(county.code, releaseId);
-  return { county, months, years, latestYear, latestMonth, figures, listing, elderFacilities };
+  const notices = await Promise.all(county.towns.map((t) => loadTownPublicity(t.code, releaseId)));
+  const publicity = new Map(county.towns.map((t, i) => [t.code, notices[i]!]));
+  return { county, months, years, latestYear, latestMonth, figures, listing, elderFacilities, publicity };
 }
 
 async function load(): Promise<Site> {

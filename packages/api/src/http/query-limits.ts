@@ -122,6 +122,9 @@ export const LIST_BOUNDS: Readonly<Record<string, ListBound>> = {
   'Query.childAggregates': (a, b) => b.children * programs(a, b) * periods(a),
   'Query.countyAggregates': (a, b) => regionsAtLevel(a['level'], b) * programs(a, b) * periods(a),
   'Query.applicationStatistics': fixed('programs'),
+  // the county and each town, by program; each campaign by town
+  'Query.coverage': (_a, b) => (1 + b.townsPerCounty) * b.programs,
+  'Query.reviewCampaignTowns': (_a, b) => b.reviewCampaigns * b.townsPerCounty,
   'ListedHousehold.programs': fixed('listedPrograms'),
   'Query.releases': fixed('releases'),
   'Query.releasedMonths': (a, b) => (a['countyCode'] ? 1 : b.counties) * b.releasedMonthsPerCounty,

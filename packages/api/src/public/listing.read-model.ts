@@ -1,5 +1,5 @@
 import { DomainError, formatFen, type EntityManager } from '@xingfu/domain';
-import type { ListedHouseholdConnection, ListedHouseholdType } from './public.types.js';
+import type { ListedHouseholdConnection, ListedHouseholdType, PublicityNoticeConnection } from './public.types.js';
 
 /**
  * The 幸福清单 through the public API (docs/disclosure.md, "The 幸福清单"): one village, the month
@@ -114,4 +114,68 @@ export async function readListingPage(em: EntityManager, args: ListingPageArgs):
   }));
   const edges = nodes.slice(0, first).map((node) => ({ cursor: listingCursor(node.publicId), node }));
   return { edges, pageInfo: { hasNextPage: nodes.length > first, endCursor: edges.at(-1)?.cursor ?? null } };
+}
+
+/** Cursors of the 公示 pages carry the notice's place in its town (release_publicity.seq). */
+const NOTICE_CURSOR = /^seq:\d{1,9}$/;
+
+export interface PublicityPageArgs {
+  releaseId: string;
+  town: string;
+  first?: number | null;
+  after?: string | null;
+}
+
+/**
+ * The 公示 of a town as a release froze it (release_publicity): one page at a time, in village
+ * order, with the same page sizes as the 幸福清单. Per town only: no county-wide form.
+ */
+export async function readPublicityPage(em: EntityManager, args: PublicityPageArgs): Promise<PublicityNoticeConnection> {
+  const first = args.first ?? LISTING_DEFAULT_PAGE_SIZE;
+  if (!Number.isInteger(first) || first < 1 || first > LISTING_MAX_PAGE_SIZE) {
+    throw new DomainError('INVALID_PAGE_SIZE', `first must be between 1 and ${LISTING_MAX_PAGE_SIZE}: follow pageInfo.endCursor.`);
+  }
+  let after = 0;
+  if (args.after !== null && args.after !== undefined) {
+    const decoded = args.after.length <= 64 ? Buffer.from(args.after, 'base64url').toString() : '';
+    if (!NOTICE_CURSOR.test(decoded)) {
+      throw new DomainError('INVALID_CURSOR', 'The cursor is not one this API gave out: pass pageInfo.endCursor unchanged.');
+    }
+    after = Number(decoded.slice(4));
+  }
+  const rows = await em.execute<
+    {
+      seq: number;
+      village_code: string;
+      masked_name: string;
+      household_size: number;
+      program_code: string;
+      name: string;
+      amount_fen: string | null;
+      publicity_start: string;
+      publicity_end: string;
+    }[]
+  >(
+    `select n.seq, n.village_code, n.masked_name, n.household_size, n.program_code, p.name, n.amount_fen::text,
+            to_char(n.publicity_start, 'YYYY-MM-DD') as publicity_start, to_char(n.publicity_end, 'YYYY-MM-DD') as publicity_end
+     from release_publicity n
+     join release_program p on p.release_id = n.release_id and p.code = n.program_code and p.disclosure = 'listed'
+     where n.release_id = ? and n.town_code = ? and n.seq > ?
+     order by n.seq limit ?`,
+    [args.releaseId, args.town, after, first + 1],
+  );
+  const edges = rows.slice(0, first).map((r) => ({
+    cursor: Buffer.from(`seq:${r.seq}`).toString('base64url'),
+    node: {
+      villageCode: r.village_code,
+      maskedName: r.masked_name,
+      householdSize: r.household_size,
+      programCode: r.program_code,
+      programName: r.name,
+      proposedAmount: r.amount_fen === null ? null : formatFen(BigInt(r.amount_fen)),
+      publicityStart: r.publicity_start,
+      publicityEnd: r.publicity_end,
+    },
+  }));
+  return { edges, pageInfo: { hasNextPage: rows.length > first, endCursor: edges.at(-1)?.cursor ?? null } };
 }

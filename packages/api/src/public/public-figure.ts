@@ -10,7 +10,7 @@ import { Extensions, Field, Int } from 'type-graphql';
  *   one suppression policy (@xingfu/domain public-counts.ts); nullable, null when suppressed. The
  *   field's TypeScript type is `Published<…> | null`, which only the policy's `publishFigures`
  *   makes.
- * - `listed`: a figure of one row of the 幸福清单, which holds listed programs only.
+ * - `listed`: a figure of one row of the 幸福清单 or of the 公示, which hold listed programs only.
  * - `not-a-count`: a year, a rate (a standard in yuan per person) — numbers that count nobody.
  */
 export const PUBLIC_FIGURE_EXTENSION = 'publicFigure';
@@ -30,9 +30,9 @@ export function SuppressedFigure(type: NumberType = () => Int, description?: str
   return figure('suppressed', type, true, description);
 }
 
-/** A figure of one 幸福清单 row (listed programs only). */
-export function ListedFigure(type: NumberType = () => Int, description?: string): PropertyDecorator {
-  return figure('listed', type, false, description);
+/** A figure of one 幸福清单 or 公示 row (listed programs only); nullable for a figure not known yet (an amount not yet assessed). */
+export function ListedFigure(type: NumberType = () => Int, description?: string, options: { nullable?: boolean } = {}): PropertyDecorator {
+  return figure('listed', type, options.nullable ?? false, description);
 }
 
 /** A number that counts nobody (a year, a rate, a target); nullable when `nullable` says so. */

@@ -173,3 +173,61 @@ export function assistanceFigureRows(em: EntityManager, releaseId: string, count
     [releaseId, countyCode, year],
   );
 }
+
+/**
+ * The year rollups of a county and its towns with the 户籍人口 each is divided by: the figure of
+ * the same year, else the latest earlier one, else the earliest later one (the answer names it).
+ */
+export function coverageRows(em: EntityManager, releaseId: string, countyCode: string, year: number) {
+  return em.execute<
+    {
+      region_code: string;
+      program_code: string;
+      disclosure: DisclosurePolicy;
+      suppressed: boolean;
+      households: number;
+      persons: number;
+      amount_fen: string;
+      population_year: number | null;
+      population: number | null;
+      population_as_of: string | null;
+      population_source: string | null;
+      population_sample: boolean | null;
+    }[]
+  >(
+    `select a.region_code, a.program_code, p.disclosure, a.suppressed, a.households, a.persons, a.amount_fen::text,
+            pop.year as population_year, pop.population, to_char(pop.as_of, 'YYYY-MM-DD') as population_as_of,
+            pop.source as population_source, pop.sample as population_sample
+     from rollup_aggregate a
+     join release_program p on p.release_id = a.release_id and p.code = a.program_code
+     left join lateral (
+       select rp.year, rp.population, rp.as_of, rp.source, rp.sample from release_population rp
+       where rp.release_id = a.release_id and rp.region_code = a.region_code
+       order by rp.year > ?, abs(rp.year - ?) limit 1
+     ) pop on true
+     where a.release_id = ? and a.region_level in ('county', 'town') and a.region_code like ?
+       and a.period_kind = 'year' and a.period = ?
+     order by length(a.region_code), a.region_code, p.sort_order`,
+    [year, year, releaseId, `${countyCode}%`, String(year)],
+  );
+}
+
+/** Re-review results per town of a county's campaigns as a release froze them, with the campaign's own (the towns sum to it). */
+export function reviewTownRows(em: EntityManager, releaseId: string, countyCode: string) {
+  return em.execute<
+    ({
+      campaign_id: number;
+      town_code: string | null;
+      disclosure: DisclosurePolicy;
+    } & Pick<ReviewStatistics, PublishedReviewStatistic>)[]
+  >(
+    `select c.campaign_id, null as town_code, c.disclosure, ${reviewStatisticColumns(PUBLISHED_REVIEW_STATISTICS, 'c')}
+     from release_review_campaign c where c.release_id = ? and c.county_code = ?
+     union all
+     select t.campaign_id, t.town_code, c.disclosure, ${reviewStatisticColumns(PUBLISHED_REVIEW_STATISTICS, 't')}
+     from release_review_town t join release_review_campaign c on c.release_id = t.release_id and c.campaign_id = t.campaign_id
+     where t.release_id = ? and t.county_code = ?
+     order by 1, 2 nulls first`,
+    [releaseId, countyCode, releaseId, countyCode],
+  );
+}

@@ -2,11 +2,13 @@ import {
   DomainError,
   RegionLevel,
   decideStored,
+  coverageFigures,
   formatFen,
   normalizeRegionCode,
   publishApplicationCounts,
   publishAssistanceCounts,
   publishCampaignCounts,
+  publishCampaignTownCounts,
   publishFigures,
   type DisclosurePolicy,
 } from '@xingfu/domain';
@@ -18,25 +20,30 @@ import {
   AggregateType,
   ApplicationStatisticsType,
   AssistanceFigureType,
+  CoverageType,
   ListedHouseholdConnection,
+  PublicityNoticeConnection,
   PeriodKind,
   PublicReviewCampaignType,
+  PublicReviewTownType,
   PublicStandardType,
   ReleaseChangeType,
   ReleasedMonthType,
   ReleaseType,
 } from './public.types.js';
-import { LISTING_DEFAULT_PAGE_SIZE, LISTING_MAX_PAGE_SIZE, readListingPage } from './listing.read-model.js';
+import { LISTING_DEFAULT_PAGE_SIZE, LISTING_MAX_PAGE_SIZE, readListingPage, readPublicityPage } from './listing.read-model.js';
 import {
   aggregateRows,
   applicationRows,
   assistanceFigureRows,
+  coverageRows,
   releaseChangeRows,
   releaseIdOf,
   releaseProgramRows,
   releaseRows,
   releasedMonthRows,
   reviewCampaignRows,
+  reviewTownRows,
   standardRows,
 } from './public.read-model.js';
 
@@ -278,6 +285,80 @@ export class PublicResolver {
     }));
   }
 
+  @Query(() => [PublicReviewTownType], {
+    description: 'The results of a county’s re-review campaigns per town, as the release (the latest unless named) froze them.',
+  })
+  async reviewCampaignTowns(
+    @Arg('countyCode', () => String) countyCode: string,
+    @Arg('releaseId', () => ID, { nullable: true }) releaseId: string | null,
+    @Ctx() ctx: RequestContext,
+  ): Promise<PublicReviewTownType[]> {
+    const county = regionCodeOf(countyCode, [6]);
+    const id = await this.releaseId(ctx, releaseId);
+    if (!id) return [];
+    const rows = await reviewTownRows(ctx.em, id, county);
+    const byCampaign = new Map<number, typeof rows>();
+    for (const r of rows) byCampaign.set(r.campaign_id, [...(byCampaign.get(r.campaign_id) ?? []), r]);
+    // each campaign decided at once, its towns with its own figures (the towns sum to them)
+    return [...byCampaign.values()].flatMap((campaign) => {
+      const [own, ...towns] = campaign.map(({ campaign_id: _id, town_code: _town, disclosure, ...figures }) => ({
+        policy: disclosure,
+        ...figures,
+      }));
+      const published = publishCampaignTownCounts(own!, towns);
+      return campaign.slice(1).map((r, i) => ({ campaignId: r.campaign_id, townCode: r.town_code!, ...published[i]! }));
+    });
+  }
+
+  @Query(() => [CoverageType], {
+    description:
+      'Coverage rates (保障率) and per-capita amounts of a county and its towns in a year, per program, from the year rollups and the 户籍人口 the release froze.',
+  })
+  async coverage(
+    @Arg('countyCode', () => String) countyCode: string,
+    @Arg('year', () => Int) year: number,
+    @Arg('releaseId', () => ID, { nullable: true }) releaseId: string | null,
+    @Ctx() ctx: RequestContext,
+  ): Promise<CoverageType[]> {
+    const county = regionCodeOf(countyCode, [6]);
+    const id = await this.releaseId(ctx, releaseId);
+    if (!id) return [];
+    const rows = await coverageRows(ctx.em, id, county, year);
+    return rows.map((r) => {
+      // the year's cell, decided when the release was cut; its derived figures go with it
+      const verdict = decideStored({ policy: r.disclosure, count: r.households, suppressed: r.suppressed });
+      const derived = coverageFigures(r.persons, BigInt(r.amount_fen), r.population);
+      const published = publishFigures(verdict, {
+        persons: r.persons,
+        amount: money(r.amount_fen),
+        coveragePercent: derived.coveragePercent ?? '',
+        amountPerCapita: derived.amountPerCapita ?? '',
+        amountPerBeneficiary: derived.amountPerBeneficiary ?? '',
+      });
+      return {
+        regionCode: r.region_code,
+        programCode: r.program_code,
+        period: String(year),
+        suppressed: verdict.suppressed,
+        persons: published.persons,
+        amount: published.amount,
+        coveragePercent: published.coveragePercent || null,
+        amountPerCapita: published.amountPerCapita || null,
+        amountPerBeneficiary: published.amountPerBeneficiary || null,
+        population:
+          r.population === null
+            ? null
+            : {
+                year: r.population_year!,
+                population: r.population,
+                asOf: r.population_as_of!,
+                source: r.population_source!,
+                sample: r.population_sample!,
+              },
+      };
+    });
+  }
+
   @Query(() => [ApplicationStatisticsType], { description: 'Applications received, approved and rejected, for a county or town and year.' })
   async applicationStatistics(
     @Arg('regionCode', () => String) regionCode: string,
@@ -349,5 +430,26 @@ export class PublicResolver {
     const id = await this.releaseId(ctx, releaseId);
     if (!id) throw new DomainError('NOT_FOUND', 'Nothing is published yet: no release has been cut.');
     return readListingPage(ctx.em, { releaseId: id, village, month, first, after });
+  }
+
+  @Query(() => PublicityNoticeConnection, {
+    description:
+      'The 公示 of a town, one page at a time: the applications of listed programs under public notice on the release’s as-of date, as the release froze them. Per town and paged only.',
+  })
+  async publicity(
+    @Arg('townCode', () => String) townCode: string,
+    @Arg('releaseId', () => ID, { nullable: true }) releaseId: string | null,
+    @Arg('first', () => Int, {
+      nullable: true,
+      description: `Page size, 1 to ${LISTING_MAX_PAGE_SIZE} (default ${LISTING_DEFAULT_PAGE_SIZE}).`,
+    })
+    first: number | null,
+    @Arg('after', () => String, { nullable: true, description: 'The endCursor of the previous page.' }) after: string | null,
+    @Ctx() ctx: RequestContext,
+  ): Promise<PublicityNoticeConnection> {
+    const town = regionCodeOf(townCode, [9]);
+    const id = await this.releaseId(ctx, releaseId);
+    if (!id) throw new DomainError('NOT_FOUND', 'Nothing is published yet: no release has been cut.');
+    return readPublicityPage(ctx.em, { releaseId: id, town, first, after });
   }
 }

@@ -1,3 +1,4 @@
+import { GraphQLString } from 'graphql';
 import { PUBLISHED_REVIEW_STATISTICS, type Published, type PublishedCampaignCounts } from '@xingfu/domain';
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { PageInfo } from '../common/connection.js';
@@ -36,6 +37,18 @@ export class ReleaseType {
   @Field(() => ID) id!: string;
   @Field(() => DateScalar) asOf!: string;
   @Field(() => String) note!: string;
+}
+
+@ObjectType('PublicPopulation', {
+  description: '户籍人口 of a county or town: an official statistic (or sample figures, 示例数据), with its source and date.',
+})
+export class PopulationType {
+  @NotACount(() => Int, 'The year the figure is for (the nearest loaded to the data year: the same, else earlier, else later).')
+  year!: number;
+  @NotACount(() => Int, '户籍人口: registered residents, everyone (a public statistic).') population!: number;
+  @Field(() => DateScalar) asOf!: string;
+  @Field(() => String) source!: string;
+  @Field(() => Boolean, { description: 'true: sample figures (示例数据), not an official statistic.' }) sample!: boolean;
 }
 
 @ObjectType('Aggregate', {
@@ -93,6 +106,38 @@ export class ListedHouseholdConnection {
   @Field(() => PageInfo) pageInfo!: PageInfo;
 }
 
+@ObjectType('PublicityNotice', {
+  description:
+    'An application under 公示 on the release’s as-of date (listed programs only): the head of household’s name masked as in the 幸福清单, the household size, the program, the amount proposed and the notice period. Gone from the next release once the notice has closed.',
+})
+export class PublicityNoticeType {
+  @Field(() => String) villageCode!: string;
+  @Field(() => String, { description: 'The head of household’s name, masked (张*明).' }) maskedName!: string;
+  @ListedFigure(() => Int, 'Persons the application covers.') householdSize!: number;
+  @Field(() => String) programCode!: string;
+  @Field(() => String) programName!: string;
+  @ListedFigure(() => MoneyScalar, 'The monthly (or one-off) amount proposed; null when not yet assessed.', { nullable: true })
+  proposedAmount!: string | null;
+  @Field(() => DateScalar) publicityStart!: string;
+  @Field(() => DateScalar, { description: 'The first day after the notice: objections are heard until the day before.' })
+  publicityEnd!: string;
+}
+
+@ObjectType('PublicityNoticeEdge', { simpleResolvers: true })
+export class PublicityNoticeEdge {
+  @Field(() => String) cursor!: string;
+  @Field(() => PublicityNoticeType) node!: PublicityNoticeType;
+}
+
+@ObjectType('PublicityNoticeConnection', {
+  simpleResolvers: true,
+  description: 'One page of a town’s 公示: follow pageInfo.endCursor for the next page.',
+})
+export class PublicityNoticeConnection {
+  @Field(() => [PublicityNoticeEdge]) edges!: PublicityNoticeEdge[];
+  @Field(() => PageInfo) pageInfo!: PageInfo;
+}
+
 @ObjectType('PublicStandard', { description: 'A standard in force from a month on.' })
 export class PublicStandardType {
   @Field(() => String) programCode!: string;
@@ -115,6 +160,16 @@ export class PublicReviewCampaignType extends (class {} as new () => PublishedCa
 }
 // its figures: every published statistic of review-statistics.ts, suppressed by the policy
 for (const name of PUBLISHED_REVIEW_STATISTICS) SuppressedFigure()(PublicReviewCampaignType.prototype, name);
+
+@ObjectType('PublicReviewTown', {
+  description:
+    'The results of a re-review campaign (复核) in one town of its county; the towns of a campaign sum to it. Suppressed like the campaign’s, decided together with it.',
+})
+export class PublicReviewTownType extends (class {} as new () => PublishedCampaignCounts) {
+  @Field(() => ID, { description: 'The campaign (PublicReviewCampaign.id).' }) campaignId!: number;
+  @Field(() => String) townCode!: string;
+}
+for (const name of PUBLISHED_REVIEW_STATISTICS) SuppressedFigure()(PublicReviewTownType.prototype, name);
 
 @ObjectType('ApplicationStatistics', {
   description:
@@ -143,4 +198,28 @@ export class AssistanceFigureType {
   @NotACount() year!: number;
   @SuppressedFigure() cases!: Published<number> | null;
   @SuppressedFigure(() => MoneyScalar, 'Recovered (hits) or paid first (先行救助); null with the cases.') amount!: Published<number> | null;
+}
+
+@ObjectType('Coverage', {
+  description:
+    'Coverage (保障率) and per-capita amounts of a program in a county or town and year: the persons covered (保障人数) and the amount of the year, divided by the region’s 户籍人口 (as the release froze it). Suppressed with the year’s cell: every figure derived from the persons or the amount is null when they are.',
+})
+export class CoverageType {
+  @Field(() => String) regionCode!: string;
+  @Field(() => String) programCode!: string;
+  @Field(() => String, { description: 'The year, "2023".' }) period!: string;
+  @Field(() => Boolean) suppressed!: boolean;
+  @SuppressedFigure(() => Int, '保障人数: persons covered at some time in the year.') persons!: Published<number> | null;
+  @SuppressedFigure(() => MoneyScalar, 'Every ledger row of the year.') amount!: Published<string> | null;
+  @SuppressedFigure(
+    () => GraphQLString,
+    '保障率: persons / 户籍人口, in percent with two decimals ("2.41"); null when suppressed or no population is loaded.',
+  )
+  coveragePercent!: Published<string> | null;
+  @SuppressedFigure(() => MoneyScalar, '人均: amount / 户籍人口, yuan per resident for the year.')
+  amountPerCapita!: Published<string> | null;
+  @SuppressedFigure(() => MoneyScalar, 'amount / persons covered, yuan per beneficiary for the year.')
+  amountPerBeneficiary!: Published<string> | null;
+  @Field(() => PopulationType, { nullable: true, description: 'The 户籍人口 divided by; null when none is loaded for the region.' })
+  population!: PopulationType | null;
 }

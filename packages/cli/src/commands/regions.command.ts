@@ -4,7 +4,10 @@ import { loadConfig } from '@xingfu/api';
 import {
   DomainError,
   SHIPPED_COUNTIES,
+  importPopulation,
   importRegions,
+  importShippedPopulation,
+  readPopulationFile,
   obtainChinaDivision,
   readCountiesFromChinaDivision,
   readRegionFile,
@@ -45,7 +48,28 @@ export function registerRegionCommands(program: Command): void {
       const session = await openDatabaseSession(config);
       try {
         const count = await step(`Importing ${rows.length} regions`, () => importRegions(session.orm.em.fork(), rows));
-        say(`Imported ${count} regions for ${counties.join(', ')}.`);
+        const population = await importShippedPopulation(session.orm.em.fork());
+        say(
+          `Imported ${count} regions for ${counties.join(', ')}${population ? `, and ${population} sample population figures (示例数据)` : ''}.`,
+        );
+      } finally {
+        await session.close();
+      }
+    });
+  regions
+    .command('population')
+    .description(
+      'load 户籍人口 per county and town from a CSV (region_code,year,population,as_of,source[,sample]); replaces the figures of the same region and year',
+    )
+    .argument('<file>', 'the CSV file; the shipped sample figures are packages/domain/data/population.csv')
+    .action(async (file: string) => {
+      const rows = readPopulationFile(file);
+      const session = await openDatabaseSession(loadConfig());
+      try {
+        const count = await step(`Loading ${rows.length} population figures`, () =>
+          importPopulation(session.orm.em.fork(), rows, { replace: true }),
+        );
+        say(`Loaded ${count} population figures; the next release publishes them.`);
       } finally {
         await session.close();
       }

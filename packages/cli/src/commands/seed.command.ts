@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { loadConfig } from '@xingfu/api';
-import { DomainError, SHIPPED_COUNTIES, importRegions, importedCounties, readRegionFile } from '@xingfu/domain';
+import { DomainError, SHIPPED_COUNTIES, importRegions, importShippedPopulation, importedCounties, readRegionFile } from '@xingfu/domain';
 import {
   DEFAULT_SEED,
   PRESETS,
@@ -50,6 +50,7 @@ export function registerSeedCommand(program: Command): void {
             (r) => r.code === county.slice(0, 2) || r.code === county.slice(0, 4) || r.code.startsWith(county),
           );
           await step(`Importing the regions of ${county} (shipped with the platform)`, () => importRegions(em, rows));
+          await importShippedPopulation(em);
         }
         for (const [i, preset] of presets.entries()) {
           const bar = new ProgressBar(`Loading ${preset.name} (${SYNTHETIC_MARK})`);

@@ -1,4 +1,4 @@
-import { cutRelease, importRegions, importedCounties, readRegionFile, type MikroORM } from '@xingfu/domain';
+import { cutRelease, importRegions, importShippedPopulation, importedCounties, readRegionFile, type MikroORM } from '@xingfu/domain';
 import { SYNTHETIC_MARK, seedDatabase } from '@xingfu/seed';
 import { step } from './progress.js';
 
@@ -33,6 +33,7 @@ export async function loadInitialData(orm: MikroORM): Promise<void> {
   const em = orm.em.fork();
   if ((await importedCounties(em)).length === 0) {
     await step('First run: importing the shipped regions', () => importRegions(em, readRegionFile()));
+    await step('First run: loading the sample population figures (示例数据)', () => importShippedPopulation(em));
   }
   const households = await em.execute<{ any: boolean }[]>('select exists (select 1 from household) as any');
   if (households[0]?.any) return;

@@ -279,3 +279,26 @@ export function publishElderServiceCounts(rows: readonly ElderServiceCounts[]): 
     ) as PublishedElderServiceCounts;
   });
 }
+
+/**
+ * A campaign's figures per town, as published, decided together with the campaign's own (the
+ * towns sum to it, figure by figure: each households cell of the towns is a line whose total is
+ * the campaign's cell), so that no suppressed town figure is the one unknown of the county's.
+ * The county's cells stay as `publishCampaignCounts` publishes them: a line that needs a second
+ * suppression takes another town.
+ */
+export function publishCampaignTownCounts(county: CampaignCounts, towns: readonly CampaignCounts[]): PublishedCampaignCounts[] {
+  const decidedBy = [...new Set(PUBLISHED_REVIEW_STATISTICS.map((name) => REVIEW_STATISTICS[name].decidedBy))];
+  const rows = [county, ...towns];
+  const at = (row: number, cell: number) => row * decidedBy.length + cell;
+  const cells: CountCell[] = rows.flatMap((r) => decidedBy.map((cell) => ({ policy: r.policy, count: r[cell] })));
+  const lines: Line[] = decidedBy.map((_, cell) => ({ cells: towns.map((_, t) => at(t + 1, cell)), total: at(0, cell) }));
+  const decisions = decideCounts(cells, lines);
+  return towns.map((town, t) => {
+    const verdict = new Map(decidedBy.map((cell, i) => [cell, decisions[at(t + 1, i)]!]));
+    return Object.assign(
+      {},
+      ...PUBLISHED_REVIEW_STATISTICS.map((name) => publishFigures(verdict.get(REVIEW_STATISTICS[name].decidedBy)!, { [name]: town[name] })),
+    ) as PublishedCampaignCounts;
+  });
+}

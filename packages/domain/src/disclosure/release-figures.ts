@@ -25,6 +25,15 @@ export const FREEZE_REVIEW_RESULTS_SQL = `
   from review_campaign c
   join (${reviewStatisticsSql('c.county_code in (select county_code from release_period where release_id = ?)')}) s on s.campaign_id = c.id`;
 
+/** The same results per town of the campaign's county (the towns sum to the campaign, figure by figure). */
+export const FREEZE_REVIEW_TOWNS_SQL = `
+  insert into release_review_town (release_id, campaign_id, county_code, town_code,
+    ${REVIEW_STATISTIC_NAMES.map((name) => REVIEW_STATISTICS[name].column).join(', ')})
+  select ?, c.id, c.county_code, s.town_code, ${REVIEW_STATISTIC_NAMES.map((name) => `s."${name}"`).join(', ')}
+  from review_campaign c
+  join (${reviewStatisticsSql('c.county_code in (select county_code from release_period where release_id = ?)', { byTown: true })}) s
+    on s.campaign_id = c.id`;
+
 /** Gives every release that lacks them the standards and re-review results of today (migration 0007). */
 export const BACKFILL_FROZEN_FIGURES_SQL = `do $$ declare r record; begin
   for r in select id from disclosure_release d
@@ -106,6 +115,45 @@ export const FREEZE_ASSISTANCE_FIGURES_SQL = `
   from figures f join years y on y.county_code = f.county_code and y.year = f.year`;
 
 /**
+ * 户籍人口 of the release's counties and their towns, every year loaded, with source, date and
+ * the sample mark (示例数据): the denominators of the coverage rates and per-capita amounts.
+ */
+export const FREEZE_POPULATION_SQL = `
+  insert into release_population (release_id, county_code, region_code, year, population, as_of, source, sample)
+  select ?, p.county_code, p.region_code, p.year, p.population, p.as_of, p.source, p.sample
+  from region_population p
+  where p.county_code in (select county_code from release_period where release_id = ?)`;
+
+/**
+ * 公示: the applications under public notice on the release's as-of date (publicity_start ≤ as-of
+ * < publicity_end, status publicized) of programs listed — the programs whose households the
+ * 幸福清单 names anyway; counted and hidden programs are never listed one by one, on notice or
+ * not. The head of household's name masked in SQL with `mask_name`, exactly as the 幸福清单 does
+ * (the full name never leaves the database); the household size the application covers; the
+ * amount proposed. `seq` orders a town's notices (village, end of notice, household) for paging.
+ */
+export const FREEZE_PUBLICITY_SQL = `
+  insert into release_publicity (release_id, application_id, county_code, town_code, village_code, seq, masked_name,
+    household_size, program_code, amount_fen, publicity_start, publicity_end)
+  select ?, a.id, a.county_code, left(a.village_code, 9), a.village_code,
+         row_number() over (partition by left(a.village_code, 9) order by a.village_code, a.publicity_end, h.public_id, a.program_code, a.id),
+         coalesce(head.masked_name, '*'),
+         coalesce(a.covered_members, (select count(*) from household_member m where m.household_id = a.household_id and m.end_date is null), 1),
+         a.program_code, a.assessed_amount_fen, a.publicity_start, a.publicity_end
+  from application a
+  join program pr on pr.code = a.program_code and pr.disclosure = 'listed'
+  join household h on h.id = a.household_id
+  left join lateral (
+    select mask_name(pe.name) as masked_name from household_member hm join person pe on pe.id = hm.person_id
+    where hm.household_id = a.household_id and hm.relation = 'head'
+    order by (hm.end_date is null) desc, hm.start_date desc limit 1
+  ) head on true
+  where a.status = 'publicized'
+    and a.publicity_start <= (select as_of from disclosure_release where id = ?)
+    and a.publicity_end > (select as_of from disclosure_release where id = ?)
+    and a.county_code in (select county_code from release_period where release_id = ?)`;
+
+/**
  * A table a release is made of (besides its months): the columns that identify a row, the figures
  * it holds (what `verifyRelease` compares) and, for the tables copied by one statement, that
  * statement (`freeze`: an insert whose every `?` is the id of the release being cut; the rows of
@@ -180,6 +228,38 @@ export const FROZEN_TABLES: FrozenTable[] = [
     key: ['county_code', 'year', 'figure', 'code', 'outcome'],
     values: ['disclosure', 'cases', 'amount_fen'],
     freeze: FREEZE_ASSISTANCE_FIGURES_SQL,
+    county: 'county_code',
+  },
+  {
+    table: 'release_review_town',
+    key: ['campaign_id', 'town_code'],
+    values: ['county_code', ...REVIEW_STATISTIC_NAMES.map((name) => REVIEW_STATISTICS[name].column)],
+    freeze: FREEZE_REVIEW_TOWNS_SQL,
+    county: 'county_code',
+  },
+  {
+    table: 'release_publicity',
+    key: ['application_id'],
+    values: [
+      'county_code',
+      'town_code',
+      'village_code',
+      'seq',
+      'masked_name',
+      'household_size',
+      'program_code',
+      'amount_fen',
+      'publicity_start',
+      'publicity_end',
+    ],
+    freeze: FREEZE_PUBLICITY_SQL,
+    county: 'county_code',
+  },
+  {
+    table: 'release_population',
+    key: ['region_code', 'year'],
+    values: ['county_code', 'population', 'as_of', 'source', 'sample'],
+    freeze: FREEZE_POPULATION_SQL,
     county: 'county_code',
   },
   {

@@ -70,7 +70,8 @@ export type DomainErrorCode =
   | 'INVALID_IMPORT_FILE'
   | 'ADVANCE_ABOVE_CEILING'
   | 'ADVANCE_UNDER_WAY'
-  | 'ADVANCE_NOT_ALLOWED';
+  | 'ADVANCE_NOT_ALLOWED'
+  | 'INVALID_POPULATION';
 
 export class DomainError extends Error {
   override readonly name = 'DomainError';

@@ -74,6 +74,7 @@ export const DOMAIN_ERROR_MESSAGES_ZH = {
   ADVANCE_ABOVE_CEILING: '先行救助金额超过本县设定的上限，请按正常程序申请临时救助。',
   ADVANCE_UNDER_WAY: '该家庭已有一笔先行救助尚未完成审核，不能重复发放。',
   ADVANCE_NOT_ALLOWED: '只有临时救助和急难救助可以先行救助。',
+  INVALID_POPULATION: '户籍人口文件有误：每行需要县或乡镇代码、年份、正整数人口、统计日期和来源。',
 } as const satisfies Record<DomainErrorCode, string>;
 
 /** The Chinese sentence of a refusal's code. */

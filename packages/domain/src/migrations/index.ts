@@ -12,6 +12,7 @@ import { DataDrivenAssistanceMigration } from './0010-data-driven-assistance.mig
 import { IncrementalReleasesMigration } from './0011-incremental-releases.migration.js';
 import { ElderCareInPublicMigration } from './0012-elder-care-in-public.migration.js';
 import { DataDrivenAssistanceRemainingMigration } from './0013-data-driven-assistance-remaining.migration.js';
+import { PopulationAndPublicityMigration } from './0014-population-and-publicity.migration.js';
 
 /** Migrations in the order they apply. Hand-written SQL; the application never syncs the schema. */
 export const migrationsList: MigrationObject[] = [
@@ -28,4 +29,5 @@ export const migrationsList: MigrationObject[] = [
   { name: '0011-incremental-releases', class: IncrementalReleasesMigration },
   { name: '0012-elder-care-in-public', class: ElderCareInPublicMigration },
   { name: '0013-data-driven-assistance-remaining', class: DataDrivenAssistanceRemainingMigration },
+  { name: '0014-population-and-publicity', class: PopulationAndPublicityMigration },
 ];

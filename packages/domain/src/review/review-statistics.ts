@@ -2,18 +2,20 @@
  * The statistics of a re-review campaign, declared once (e.g. 滨海县 2021: 7209 reviewed; 477
  * households / 775 persons cancelled; …). Everything else derives from this table: the live
  * statistics query (`reviewStatisticsSql`), the columns a release freezes them into
- * (release_review_campaign, release-figures.ts), the public read model and its suppression
+ * (release_review_campaign, and per town release_review_town; release-figures.ts), the public read model and its suppression
  * (`publishCampaignCounts`), and the GraphQL types of both schemas.
  *
  * - `column`: the column of release_review_campaign that freezes it.
- * - `sql`: how it is counted over `review_campaign c left join review_task t left join enrollment e`,
- *   grouped by campaign. Persons are the covered members of the enrollment under review; newly
- *   approved are the campaign programs' approvals in the county during the period.
+ * - `sql`: how it is counted over `review_campaign c join region r left join review_task t left
+ *   join enrollment e`, grouped by campaign and region `r` — the county, or each of its towns
+ *   (`reviewStatisticsSql`), so that one declaration gives both. Persons are the covered members
+ *   of the enrollment under review; newly approved are the campaign programs' approvals in the
+ *   region during the period.
  * - `decidedBy`: for a published figure, the households figure whose count decides whether it is
  *   suppressed (persons go with their households); null for a figure the public schema does not
  *   show (the households that simply continued, the number of tasks).
  */
-const NEWLY_APPROVED = `from application a where a.county_code = c.county_code and a.status = 'approved'
+const NEWLY_APPROVED = `from application a where a.county_code = c.county_code and left(a.village_code, length(r.code)) = r.code and a.status = 'approved'
           and a.program_code in (select distinct e2.program_code from review_task t2 join enrollment e2 on e2.id = t2.enrollment_id where t2.campaign_id = c.id)
           and a.decided_on between c.period_start and c.period_end`;
 

@@ -181,17 +181,30 @@ export async function decideReview(em: EntityManager, actor: Actor, input: Decid
 /**
  * The statistics of the campaigns matching `where` (a condition on `review_campaign c`), one row
  * per campaign with `campaign_id` and every figure of REVIEW_STATISTICS (review-statistics.ts):
- * used live by the internal API and frozen into each release (release-figures.ts).
+ * used live by the internal API and frozen into each release (release-figures.ts). `byTown`: one
+ * row per campaign and town of its county (`town_code`), each figure counted over the tasks (and
+ * approvals) of the town's villages — the towns of a campaign sum to it, figure by figure.
  */
-export function reviewStatisticsSql(where: string): string {
+export function reviewStatisticsSql(where: string, options: { byTown?: boolean } = {}): string {
   const figures = REVIEW_STATISTIC_NAMES.map((name) => `(${REVIEW_STATISTICS[name].sql})::int as "${name}"`);
-  return `select c.id as campaign_id,
+  // r: the region counted (REVIEW_STATISTICS reads r.code): the county, or each of its towns
+  return options.byTown
+    ? `select c.id as campaign_id, r.code as town_code,
        ${figures.join(',\n       ')}
      from review_campaign c
+     join region r on r.parent_code = c.county_code and r.level = 'town'
+     left join review_task t on t.campaign_id = c.id and left(t.village_code, 9) = r.code
+     left join enrollment e on e.id = t.enrollment_id
+     where ${where}
+     group by c.id, r.code`
+    : `select c.id as campaign_id,
+       ${figures.join(',\n       ')}
+     from review_campaign c
+     join region r on r.code = c.county_code
      left join review_task t on t.campaign_id = c.id
      left join enrollment e on e.id = t.enrollment_id
      where ${where}
-     group by c.id`;
+     group by c.id, r.code`;
 }
 
 export async function reviewStatistics(em: EntityManager, campaignIds: readonly number[]): Promise<Map<number, ReviewStatistics>> {

@@ -90,6 +90,9 @@ export async function seedFeeds(client: pg.ClientBase, options: { countyCode: st
   const addRow = (kind: string, idNumber: string, fields: Record<string, unknown>) => pending.push([kind, idNumber, fields]);
   const q = async <T extends pg.QueryResultRow>(sql: string, params: unknown[] = []) => (await client.query<T>(sql, params)).rows;
 
+  // the ledger was just written in this transaction: without fresh statistics the planner takes
+  // the tables for empty and joins them by nested loops (minutes at county scale)
+  await client.query('analyze enrollment, household_member, household, person, payment, program');
   await client.query(`create temp table feed_seed_row (
       kind feed_kind not null, id_number varchar(18) not null, event_date date, level smallint,
       category varchar(40), amount_fen bigint, reference varchar(60)) on commit drop`);

@@ -106,6 +106,9 @@ export async function seedFeeds(client: pg.ClientBase, options: { countyCode: st
     where e.county_code = $1 and e.status = 'active'`,
     [countyCode],
   );
+  await client.query('create index on feed_seed_covered (enrollment_id)');
+  await client.query('create index on feed_seed_covered (person_id)');
+  await client.query('analyze feed_seed_covered');
   const picked = new Set<number>();
   const notPicked = () => (picked.size > 0 ? `and p.id not in (${[...picked].join(', ')})` : '');
   const take = (ids: number[]) => {

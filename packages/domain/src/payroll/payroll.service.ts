@@ -264,24 +264,36 @@ export async function recordCorrection(
 /** The largest ledger entry either way (the payment_amount_bound constraint): 1,000,000.00 yuan. */
 export const MAX_ENTRY_FEN = 100_000_000;
 
+/** A ledger entry of a per-case application, this month: its one-off payment or the recovery of it. */
+function applicationEntry(
+  em: EntityManager,
+  actor: Actor,
+  application: Application,
+  entry: { kind: 'one_off' | 'recovery'; amountFen: number; coveredMembers: number; note: string },
+): Payment {
+  return em.create(Payment, {
+    batch: null,
+    enrollment: null,
+    application,
+    household: application.household,
+    person: application.person ?? null,
+    program: application.program,
+    countyCode: application.county.code,
+    villageCode: application.village.code,
+    month: firstDayOfMonth(monthOfDate(today())),
+    ...entry,
+    createdBy: actor.subject,
+  });
+}
+
 /** The one-off payment of an approved per-case application (临时救助, …). */
 export async function recordOneOffPayment(em: EntityManager, actor: Actor, application: Application, amountFen: number): Promise<Payment> {
   const create = () =>
-    em.create(Payment, {
-      batch: null,
-      enrollment: null,
-      application,
-      household: application.household,
-      person: application.person ?? null,
-      program: application.program,
-      countyCode: application.county.code,
-      villageCode: application.village.code,
-      month: firstDayOfMonth(monthOfDate(today())),
+    applicationEntry(em, actor, application, {
       kind: 'one_off',
       amountFen,
       coveredMembers: application.coveredMembers ?? 1,
       note: application.reason,
-      createdBy: actor.subject,
     });
   return auditedCreate(em, actor, { action: 'recordOneOffPayment', entity: 'payment', regionCode: application.village.code }, create);
 }
@@ -300,21 +312,6 @@ export async function recordOneOffRecovery(
   const paid = await em.findOne(Payment, { application, kind: 'one_off' });
   if (!paid) return null;
   const create = () =>
-    em.create(Payment, {
-      batch: null,
-      enrollment: null,
-      application,
-      household: application.household,
-      person: application.person ?? null,
-      program: application.program,
-      countyCode: application.county.code,
-      villageCode: application.village.code,
-      month: firstDayOfMonth(monthOfDate(today())),
-      kind: 'recovery',
-      amountFen: -paid.amountFen,
-      coveredMembers: paid.coveredMembers,
-      note,
-      createdBy: actor.subject,
-    });
+    applicationEntry(em, actor, application, { kind: 'recovery', amountFen: -paid.amountFen, coveredMembers: paid.coveredMembers, note });
   return auditedCreate(em, actor, { action: 'recordRecovery', entity: 'payment', regionCode: application.village.code }, create);
 }

@@ -125,6 +125,9 @@ export const LIST_BOUNDS: Readonly<Record<string, ListBound>> = {
   // the county and each town, by program; each campaign by town
   'Query.coverage': (_a, b) => (1 + b.townsPerCounty) * b.programs,
   'Query.reviewCampaignTowns': (_a, b) => b.reviewCampaigns * b.townsPerCounty,
+  // a county-year's data-driven assistance: cross-check rules (6) × outcomes (4), and per program
+  // 政策找人 (applied, enrolled) and fast approvals (秒批, 先行救助)
+  'Query.assistanceFigures': (_a, b) => 6 * 4 + 4 * b.programs,
   'ListedHousehold.programs': fixed('listedPrograms'),
   'Query.releases': fixed('releases'),
   'Query.releasedMonths': (a, b) => (a['countyCode'] ? 1 : b.counties) * b.releasedMonthsPerCounty,
@@ -136,6 +139,8 @@ export const LIST_BOUNDS: Readonly<Record<string, ListBound>> = {
   'Query.programs': fixed('programs'),
   'Query.reviewCampaigns': fixed('reviewCampaigns'),
   'Query.standards': (a, b) => (a['programCode'] ? Math.ceil(b.standards / 10) : b.standards),
+  // internal: a release just cut, each county it holds
+  'CutReleasePayload.counties': fixed('counties'),
   // internal: a household and its case file
   'Household.members': fixed('householdMembers'),
   'Household.enrollments': fixed('perHousehold'),

@@ -22,7 +22,7 @@ import { canonical, firstDifference, nestedReadTarget, pageShape, type PageShape
 import { WORKSPACE_ROOT } from './paths.js';
 import { cpuMs, freePort, rssMb, sampleRss } from './processes.js';
 import { summariseProfiles } from './profile.js';
-import { evaluateGoals, importSection, renderMarkdown } from './report.js';
+import { evaluateGoals, importSection, releaseCutSection, renderMarkdown } from './report.js';
 import type { AggregateFigures, BenchResults, DatasetInfo, HeapExperiment, Mode, ServerLoad } from './results.js';
 import { measureSiteBuild, type SiteBuildResult } from './site-build.js';
 import { countStatements } from './statements.js';
@@ -424,6 +424,7 @@ async function main(): Promise<void> {
   --profile      CPU-profile the API under the nested read (always on in a full run)
   --skip <list>  leave sections out while working on the benchmark: load, site, province, abuse, release, import (not for reports)
   --only import  run one case alone: the ledger import (writes import.md and import.json into --out or the data folder)
+  --only release run one case alone: release cuts at county scale (writes release.md and release.json likewise)
   --import-rows  rows of the ledger the import case imports (default ${IMPORT_ROWS})
   --render-only  write benchmarks.md again from the benchmarks.json in --out (after a change to the report's text)`);
     return;
@@ -475,8 +476,23 @@ async function main(): Promise<void> {
         `\nWrote ${join(out, 'import.md')} and import.json: ${result.import_seconds.toFixed(1)} s, ${result.ratio_vs_copy.toFixed(1)}× COPY.`,
       );
       return;
+    } else if (values.only === 'release') {
+      const county = await ensureDataset(cluster, 'bench_county', 'county', reuse);
+      const result = (
+        await timed('release cuts, county scale: in full and after one correction', () =>
+          measureReleaseCuts(cluster.url('bench_county'), countyCode, plan.releaseCutRepetitions),
+        )
+      ).value;
+      const out = resolve(WORKSPACE_ROOT, values.out ?? dataDir);
+      await mkdir(out, { recursive: true });
+      await writeFile(join(out, 'release.json'), `${JSON.stringify({ date: new Date().toISOString(), machine, county, ...result }, null, 2)}\n`);
+      await writeFile(join(out, 'release.md'), releaseCutSection({ release_cuts: result } as BenchResults).join('\n'));
+      log(
+        `\nWrote ${join(out, 'release.md')} and release.json: in full ${result.full_median_s.toFixed(1)} s, after one correction ${result.after_correction_median_s.toFixed(1)} s.`,
+      );
+      return;
     } else if (values.only) {
-      throw new Error(`--only knows one case: import (not ${values.only}).`);
+      throw new Error(`--only knows two cases: import, release (not ${values.only}).`);
     }
     const token = await mintToken(
       { secret: loadConfig({}).XINGFU_JWT_SECRET },

@@ -495,7 +495,7 @@ function abuseSection(r: BenchResults): string[] {
   ];
 }
 
-function releaseCutSection(r: BenchResults): string[] {
+export function releaseCutSection(r: BenchResults): string[] {
   const c = r.release_cuts;
   if (!c) return [];
   const each = (values: number[]) => values.map((v) => n1.format(v)).join(', ');

@@ -485,7 +485,10 @@ async function main(): Promise<void> {
       ).value;
       const out = resolve(WORKSPACE_ROOT, values.out ?? dataDir);
       await mkdir(out, { recursive: true });
-      await writeFile(join(out, 'release.json'), `${JSON.stringify({ date: new Date().toISOString(), machine, county, ...result }, null, 2)}\n`);
+      await writeFile(
+        join(out, 'release.json'),
+        `${JSON.stringify({ date: new Date().toISOString(), machine, county, ...result }, null, 2)}\n`,
+      );
       await writeFile(join(out, 'release.md'), releaseCutSection({ release_cuts: result } as BenchResults).join('\n'));
       log(
         `\nWrote ${join(out, 'release.md')} and release.json: in full ${result.full_median_s.toFixed(1)} s, after one correction ${result.after_correction_median_s.toFixed(1)} s.`,

@@ -16,6 +16,9 @@ export interface ReleaseCutResult {
   partial: { families: number; households: number };
   listing_rows: number;
   aggregate_rows: number;
+  /** Seconds per step of the last full cut and of the last cut after a correction. */
+  phases_full: { name: string; seconds: number }[];
+  phases_after_correction: { name: string; seconds: number }[];
 }
 
 /**
@@ -56,12 +59,15 @@ export async function measureReleaseCuts(databaseUrl: string, countyCode: string
     const scoped: number[] = [];
     let last = await cut({ full: true });
     for (let i = 0; i < repetitions; i++) full.push(await seconds(async () => (last = await cut({ full: true }))));
+    const phasesFull = last.phases;
+    let phasesAfter = last.phases;
     let partial = { families: 0, households: 0 };
     for (let i = 0; i < repetitions; i++) {
       await correct(2 * i);
       incremental.push(
         await seconds(async () => {
           last = await cut({});
+          phasesAfter = last.phases;
           const county = last.counties.find((c) => c.countyCode === countyCode);
           partial = { families: county?.families ?? 0, households: county?.households ?? 0 };
         }),
@@ -79,6 +85,8 @@ export async function measureReleaseCuts(databaseUrl: string, countyCode: string
       partial,
       listing_rows: last.listingRows,
       aggregate_rows: last.aggregateRows,
+      phases_full: phasesFull,
+      phases_after_correction: phasesAfter,
     };
   } finally {
     await orm.close(true);

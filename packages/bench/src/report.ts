@@ -495,6 +495,13 @@ function abuseSection(r: BenchResults): string[] {
   ];
 }
 
+function steps(phases: { name: string; seconds: number }[]): string {
+  return phases
+    .filter((p) => p.seconds >= 0.1)
+    .map((p) => `${p.name} ${n1.format(p.seconds)}`)
+    .join(', ');
+}
+
 export function releaseCutSection(r: BenchResults): string[] {
   const c = r.release_cuts;
   if (!c) return [];
@@ -513,6 +520,12 @@ export function releaseCutSection(r: BenchResults): string[] {
       ],
     ),
     '',
+    ...(c.phases_full && c.phases_after_correction
+      ? [
+          `Where the time goes (seconds per step ≥ 0.1 s; the last cut of each kind): in full — ${steps(c.phases_full)}; after one correction — ${steps(c.phases_after_correction)}.`,
+          '',
+        ]
+      : []),
   ];
 }
 

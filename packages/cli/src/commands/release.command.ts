@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { loadConfig } from '@xingfu/api';
 import { cutRelease, latestReleaseId, reconcileRelease, verifyRelease } from '@xingfu/domain';
 import { openDatabaseSession } from '../runtime/database-session.js';
-import { say, step } from '../runtime/progress.js';
+import { phaseLine, say, step } from '../runtime/progress.js';
 
 export function registerReleaseCommands(program: Command): void {
   program
@@ -38,6 +38,8 @@ export function registerReleaseCommands(program: Command): void {
                 : 'carried unchanged';
           say(`  ${c.countyCode}: ${what}`);
         }
+        const slowest = phaseLine(summary.phases);
+        if (slowest) say(`  steps: ${slowest}`);
       } finally {
         await session.close();
       }

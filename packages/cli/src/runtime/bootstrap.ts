@@ -1,6 +1,6 @@
 import { cutRelease, importRegions, importShippedPopulation, importedCounties, readRegionFile, type MikroORM } from '@xingfu/domain';
 import { SYNTHETIC_MARK, seedDatabase } from '@xingfu/seed';
-import { step } from './progress.js';
+import { phaseLine, step } from './progress.js';
 
 /**
  * What a first run loads: the four seed counties over several years. The calibrated years
@@ -57,4 +57,6 @@ export async function loadInitialData(orm: MikroORM): Promise<void> {
       .transactional((tx) => cutRelease(tx, { createdBy: `${SYNTHETIC_MARK}/xingfu`, note: `${SYNTHETIC_MARK}：首次启动自动发布` })),
   );
   process.stdout.write(`  release ${release.id}: ${release.months} county months, ${release.listingRows} 幸福清单 rows\n`);
+  const slowest = phaseLine(release.phases);
+  if (slowest) process.stdout.write(`  steps: ${slowest}\n`);
 }

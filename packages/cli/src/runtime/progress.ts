@@ -20,3 +20,12 @@ export async function step<T>(label: string, work: () => Promise<T>): Promise<T>
 export function say(line: string): void {
   process.stdout.write(`${line}\n`);
 }
+
+/** The steps of a cut that took a noticeable time, slowest first: "aggregates 41.2 s, listing_row 20.3 s, …". */
+export function phaseLine(phases: readonly { name: string; seconds: number }[]): string {
+  return [...phases]
+    .filter((p) => p.seconds >= 0.5)
+    .sort((a, b) => b.seconds - a.seconds)
+    .map((p) => `${p.name} ${p.seconds.toFixed(1)} s`)
+    .join(', ');
+}

@@ -13,6 +13,23 @@ export interface ReleaseSummary {
   changes: number;
   /** How each county came into the release. */
   counties: CountyCut[];
+  /** Seconds spent in each step of the cut, in order (for the operator and the benchmark). */
+  phases: CutPhase[];
+}
+
+export interface CutPhase {
+  name: string;
+  seconds: number;
+}
+
+/** Runs one step of a cut and records how long it took. */
+async function phase<T>(phases: CutPhase[] | undefined, name: string, work: () => Promise<T>): Promise<T> {
+  const started = performance.now();
+  try {
+    return await work();
+  } finally {
+    phases?.push({ name, seconds: (performance.now() - started) / 1000 });
+  }
 }
 
 /**
@@ -132,20 +149,24 @@ async function computeReleaseFigures(
   id: string,
   previousId: string | null,
   scope: 'all' | 'planned' = 'all',
+  phases?: CutPhase[],
 ): Promise<void> {
-  await em.execute(scoped(AGGREGATE_SQL, scope === 'all' ? 'all' : 'aggregates'), [id, id]);
+  await phase(phases, 'aggregates', () => em.execute(scoped(AGGREGATE_SQL, scope === 'all' ? 'all' : 'aggregates'), [id, id]));
   // suppression sees only the rows just computed: a program year of a county is one closed family
   // of lines (months sum to the year, children to their parent), recomputed whole or carried whole
-  await applySuppression(em, id);
-  await em.execute(scoped(LISTING_SQL, scope === 'all' ? 'all' : 'listing'), [id, id]);
+  await phase(phases, 'suppression', () => applySuppression(em, id));
+  await phase(phases, 'listing_row', () => em.execute(scoped(LISTING_SQL, scope === 'all' ? 'all' : 'listing'), [id, id]));
   // application counts, the catalog, standards, re-review results and every other declared table
   // are copied too: nothing the release publishes is read live
   for (const table of FROZEN_TABLES) {
-    if (table.freeze) await em.execute(...freezeStatement(table.freeze, id));
+    if (table.freeze) await phase(phases, table.table, () => em.execute(...freezeStatement(table.freeze!, id)));
   }
-  if (scope === 'planned' && previousId) await carryRows(em, id, previousId);
-  if (previousId) await em.execute(CHANGELOG_SQL, [id, previousId, id]);
-  else await em.execute(CHANGELOG_SQL.replace('prev.release_id = ?', 'false and prev.release_id = ?'), [id, '', id]);
+  if (scope === 'planned' && previousId) await phase(phases, 'carry', () => carryRows(em, id, previousId));
+  await phase(phases, 'changelog', () =>
+    previousId
+      ? em.execute(CHANGELOG_SQL, [id, previousId, id])
+      : em.execute(CHANGELOG_SQL.replace('prev.release_id = ?', 'false and prev.release_id = ?'), [id, '', id]),
+  );
 }
 
 /**
@@ -371,7 +392,8 @@ export async function cutRelease(em: EntityManager, options: CutOptions): Promis
       'No month can be published: a month is published once it is over and its payroll batches are approved.',
     );
   }
-  const plan = await planCut(em, id, previousId, options);
+  const phases: CutPhase[] = [];
+  const plan = await phase(phases, 'plan', () => planCut(em, id, previousId, options));
   // every county recomputed in full (the first cut, or --full): no condition at all
   const everything = plan.counties.every((c) => c.how === 'full');
   if (!everything) {
@@ -394,7 +416,7 @@ export async function cutRelease(em: EntityManager, options: CutOptions): Promis
     await em.execute('analyze cut_family');
     await em.execute('analyze cut_household');
   }
-  await computeReleaseFigures(em, id, previousId, everything ? 'all' : 'planned');
+  await computeReleaseFigures(em, id, previousId, everything ? 'all' : 'planned', phases);
   if (options.onlyIfChanged && previousId && plan.counties.every((c) => c.how === 'carried')) {
     // aggregates and 幸福清单 carried whole: the release is new only if a table recomputed for
     // every cut (standards, re-review results, applications, catalog, …) differs
@@ -437,6 +459,7 @@ export async function cutRelease(em: EntityManager, options: CutOptions): Promis
     listingRows: counts[0]?.listing ?? 0,
     changes: counts[0]?.changes ?? 0,
     counties: plan.counties,
+    phases,
   };
 }
 

@@ -3,6 +3,7 @@ import {
   addDays,
   createReviewCampaign,
   cutRelease,
+  FROZEN_TABLES,
   recordCorrection,
   today,
   setStandard,
@@ -112,6 +113,15 @@ function tablesOf(sql: string): string[] {
 
 /** An update's set clause, limited to one release. */
 const whereRelease = (clause: string) => `${clause}${clause.includes(' where ') ? ' and' : ' where'} release_id = ?`;
+
+/** An update of the rows one release holds: in its own table, or in the rows it shares with other releases. */
+function tamperStatement(table: string, clause: string, releaseId: string): [string, string[]] {
+  const shared = FROZEN_TABLES.find((t) => t.table === table)?.shared;
+  if (!shared) return [`update ${table} ${whereRelease(clause)}`, [releaseId]];
+  const seq = '(select seq from disclosure_release where id = ?)';
+  const held = `from_seq <= ${seq} and to_seq > ${seq}`;
+  return [`update ${shared} ${clause}${clause.includes(' where ') ? ' and' : ' where'} ${held}`, [releaseId, releaseId]];
+}
 
 async function verifyCli(releaseId?: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
   const cli = runCli(['verify', ...(releaseId ? ['--release', releaseId] : [])], { DATABASE_URL: db.url });
@@ -296,11 +306,11 @@ describe('xingfu verify', () => {
       ],
       ['release_elder_service', `set persons_served = persons_served + 1`, `set persons_served = persons_served - 1`],
     ] as const) {
-      await em.execute(`update ${table} ${whereRelease(tamper)}`, [latest]);
+      await em.execute(...tamperStatement(table, tamper, latest));
       const differences = await verifyRelease(em, latest);
       expect(differences.length, table).toBeGreaterThan(0);
       expect(new Set(differences.map((d) => d.table)), table).toEqual(new Set([table]));
-      await em.execute(`update ${table} ${whereRelease(restore)}`, [latest]);
+      await em.execute(...tamperStatement(table, restore, latest));
       expect(await verifyRelease(em, latest), table).toEqual([]);
     }
     // nothing changed since the previous release: a changelog entry slipped in is a difference too

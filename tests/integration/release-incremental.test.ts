@@ -61,6 +61,15 @@ describe('a release cut after a correction', () => {
       ['371425', 'full'],
     ]);
     await correctOne(ADMIN, '370115');
+    const stored = async () =>
+      (
+        await db.orm.em
+          .fork()
+          .execute<{ aggregates: number; listing: number }[]>(
+            'select (select count(*) from rollup_aggregate_version)::int as aggregates, (select count(*) from listing_row_version)::int as listing',
+          )
+      )[0]!;
+    const storedBefore = await stored();
     const second = await run((em) => cutRelease(em, { createdBy: 'test', note: '更正' }));
     expect(second.counties).toEqual([
       { countyCode: '370115', how: 'partial', families: 1, households: 1 },
@@ -69,7 +78,22 @@ describe('a release cut after a correction', () => {
     expect(second.listingRows).toBe(first.listingRows);
     expect(second.aggregateRows).toBe(first.aggregateRows);
     expect(second.changes).toBe(1);
+    // rows are shared between releases: the second stored the one program year and the one
+    // household it recomputed, not a copy of everything it holds
+    const storedAfter = await stored();
+    const [family] = await db.orm.em
+      .fork()
+      .execute<{ n: number }[]>(
+        `select count(*)::int as n from rollup_aggregate_version where from_seq = (select seq from disclosure_release where id = ?)`,
+        [second.id],
+      );
+    expect(family!.n).toBeGreaterThan(0);
+    expect(storedAfter.aggregates - storedBefore.aggregates).toBe(family!.n);
+    expect(family!.n).toBeLessThan(first.aggregateRows / 2);
+    expect(storedAfter.listing - storedBefore.listing).toBeLessThanOrEqual(24);
     expect(await countyRows(second.id, '371425')).toBe(await countyRows(first.id, '371425'));
+    // the first release still holds what it published
+    expect(await countyRows(first.id, '370115')).not.toBe(await countyRows(second.id, '370115'));
     expect(await verifyRelease(db.orm.em.fork(), second.id)).toEqual([]);
   }, 120_000);
 });

@@ -171,7 +171,16 @@ export interface FrozenTable {
    * from the previous release. Absent for rows of no county (the catalog), recomputed every cut.
    */
   county?: string;
+  /**
+   * The table that stores the rows, when `table` is a view over rows shared between releases
+   * (migration 0016): a row is held by the releases whose seq lies in [from_seq, to_seq). A cut
+   * writes only what it recomputed and closes the rows those replace; nothing is copied.
+   */
+  shared?: string;
 }
+
+/** `to_seq` of a shared row that the latest release holds (migration 0016). */
+export const OPEN_SEQ = 2147483647;
 
 /** Every table a release is made of, in the order the cut fills them (the changelog last). */
 export const FROZEN_TABLES: FrozenTable[] = [
@@ -180,12 +189,14 @@ export const FROZEN_TABLES: FrozenTable[] = [
     key: ['region_code', 'program_code', 'period_kind', 'period'],
     values: ['region_level', 'households', 'persons', 'person_months', 'payments', 'amount_fen', 'suppressed'],
     county: 'left(region_code, 6)',
+    shared: 'rollup_aggregate_version',
   },
   {
     table: 'listing_row',
     key: ['village_code', 'month', 'public_id', 'program_code'],
     values: ['masked_name', 'covered_members', 'amount_fen', 'year_to_date_fen'],
     county: 'left(village_code, 6)',
+    shared: 'listing_row_version',
   },
   {
     table: 'rollup_application',

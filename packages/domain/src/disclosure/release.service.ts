@@ -2,7 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { today } from '../access/clock.js';
 import { DomainError } from '../errors/domain-error.js';
 import { applySuppression } from './rollup-suppression.js';
-import { FROZEN_TABLES, freezeStatement, type FrozenTable } from './release-figures.js';
+import { FROZEN_TABLES, OPEN_SEQ, freezeStatement, type FrozenTable } from './release-figures.js';
 
 export interface ReleaseSummary {
   id: string;
@@ -52,9 +52,9 @@ const PUBLISHABLE_MONTHS_SQL = `
  * payments plus one per one-off payment; amount = every ledger row (regular, 补发, 追回, one-off).
  */
 const AGGREGATE_SQL = `
-  insert into rollup_aggregate (release_id, region_code, region_level, program_code, period_kind, period,
-                                households, persons, person_months, payments, amount_fen)
-  select ?, region_code, region_level::region_level, program_code, period_kind, period,
+  insert into rollup_aggregate_version (from_seq, to_seq, region_code, region_level, program_code, period_kind, period,
+                                        households, persons, person_months, payments, amount_fen)
+  select ?, ?, region_code, region_level::region_level, program_code, period_kind, period,
          count(distinct household_id), sum(max_covered), sum(person_months), sum(payments), sum(amount_fen)
   from (
     select r.code as region_code, r.level as region_level, p.program_code, per.kind as period_kind, per.period,
@@ -81,7 +81,7 @@ const AGGREGATE_SQL = `
  * never leaves the database.
  */
 const LISTING_SQL = `
-  insert into listing_row (release_id, village_code, month, public_id, masked_name, covered_members, program_code, amount_fen, year_to_date_fen)
+  insert into listing_row_version (from_seq, to_seq, village_code, month, public_id, masked_name, covered_members, program_code, amount_fen, year_to_date_fen)
   with monthly as (
     select p.village_code, p.month, p.household_id, p.program_code, max(p.covered_members) as covered, sum(p.amount_fen) as amount_fen
     from payment p
@@ -96,7 +96,7 @@ const LISTING_SQL = `
     where hm.relation = 'head' and hm.household_id in (select household_id from monthly)
     order by hm.household_id, (hm.end_date is null) desc, hm.start_date desc
   )
-  select ?, m.village_code, m.month, h.public_id, coalesce(heads.masked_name, '*'), m.covered, m.program_code, m.amount_fen,
+  select ?, ?, m.village_code, m.month, h.public_id, coalesce(heads.masked_name, '*'), m.covered, m.program_code, m.amount_fen,
          sum(m.amount_fen) over (partition by m.household_id, m.program_code, date_trunc('year', m.month) order by m.month)
   from monthly m
   join household h on h.id = m.household_id
@@ -146,16 +146,20 @@ function scoped(sql: string, scope: Scope): string {
  */
 async function computeReleaseFigures(
   em: EntityManager,
-  id: string,
+  target: { id: string; seq: number; open: boolean },
   previousId: string | null,
   scope: 'all' | 'planned' = 'all',
   phases?: CutPhase[],
 ): Promise<void> {
-  await phase(phases, 'aggregates', () => em.execute(scoped(AGGREGATE_SQL, scope === 'all' ? 'all' : 'aggregates'), [id, id]));
+  const { id, seq } = target;
+  // a cut's rows stay open until a later cut replaces them; verify's scratch rows are its own only
+  const toSeq = target.open ? OPEN_SEQ : seq + 1;
+  if (target.open) await phase(phases, 'close', () => closeReplacedRows(em, seq, scope));
+  await phase(phases, 'aggregates', () => em.execute(scoped(AGGREGATE_SQL, scope === 'all' ? 'all' : 'aggregates'), [seq, toSeq, id]));
   // suppression sees only the rows just computed: a program year of a county is one closed family
   // of lines (months sum to the year, children to their parent), recomputed whole or carried whole
-  await phase(phases, 'suppression', () => applySuppression(em, id));
-  await phase(phases, 'listing_row', () => em.execute(scoped(LISTING_SQL, scope === 'all' ? 'all' : 'listing'), [id, id]));
+  await phase(phases, 'suppression', () => applySuppression(em, seq));
+  await phase(phases, 'listing_row', () => em.execute(scoped(LISTING_SQL, scope === 'all' ? 'all' : 'listing'), [id, seq, toSeq]));
   // application counts, the catalog, standards, re-review results and every other declared table
   // are copied too: nothing the release publishes is read live
   for (const table of FROZEN_TABLES) {
@@ -170,12 +174,38 @@ async function computeReleaseFigures(
 }
 
 /**
- * Copies from the previous release what the cut did not recompute: the aggregates and 幸福清单
- * rows of the counties carried (`cut_carried`: outside the cut's scope, or without ledger
- * changes), and of the counties recomputed partly those of the program years and households that
- * did not change. The other tables are recomputed for every county in scope; the rows the freeze
- * statements wrote for counties outside it (`cut_outside`) are replaced by the previous
- * release's, so a county-scoped cut publishes nothing new of another county.
+ * Closes the shared rows (aggregates, 幸福清单) of the latest release that this cut recomputes:
+ * every open row when it recomputes everything; otherwise those of the counties recomputed in
+ * full, of the program years in `cut_family` and of the households in `cut_household`. The rows
+ * of everything else stay open, held by the new release as by the previous one.
+ */
+async function closeReplacedRows(em: EntityManager, seq: number, scope: 'all' | 'planned'): Promise<void> {
+  if (scope === 'all') {
+    await em.execute(`update rollup_aggregate_version set to_seq = ? where to_seq = ${OPEN_SEQ}`, [seq]);
+    await em.execute(`update listing_row_version set to_seq = ? where to_seq = ${OPEN_SEQ}`, [seq]);
+    return;
+  }
+  await em.execute(
+    `update rollup_aggregate_version v set to_seq = ?
+     where v.to_seq = ${OPEN_SEQ} and (left(v.region_code, 6) in (select county_code from cut_full)
+       or exists (select 1 from cut_family f where f.county_code = left(v.region_code, 6) and f.program_code = v.program_code
+                  and f.year = left(v.period, 4)::int))`,
+    [seq],
+  );
+  await em.execute(
+    `update listing_row_version v set to_seq = ?
+     where v.to_seq = ${OPEN_SEQ} and (left(v.village_code, 6) in (select county_code from cut_full)
+       or v.public_id in (select h.public_id from household h join cut_household c on c.household_id = h.id))`,
+    [seq],
+  );
+}
+
+/**
+ * Carries from the previous release what the cut did not recompute in the small tables. The
+ * aggregates and 幸福清单 rows need nothing: rows the cut did not close stay shared with the new
+ * release (`closeReplacedRows`). The small tables are recomputed for every county in scope; the
+ * rows the freeze statements wrote for counties outside it (`cut_outside`) are replaced by the
+ * previous release's, so a county-scoped cut publishes nothing new of another county.
  */
 async function carryRows(em: EntityManager, id: string, previousId: string): Promise<void> {
   const columns = async (table: string): Promise<string[]> =>
@@ -194,27 +224,12 @@ async function carryRows(em: EntityManager, id: string, previousId: string): Pro
     ]);
   };
   for (const table of FROZEN_TABLES) {
-    if (!table.county || table.table === 'release_change') continue;
-    const carried = `${table.county} in (select county_code from cut_carried)`;
-    if (table.table === 'rollup_aggregate') {
-      await copy(
-        table.table,
-        `${carried} or (${table.county} in (select county_code from cut_partial)
-           and not exists (select 1 from cut_family f where f.county_code = left(region_code, 6) and f.program_code = rollup_aggregate.program_code
-                           and f.year = left(period, 4)::int))`,
-      );
-    } else if (table.table === 'listing_row') {
-      await copy(
-        table.table,
-        `${carried} or (${table.county} in (select county_code from cut_partial)
-           and public_id not in (select h.public_id from household h join cut_household c on c.household_id = h.id))`,
-      );
-    } else {
-      // the small tables are recomputed for every county in scope; only those outside it are carried
-      const outside = `${table.county} in (select county_code from cut_outside)`;
-      await em.execute(`delete from ${table.table} where release_id = ? and ${outside}`, [id]);
-      await copy(table.table, outside);
-    }
+    // shared rows are held by the new release without a copy (closeReplacedRows)
+    if (!table.county || table.shared || table.table === 'release_change') continue;
+    // the small tables are recomputed for every county in scope; only those outside it are carried
+    const outside = `${table.county} in (select county_code from cut_outside)`;
+    await em.execute(`delete from ${table.table} where release_id = ? and ${outside}`, [id]);
+    await copy(table.table, outside);
   }
 }
 
@@ -416,7 +431,7 @@ export async function cutRelease(em: EntityManager, options: CutOptions): Promis
     await em.execute('analyze cut_family');
     await em.execute('analyze cut_household');
   }
-  await computeReleaseFigures(em, id, previousId, everything ? 'all' : 'planned', phases);
+  await computeReleaseFigures(em, { id, seq, open: true }, previousId, everything ? 'all' : 'planned', phases);
   if (options.onlyIfChanged && previousId && plan.counties.every((c) => c.how === 'carried')) {
     // aggregates and 幸福清单 carried whole: the release is new only if a table recomputed for
     // every cut (standards, re-review results, applications, catalog, …) differs
@@ -595,15 +610,16 @@ export async function verifyRelease(em: EntityManager, releaseId: string): Promi
         release.seq,
       ]);
       const scratch = 'verify';
-      await tx.execute(
-        `insert into disclosure_release (id, seq, as_of, created_by, note) values (?, (select least(min(seq), 0) - 1 from disclosure_release), ?, 'verify', '')`,
+      const [{ seq } = { seq: -1 }] = await tx.execute<{ seq: number }[]>(
+        `insert into disclosure_release (id, seq, as_of, created_by, note) values (?, (select least(min(seq), 0) - 1 from disclosure_release), ?, 'verify', '')
+         returning seq`,
         [scratch, release.as_of],
       );
       await tx.execute(
         'insert into release_period (release_id, county_code, month) select ?, county_code, month from release_period where release_id = ?',
         [scratch, releaseId],
       );
-      await computeReleaseFigures(tx, scratch, previous[0]?.id ?? null);
+      await computeReleaseFigures(tx, { id: scratch, seq, open: false }, previous[0]?.id ?? null);
       differences.push(...(await tableDifferences(tx, releaseId, scratch, () => true)));
       throw new Rollback();
     });

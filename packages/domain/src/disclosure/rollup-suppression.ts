@@ -16,13 +16,14 @@ interface Cell {
  * (and the year) the children of a county or town sum to it. Quarters follow their months: a
  * quarter holding a suppressed month is suppressed.
  */
-export async function applySuppression(em: EntityManager, releaseId: string): Promise<number> {
+export async function applySuppression(em: EntityManager, seq: number): Promise<number> {
+  // the rows the release with this seq computed itself (shared rows it holds were decided when computed)
   const cells = await em.execute<Cell[]>(
     `select a.region_code, a.region_level, a.program_code, a.period, a.households
-     from rollup_aggregate a join program p on p.code = a.program_code and p.disclosure = 'counted'
-     where a.release_id = ? and a.period_kind in ('month', 'year')
+     from rollup_aggregate_version a join program p on p.code = a.program_code and p.disclosure = 'counted'
+     where a.from_seq = ? and a.period_kind in ('month', 'year')
      order by a.program_code, a.region_code, a.period`,
-    [releaseId],
+    [seq],
   );
   const index = new Map(cells.map((c, i) => [`${c.program_code}|${c.region_code}|${c.period}`, i]));
   const lines: Line[] = [];
@@ -81,11 +82,11 @@ export async function applySuppression(em: EntityManager, releaseId: string): Pr
     ...quarters.values(),
   ];
   await em.execute(
-    `update rollup_aggregate a set suppressed = true
+    `update rollup_aggregate_version a set suppressed = true
      from jsonb_to_recordset(?::jsonb) as s(region_code text, program_code text, period_kind text, period text)
-     where a.release_id = ? and a.region_code = s.region_code and a.program_code = s.program_code
+     where a.from_seq = ? and a.region_code = s.region_code and a.program_code = s.program_code
        and a.period_kind = s.period_kind and a.period = s.period`,
-    [JSON.stringify(keys), releaseId],
+    [JSON.stringify(keys), seq],
   );
   return hidden.length;
 }

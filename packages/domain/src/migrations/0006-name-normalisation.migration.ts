@@ -38,11 +38,17 @@ export class NameNormalisationMigration extends Migration {
       from (select case when left(n, 2) = any (array[${surnames}]) then 2 else 1 end as s) x
     $$`);
     // earlier releases: re-mask the rows the old mask_name (still in place here) got wrong
-    this.addSql(`update listing_row l set masked_name = mask_canonical_name(canonical_name(pe.name))
+    // (the rows are in listing_row_version when 0016 came first, as a test of this migration arranges)
+    const remask = (table: string) => `update ${table} l set masked_name = mask_canonical_name(canonical_name(pe.name))
       from household h
       join household_member hm on hm.household_id = h.id and hm.relation = 'head'
       join person pe on pe.id = hm.person_id
-      where h.public_id = l.public_id and pe.name <> canonical_name(pe.name) and l.masked_name = mask_name(pe.name)`);
+      where h.public_id = l.public_id and pe.name <> canonical_name(pe.name) and l.masked_name = mask_name(pe.name)`;
+    this.addSql(`do $remask$ begin
+      if to_regclass('listing_row_version') is not null then ${remask('listing_row_version')};
+      else ${remask('listing_row')};
+      end if;
+    end $remask$`);
     this.addSql(`create or replace function mask_name(full_name text) returns text language sql immutable strict parallel safe as $$
       select mask_canonical_name(canonical_name(full_name))
     $$`);

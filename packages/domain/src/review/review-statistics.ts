@@ -7,18 +7,15 @@
  *
  * - `column`: the column of release_review_campaign that freezes it.
  * - `sql`: how it is counted over `review_campaign c join region r left join review_task t left
- *   join enrollment e`, grouped by campaign and region `r` — the county, or each of its towns
- *   (`reviewStatisticsSql`), so that one declaration gives both. Persons are the covered members
- *   of the enrollment under review; newly approved are the campaign programs' approvals in the
- *   region during the period.
+ *   join enrollment e left join newly n`, grouped by campaign and region `r` — the county, or each
+ *   of its towns (`reviewStatisticsSql`), so that one declaration gives both. Persons are the
+ *   covered members of the enrollment under review; `n` holds, per campaign and region, the
+ *   approvals (households, covered members) of the campaign's programs in the region during the
+ *   campaign's period, counted once set-based rather than per region.
  * - `decidedBy`: for a published figure, the households figure whose count decides whether it is
  *   suppressed (persons go with their households); null for a figure the public schema does not
  *   show (the households that simply continued, the number of tasks).
  */
-const NEWLY_APPROVED = `from application a where a.county_code = c.county_code and left(a.village_code, length(r.code)) = r.code and a.status = 'approved'
-          and a.program_code in (select distinct e2.program_code from review_task t2 join enrollment e2 on e2.id = t2.enrollment_id where t2.campaign_id = c.id)
-          and a.decided_on between c.period_start and c.period_end`;
-
 export const REVIEW_STATISTICS = {
   tasks: { column: 'tasks', sql: 'count(t.id)', decidedBy: null },
   reviewedHouseholds: { column: 'reviewed_households', sql: 'count(t.outcome)', decidedBy: 'reviewedHouseholds' },
@@ -45,12 +42,12 @@ export const REVIEW_STATISTICS = {
   },
   newlyApprovedHouseholds: {
     column: 'newly_approved_households',
-    sql: `(select count(*) ${NEWLY_APPROVED})`,
+    sql: `coalesce(max(n.households), 0)`,
     decidedBy: 'newlyApprovedHouseholds',
   },
   newlyApprovedPersons: {
     column: 'newly_approved_persons',
-    sql: `(select coalesce(sum(a.covered_members), 0) ${NEWLY_APPROVED})`,
+    sql: `coalesce(max(n.persons), 0)`,
     decidedBy: 'newlyApprovedHouseholds',
   },
 } as const satisfies Record<string, { column: string; sql: string; decidedBy: string | null }>;

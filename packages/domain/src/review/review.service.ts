@@ -188,22 +188,27 @@ export async function decideReview(em: EntityManager, actor: Actor, input: Decid
 export function reviewStatisticsSql(where: string, options: { byTown?: boolean } = {}): string {
   const figures = REVIEW_STATISTIC_NAMES.map((name) => `(${REVIEW_STATISTICS[name].sql})::int as "${name}"`);
   // r: the region counted (REVIEW_STATISTICS reads r.code): the county, or each of its towns
-  return options.byTown
-    ? `select c.id as campaign_id, r.code as town_code,
+  const regions = options.byTown ? `r.parent_code = c.county_code and r.level = 'town'` : `r.code = c.county_code`;
+  const tasks = options.byTown ? `t.campaign_id = c.id and left(t.village_code, 9) = r.code` : `t.campaign_id = c.id`;
+  return `with selected as (select c.* from review_campaign c where ${where}),
+     programs as (
+       select distinct t.campaign_id, e.program_code from review_task t join enrollment e on e.id = t.enrollment_id
+       where t.campaign_id in (select id from selected)),
+     newly as (
+       select c.id as campaign_id, r.code, count(*) as households, coalesce(sum(a.covered_members), 0) as persons
+       from selected c
+       join region r on ${regions}
+       join application a on a.county_code = c.county_code and left(a.village_code, length(r.code)) = r.code
+         and a.status = 'approved' and a.decided_on between c.period_start and c.period_end
+       join programs pg on pg.campaign_id = c.id and pg.program_code = a.program_code
+       group by c.id, r.code)
+     select c.id as campaign_id,${options.byTown ? ' r.code as town_code,' : ''}
        ${figures.join(',\n       ')}
-     from review_campaign c
-     join region r on r.parent_code = c.county_code and r.level = 'town'
-     left join review_task t on t.campaign_id = c.id and left(t.village_code, 9) = r.code
+     from selected c
+     join region r on ${regions}
+     left join review_task t on ${tasks}
      left join enrollment e on e.id = t.enrollment_id
-     where ${where}
-     group by c.id, r.code`
-    : `select c.id as campaign_id,
-       ${figures.join(',\n       ')}
-     from review_campaign c
-     join region r on r.code = c.county_code
-     left join review_task t on t.campaign_id = c.id
-     left join enrollment e on e.id = t.enrollment_id
-     where ${where}
+     left join newly n on n.campaign_id = c.id and n.code = r.code
      group by c.id, r.code`;
 }
 

@@ -16,8 +16,10 @@ const endpoint = process.env.XINGFU_API_URL;
 const requestLog = process.env.XINGFU_SITE_REQUEST_LOG;
 
 let requests = 0;
-/** Tries of one query when the API answers 429 Too Many Requests. */
+/** Tries of one query when the API answers 429 Too Many Requests or stops it at its time limit. */
 const MAX_ATTEMPTS = 8;
+/** Of those, how many may follow an answer stopped at the API's operation time limit. */
+const MAX_TIMEOUT_RETRIES = 3;
 
 /** Seconds to wait before trying again (429 with Retry-After, at most a minute), or null. */
 function retryAfterSeconds(response: Response): number | null {
@@ -35,7 +37,9 @@ export async function publicQuery<T, V>(document: TypedDocumentString<T, V>, var
   const operation = /query\s+(\w+)/.exec(query)?.[1] ?? 'anonymous';
   const started = Date.now();
   let response: Response;
-  for (let attempt = 1; ; attempt++) {
+  let text: string;
+  let body: { data?: T; errors?: { message: string; extensions?: { code?: string } }[] } | null;
+  for (let attempt = 1, timeouts = 0; ; attempt++) {
     requests++;
     response = await fetch(endpoint, {
       method: 'POST',
@@ -44,18 +48,30 @@ export async function publicQuery<T, V>(document: TypedDocumentString<T, V>, var
     });
     // The public endpoint limits each client's rate (429, Retry-After): the build waits as told.
     const wait = retryAfterSeconds(response);
-    if (wait === null || attempt >= MAX_ATTEMPTS) break;
-    await response.text();
-    await new Promise((resolve) => setTimeout(resolve, wait * 1000));
+    if (wait !== null && attempt < MAX_ATTEMPTS) {
+      await response.text();
+      await new Promise((resolve) => setTimeout(resolve, wait * 1000));
+      continue;
+    }
+    text = await response.text();
+    try {
+      body = JSON.parse(text) as typeof body;
+    } catch {
+      body = null;
+    }
+    // An operation stopped at the API's time limit on a busy machine is tried again, as its
+    // message asks, a few times with growing pauses; one that never fits still fails the build.
+    if (body?.errors?.some((e) => e.extensions?.code === 'OPERATION_TIMEOUT') && timeouts < MAX_TIMEOUT_RETRIES && attempt < MAX_ATTEMPTS) {
+      timeouts++;
+      await new Promise((resolve) => setTimeout(resolve, 2000 * timeouts));
+      continue;
+    }
+    break;
   }
-  const text = await response.text();
   if (requestLog) {
     appendFileSync(requestLog, `${JSON.stringify({ operation, variables, bytes: text.length, ms: Date.now() - started })}\n`);
   }
-  let body: { data?: T; errors?: { message: string }[] };
-  try {
-    body = JSON.parse(text) as typeof body;
-  } catch {
+  if (!body) {
     throw new Error(`The public API answered ${response.status} with something that is not JSON: ${text.slice(0, 200)}`);
   }
   if (body.errors?.length || !body.data) {

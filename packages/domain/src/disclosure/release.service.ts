@@ -50,28 +50,38 @@ const PUBLISHABLE_MONTHS_SQL = `
  * a person (person programs) or a household; persons = Σ over beneficiaries of their largest
  * covered-members count in the period; person-months (人次) = Σ covered members of regular
  * payments plus one per one-off payment; amount = every ledger row (regular, 补发, 追回, one-off).
+ *
+ * Three levels, so that no level needs a DISTINCT aggregate (which PostgreSQL can only compute
+ * over a sort of all its input): beneficiaries per region, program and period (payments come in
+ * household order from an index, so this sort is per household); households, summing their
+ * beneficiaries in the same order; regions, counting households in a hash table.
  */
 const AGGREGATE_SQL = `
   insert into rollup_aggregate_version (from_seq, to_seq, region_code, region_level, program_code, period_kind, period,
                                         households, persons, person_months, payments, amount_fen)
   select ?, ?, region_code, region_level::region_level, program_code, period_kind, period,
-         count(distinct household_id), sum(max_covered), sum(person_months), sum(payments), sum(amount_fen)
+         count(*), sum(persons), sum(person_months), sum(payments), sum(amount_fen)
   from (
-    select r.code as region_code, r.level as region_level, p.program_code, per.kind as period_kind, per.period,
-           p.household_id, coalesce('p' || p.person_id, 'h' || p.household_id) as beneficiary,
-           max(p.covered_members) as max_covered,
-           sum(case when p.kind = 'regular' then p.covered_members when p.kind = 'one_off' then 1 else 0 end) as person_months,
-           count(*) as payments, sum(p.amount_fen) as amount_fen
-    from payment p
-    join release_period rp on rp.release_id = ? and rp.county_code = p.county_code and rp.month = p.month
-    join program pr on pr.code = p.program_code and pr.disclosure <> 'hidden'
-    cross join lateral (values ('month', to_char(p.month, 'YYYY-MM')), ('quarter', to_char(p.month, 'YYYY-"Q"Q')), ('year', to_char(p.month, 'YYYY')))
-      as per(kind, period)
-    cross join lateral (values (left(p.village_code, 6), 'county'), (left(p.village_code, 9), 'town'), (p.village_code, 'village'))
-      as r(code, level)
-    where /*scope*/ true
-    group by 1, 2, 3, 4, 5, 6, 7
-  ) beneficiaries
+    select region_code, region_level, program_code, period_kind, period, household_id,
+           sum(max_covered) as persons, sum(person_months) as person_months, sum(payments) as payments, sum(amount_fen) as amount_fen
+    from (
+      select r.code as region_code, r.level as region_level, p.program_code, per.kind as period_kind, per.period,
+             p.household_id, coalesce('p' || p.person_id, 'h' || p.household_id) as beneficiary,
+             max(p.covered_members) as max_covered,
+             sum(case when p.kind = 'regular' then p.covered_members when p.kind = 'one_off' then 1 else 0 end) as person_months,
+             count(*) as payments, sum(p.amount_fen) as amount_fen
+      from payment p
+      join release_period rp on rp.release_id = ? and rp.county_code = p.county_code and rp.month = p.month
+      join program pr on pr.code = p.program_code and pr.disclosure <> 'hidden'
+      cross join lateral (values ('month', to_char(p.month, 'YYYY-MM')), ('quarter', to_char(p.month, 'YYYY-"Q"Q')), ('year', to_char(p.month, 'YYYY')))
+        as per(kind, period)
+      cross join lateral (values (left(p.village_code, 6), 'county'), (left(p.village_code, 9), 'town'), (p.village_code, 'village'))
+        as r(code, level)
+      where /*scope*/ true
+      group by p.household_id, 1, 2, 3, 4, 5, 7
+    ) beneficiaries
+    group by household_id, region_code, region_level, program_code, period_kind, period
+  ) households
   group by region_code, region_level, program_code, period_kind, period`;
 
 /**
@@ -155,7 +165,11 @@ async function computeReleaseFigures(
   // a cut's rows stay open until a later cut replaces them; verify's scratch rows are its own only
   const toSeq = target.open ? OPEN_SEQ : seq + 1;
   if (target.open) await phase(phases, 'close', () => closeReplacedRows(em, seq, scope));
+  // the regions' hash table (one entry per region, program and period: ≈ 430 k at first-start
+  // scale) fits in memory instead of spilling in batches
+  await em.execute(`set local work_mem = '256MB'`);
   await phase(phases, 'aggregates', () => em.execute(scoped(AGGREGATE_SQL, scope === 'all' ? 'all' : 'aggregates'), [seq, toSeq, id]));
+  await em.execute('reset work_mem');
   // suppression sees only the rows just computed: a program year of a county is one closed family
   // of lines (months sum to the year, children to their parent), recomputed whole or carried whole
   await phase(phases, 'suppression', () => applySuppression(em, seq));

@@ -198,6 +198,7 @@ export async function measureLoading(cluster: BenchCluster, options: LoadOptions
     report: report!,
     phases: {
       load: spread(phases.map((p) => p.load)),
+      extras: spread(phases.map((p) => p.extras)),
       indexes: spread(phases.map((p) => p.indexes)),
       references: spread(phases.map((p) => p.references)),
       analyze: spread(phases.map((p) => p.analyze)),

@@ -80,10 +80,10 @@ export interface SeedReport {
   rowsPerSecond: number;
   /**
    * Where the time went, in seconds: `load` — reading the regions, generating and copying the
-   * rows, committing; `indexes` — building the indexes set aside for the load; `references` —
+   * rows, committing; `extras` — the elder-care data and demo feeds, generated from the loaded ledger; `indexes` — building the indexes set aside for the load; `references` —
    * checking the references set-based; `analyze` — statistics for the planner, after the commit.
    */
-  phases: { load: number; indexes: number; references: number; analyze: number };
+  phases: { load: number; extras: number; indexes: number; references: number; analyze: number };
   /** Secondary indexes dropped before the load and built again after it (tables that were empty). */
   indexesRebuilt: number;
   /** The county's demo feeds, generated after the load, and the cases they plant. */
@@ -204,7 +204,7 @@ export async function seedDatabase(options: SeedOptions): Promise<SeedReport> {
     generator.start(init);
     // Into empty tables (a first load), the secondary indexes are built once after the rows are in.
     const setAside = fast ? await setAsideIndexes(client, await emptyTables(client, ID_TABLES)) : [];
-    const phases = { load: 0, indexes: 0, references: 0, analyze: 0 };
+    const phases = { load: 0, extras: 0, indexes: 0, references: 0, analyze: 0 };
     let mark = started;
     const lap = (phase: keyof typeof phases) => {
       const now = performance.now();
@@ -233,11 +233,12 @@ export async function seedDatabase(options: SeedOptions): Promise<SeedReport> {
        from unnest($1::int[], $2::int[], $3::bigint[]) as v(id, count, total) where b.id = v.id`,
       [done.batches.map((b) => b.id), done.batches.map((b) => b.count), done.batches.map((b) => b.total)],
     );
+    lap('load');
     // elder care (docs/eldercare.md): facilities of the calibrated counties, this county's services
     await seedElderCare(client, { countyCode: preset.countyCode, seed, factor });
     // department data feeds with planted cases (docs/cross-checks.md), from the county's whole ledger
     const feeds = await seedFeeds(client, { countyCode: preset.countyCode, seed });
-    lap('load');
+    lap('extras');
     await restoreIndexes(client, setAside);
     lap('indexes');
     if (fast) {

@@ -48,7 +48,10 @@ export async function loadInitialData(orm: MikroORM): Promise<void> {
       `First run [${i + 1}/${loads.length}]: loading the demo data ${load.preset} (${size}; ${SYNTHETIC_MARK})`,
       () => seedDatabase({ databaseUrl, preset: load.preset, scale: load.scale }),
     );
-    process.stdout.write(`  ${report.rows} rows, ${report.rowsPerSecond} rows/s\n`);
+    const p = report.phases;
+    process.stdout.write(
+      `  ${report.rows} rows, ${report.rowsPerSecond} rows/s (generating and copying ${p.load.toFixed(1)} s, elder care and feeds ${p.extras.toFixed(1)} s, indexes ${p.indexes.toFixed(1)} s, references ${p.references.toFixed(1)} s, analyze ${p.analyze.toFixed(1)} s)\n`,
+    );
   }
   // The demo payrolls are approved: publish them, so the site has a release to show.
   const release = await step('First run: cutting the first disclosure release (every county and year loaded)', () =>

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { loadConfig } from '@xingfu/api';
-import { cutRelease, latestReleaseId, reconcileRelease, verifyRelease } from '@xingfu/domain';
+import { cutRelease, inTransaction, latestReleaseId, reconcileRelease, verifyRelease } from '@xingfu/domain';
 import { openDatabaseSession } from '../runtime/database-session.js';
 import { phaseLine, say, step } from '../runtime/progress.js';
 
@@ -16,7 +16,8 @@ export function registerReleaseCommands(program: Command): void {
       const session = await openDatabaseSession(loadConfig());
       try {
         const summary = await step('Cutting the release', () =>
-          session.orm.em.fork().transactional((em) =>
+          // retried when PostgreSQL breaks a deadlock with a ledger write (the cut's share locks)
+          inTransaction(session.orm.em.fork(), (em) =>
             cutRelease(em, {
               createdBy: process.env['USER'] ?? 'xingfu',
               note: options.note,

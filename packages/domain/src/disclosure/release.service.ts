@@ -398,19 +398,22 @@ export async function cutRelease(em: EntityManager, options: CutOptions): Promis
     options.note ?? '',
     options.countyCode ?? null,
   ]);
-  if (options.countyCode) {
-    await em.execute(`${PUBLISHABLE_MONTHS_SQL.replace('where p.month', 'where p.county_code = ? and p.month')}`, [
-      id,
-      options.countyCode,
-      asOf,
-    ]);
-    await em.execute(
-      'insert into release_period (release_id, county_code, month) select ?, county_code, month from release_period where release_id = ? and county_code <> ?',
-      [id, previousId ?? '', options.countyCode],
-    );
-  } else {
-    await em.execute(PUBLISHABLE_MONTHS_SQL, [id, asOf]);
-  }
+  const phases: CutPhase[] = [];
+  await phase(phases, 'months', async () => {
+    if (options.countyCode) {
+      await em.execute(`${PUBLISHABLE_MONTHS_SQL.replace('where p.month', 'where p.county_code = ? and p.month')}`, [
+        id,
+        options.countyCode,
+        asOf,
+      ]);
+      await em.execute(
+        'insert into release_period (release_id, county_code, month) select ?, county_code, month from release_period where release_id = ? and county_code <> ?',
+        [id, previousId ?? '', options.countyCode],
+      );
+    } else {
+      await em.execute(PUBLISHABLE_MONTHS_SQL, [id, asOf]);
+    }
+  });
   const months = await em.execute<{ n: number }[]>(
     'select count(*)::int as n from release_period where release_id = ? and (?::text is null or county_code = ?)',
     [id, options.countyCode ?? null, options.countyCode ?? null],
@@ -421,7 +424,6 @@ export async function cutRelease(em: EntityManager, options: CutOptions): Promis
       'No month can be published: a month is published once it is over and its payroll batches are approved.',
     );
   }
-  const phases: CutPhase[] = [];
   const plan = await phase(phases, 'plan', () => planCut(em, id, previousId, options));
   // every county recomputed in full (the first cut, or --full): no condition at all
   const everything = plan.counties.every((c) => c.how === 'full');
@@ -474,11 +476,14 @@ export async function cutRelease(em: EntityManager, options: CutOptions): Promis
         : [id, c.countyCode, c.how, plan.watermarks.payment, plan.watermarks.audit, c.families, c.households],
     );
   }
-  const counts = await em.execute<{ aggregates: number; listing: number; changes: number }[]>(
-    `select (select count(*) from rollup_aggregate where release_id = ?)::int as aggregates,
-            (select count(*) from listing_row where release_id = ?)::int as listing,
-            (select count(*) from release_change where release_id = ?)::int as changes`,
-    [id, id, id],
+  // the new release is the latest: the rows it holds are the open ones (a partial index)
+  const counts = await phase(phases, 'counts', () =>
+    em.execute<{ aggregates: number; listing: number; changes: number }[]>(
+      `select (select count(*) from rollup_aggregate_version where to_seq = ${OPEN_SEQ})::int as aggregates,
+              (select count(*) from listing_row_version where to_seq = ${OPEN_SEQ})::int as listing,
+              (select count(*) from release_change where release_id = ?)::int as changes`,
+      [id],
+    ),
   );
   return {
     id,

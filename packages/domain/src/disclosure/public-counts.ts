@@ -186,6 +186,104 @@ export function publishAssistanceCounts(rows: readonly AssistanceCounts[]): Publ
   return rows.map((r, i) => publishFigures(decisions[i]!, { cases: r.cases, amountFen: r.amountFen }));
 }
 
+/** Applications of a program made in a year through one channel (release_application_channel). */
+export interface ChannelCounts {
+  programCode: string;
+  channel: string;
+  policy: DisclosurePolicy;
+  applications: number;
+  /** Of them, approved by 秒批. */
+  instant: number;
+}
+
+export interface PublishedProgramChannels {
+  programCode: string;
+  /** Every application of the program made in the year: its `received` of the application statistics. */
+  applications: Published<number> | null;
+  /** Approved by 秒批. */
+  instant: Published<number> | null;
+  /** instant ÷ applications in percent, two decimals; null unless both are published. */
+  instantPercent: Published<number> | null;
+  channels: { channel: string; applications: Published<number> | null; percent: Published<number> | null }[];
+}
+
+const percentOf = (part: number, whole: number) => Math.round((part / whole) * 10_000) / 100;
+
+/**
+ * Applications by program and channel, with the share approved by 秒批, as published. The
+ * channels of a program sum to its applications of the year — the same number the application
+ * statistics publish as the county's `received` (the caller passes them as published there:
+ * null when suppressed). So a program's total is one cell with the channels as its line: its
+ * verdict is the application statistics' (published ones stay published, suppressed ones stay
+ * suppressed) and a channel left alone in the line by primary suppression takes a second one with
+ * it. 秒批 approvals take the stricter of counted and the program's policy, like the 秒批 figures
+ * of `assistanceFigures` (the same applications). A percentage goes with both of its numbers.
+ */
+export function publishChannelCounts(
+  rows: readonly ChannelCounts[],
+  received: ReadonlyMap<string, Published<number> | null>,
+): PublishedProgramChannels[] {
+  const programs = [...new Set(rows.map((r) => r.programCode))];
+  const counts: number[] = [];
+  const primaryFlags: boolean[] = [];
+  const locked = new Set<number>();
+  const lines: Line[] = [];
+  const cell = (count: number, suppressed: boolean, lock = false) => {
+    counts.push(count);
+    primaryFlags.push(suppressed);
+    if (lock) locked.add(counts.length - 1);
+    return counts.length - 1;
+  };
+  const layout = programs.map((programCode) => {
+    const own = rows.filter((r) => r.programCode === programCode);
+    const policy = own[0]!.policy;
+    const total = own.reduce((sum, r) => sum + r.applications, 0);
+    const instant = own.reduce((sum, r) => sum + r.instant, 0);
+    const stated = received.has(programCode) ? received.get(programCode) : undefined;
+    const totalCell =
+      stated === undefined
+        ? cell(total, primary({ policy, count: total }), policy === 'listed')
+        : cell(total, stated === null, stated !== null);
+    const channelCells = own.map((r) => cell(r.applications, primary({ policy, count: r.applications }), policy === 'listed'));
+    lines.push({ cells: channelCells, total: totalCell });
+    const instantPolicy = strictestPolicy([policy, 'counted']);
+    const instantCell = cell(instant, primary({ policy: instantPolicy, count: instant }), false);
+    return { programCode, own, total, instant, totalCell, channelCells, instantCell };
+  });
+  const suppressed = suppressLinear(counts, lines, { threshold: SUPPRESSION_THRESHOLD, primary: primaryFlags, locked });
+  const show = (i: number, value: number) => (suppressed[i] ? null : (value as Published<number>));
+  return layout.map((p) => ({
+    programCode: p.programCode,
+    applications: show(p.totalCell, p.total),
+    instant: show(p.instantCell, p.instant),
+    instantPercent: suppressed[p.totalCell] || suppressed[p.instantCell] ? null : (percentOf(p.instant, p.total) as Published<number>),
+    channels: p.own.map((r, k) => ({
+      channel: r.channel,
+      applications: show(p.channelCells[k]!, r.applications),
+      percent: suppressed[p.totalCell] || suppressed[p.channelCells[k]!] ? null : (percentOf(r.applications, p.total) as Published<number>),
+    })),
+  }));
+}
+
+/** The applications of a program decided in a year one way (release_decision_time). */
+export interface DecisionTimeCounts {
+  policy: DisclosurePolicy;
+  /** Applications decided: the cell's count (not published here). */
+  cases: number;
+  medianDays: number;
+}
+
+/**
+ * The median days from application to decision, as published: a cell of the decided
+ * applications (the program's policy), null when they are 1 to 10. The number of cases is not
+ * published with it: the application statistics publish it (approved, rejected), decided there
+ * with the lines it belongs to, and a second, differently suppressed copy could give a cell away.
+ */
+export function publishDecisionTimes(rows: readonly DecisionTimeCounts[]): (Published<number> | null)[] {
+  const decisions = decideCounts(rows.map((r) => ({ policy: r.policy, count: r.cases })));
+  return rows.map((r, i) => publishFigures(decisions[i]!, { medianDays: r.medianDays }).medianDays);
+}
+
 // ---- elder care ----------------------------------------------------------------------------------
 
 /**

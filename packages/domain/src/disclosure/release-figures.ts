@@ -1,5 +1,6 @@
 import { REVIEW_STATISTIC_NAMES, REVIEW_STATISTICS } from '../review/review-statistics.js';
 import { reviewStatisticsSql } from '../review/review.service.js';
+import { ASSISTANCE_PROCESS_FROZEN_TABLES } from './assistance-process-figures.js';
 import { ELDER_CARE_FROZEN_TABLES } from './elder-care-figures.js';
 
 /**
@@ -241,6 +242,8 @@ export const FROZEN_TABLES: FrozenTable[] = [
     freeze: FREEZE_ASSISTANCE_FIGURES_SQL,
     county: 'county_code',
   },
+  // data-driven assistance: channels and 秒批, days to decision, referrals (assistance-process-figures.ts)
+  ...ASSISTANCE_PROCESS_FROZEN_TABLES,
   {
     table: 'release_review_town',
     key: ['campaign_id', 'town_code'],

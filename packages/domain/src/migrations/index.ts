@@ -13,6 +13,7 @@ import { IncrementalReleasesMigration } from './0011-incremental-releases.migrat
 import { ElderCareInPublicMigration } from './0012-elder-care-in-public.migration.js';
 import { DataDrivenAssistanceRemainingMigration } from './0013-data-driven-assistance-remaining.migration.js';
 import { PopulationAndPublicityMigration } from './0014-population-and-publicity.migration.js';
+import { AssistanceProcessInPublicMigration } from './0015-assistance-process-in-public.migration.js';
 import { SharedReleaseRowsMigration } from './0016-shared-release-rows.migration.js';
 
 /** Migrations in the order they apply. Hand-written SQL; the application never syncs the schema. */
@@ -31,5 +32,6 @@ export const migrationsList: MigrationObject[] = [
   { name: '0012-elder-care-in-public', class: ElderCareInPublicMigration },
   { name: '0013-data-driven-assistance-remaining', class: DataDrivenAssistanceRemainingMigration },
   { name: '0014-population-and-publicity', class: PopulationAndPublicityMigration },
+  { name: '0015-assistance-process-in-public', class: AssistanceProcessInPublicMigration },
   { name: '0016-shared-release-rows', class: SharedReleaseRowsMigration },
 ];

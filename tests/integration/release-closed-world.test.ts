@@ -5,6 +5,8 @@ import {
   cutRelease,
   FROZEN_TABLES,
   recordCorrection,
+  recordReferralOutcome,
+  referCase,
   today,
   setStandard,
   submitApplication,
@@ -43,6 +45,9 @@ const RELEASE_TABLES = new Set([
   'release_review_campaign',
   'release_program',
   'release_assistance_figure',
+  'release_application_channel',
+  'release_decision_time',
+  'release_referral',
   'release_elder_facility',
   'release_elder_inspection',
   'release_elder_service',
@@ -70,6 +75,9 @@ function publicOperations(listedMonth: string, village: string, facilityId: numb
     applicationStatistics: `query ($r: ID) { c: applicationStatistics(regionCode: "370115", year: 2026, releaseId: $r) { regionCode programCode year received approved rejected }
                                              t: applicationStatistics(regionCode: "370115104", year: 2026, releaseId: $r) { regionCode programCode received approved rejected } }`,
     assistanceFigures: `query ($r: ID) { assistanceFigures(countyCode: "370115", year: 2026, releaseId: $r) { figure code outcome year cases amount } }`,
+    applicationChannels: `query ($r: ID) { applicationChannels(countyCode: "370115", year: 2026, releaseId: $r) { programCode year applications instant instantPercent channels { channel applications percent } } }`,
+    decisionTimes: `query ($r: ID) { decisionTimes(countyCode: "370115", year: 2026, releaseId: $r) { programCode decision year medianDays } }`,
+    referralFigures: `query ($r: ID) { referralFigures(countyCode: "370115", year: 2026, releaseId: $r) { department outcome year cases amount } }`,
     reviewCampaignTowns: `query ($r: ID) { reviewCampaignTowns(countyCode: "370115", releaseId: $r) { campaignId townCode reviewedHouseholds cancelledHouseholds cancelledPersons } }`,
     publicity: `query ($r: ID) { publicity(townCode: "370115104", releaseId: $r, first: 50) {
                   edges { cursor node { villageCode maskedName householdSize programCode programName proposedAmount publicityStart publicityEnd } } pageInfo { hasNextPage endCursor } } }`,
@@ -149,6 +157,13 @@ beforeAll(async () => {
   facility = (
     await buildElderCare(db.orm, { village: fixture.villages[0]!, month: fixture.months.at(-1)!, persons: persons.map((p) => p.person_id) })
   ).homeId;
+  const [referred] = await db.orm.em
+    .fork()
+    .execute<{ id: number }[]>(`select id from household where county_code = '370115' order by id limit 1`);
+  const referral = await run((em) =>
+    referCase(em, ADMIN, { householdId: referred!.id, department: 'medical_insurance', request: '住院费用' }),
+  );
+  await run((em) => recordReferralOutcome(em, ADMIN, { referralId: referral.id, outcome: 'granted', amountFen: 50_000 }));
   release = (await run((em) => cutRelease(em, { createdBy: 'test', note: '首次' }))).id;
   operations = publicOperations(fixture.months.at(-1)!, fixture.villages[0]!, facility);
 }, 120_000);
@@ -219,6 +234,7 @@ describe('a change of the ledger after a release', () => {
       'rollup_application',
       'release_standard',
       'release_program',
+      'release_application_channel',
       'release_elder_facility',
       'release_elder_inspection',
       'release_elder_service',
@@ -305,6 +321,9 @@ describe('xingfu verify', () => {
         `set overdue = overdue - 1 where category = 'fire'`,
       ],
       ['release_elder_service', `set persons_served = persons_served + 1`, `set persons_served = persons_served - 1`],
+      ['release_application_channel', `set applications = applications + 1`, `set applications = applications - 1`],
+      ['release_decision_time', `set median_days = median_days + 1`, `set median_days = median_days - 1`],
+      ['release_referral', `set amount_fen = amount_fen + 1`, `set amount_fen = amount_fen - 1`],
     ] as const) {
       await em.execute(...tamperStatement(table, tamper, latest));
       const differences = await verifyRelease(em, latest);

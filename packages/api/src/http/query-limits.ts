@@ -128,6 +128,11 @@ export const LIST_BOUNDS: Readonly<Record<string, ListBound>> = {
   // a county-year's data-driven assistance: cross-check rules (6) × outcomes (4), and per program
   // 政策找人 (applied, enrolled) and fast approvals (秒批, 先行救助)
   'Query.assistanceFigures': (_a, b) => 6 * 4 + 4 * b.programs,
+  // per program its channels (4) and its decisions (approved, rejected); referrals: departments (5) × outcomes (3)
+  'Query.applicationChannels': fixed('programs'),
+  'ProgramChannels.channels': () => 4,
+  'Query.decisionTimes': (_a, b) => 2 * b.programs,
+  'Query.referralFigures': () => 5 * 3,
   'ListedHousehold.programs': fixed('listedPrograms'),
   'Query.releases': fixed('releases'),
   'Query.releasedMonths': (a, b) => (a['countyCode'] ? 1 : b.counties) * b.releasedMonthsPerCounty,

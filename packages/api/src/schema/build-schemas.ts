@@ -23,6 +23,7 @@ import { ReleaseResolver } from '../release/release.resolver.js';
 import { ReportResolver } from '../report/report.resolver.js';
 import { EnrollmentResolver, PaymentResolver, PayrollResolver } from '../payroll/payroll.resolver.js';
 import { ProgramResolver, StandardResolver } from '../program/program.resolver.js';
+import { PublicAssistanceResolver } from '../public/assistance.resolver.js';
 import { PublicElderCareResolver } from '../public/elder-care.resolver.js';
 import { PublicResolver } from '../public/public.resolver.js';
 import { RegionResolver } from '../region/region.resolver.js';
@@ -61,7 +62,7 @@ export const internalResolvers = [
  * Resolvers of the public schema (/public/graphql). A schema of its own: only types that carry
  * no personal data may be reachable from these resolvers.
  */
-export const publicResolvers = [RegionResolver, PublicResolver, PublicElderCareResolver] as const;
+export const publicResolvers = [RegionResolver, PublicResolver, PublicElderCareResolver, PublicAssistanceResolver] as const;
 
 const SCALARS = [{ type: Date, scalar: GraphQLDateTimeISO }] as { type: new (...args: never[]) => unknown; scalar: GraphQLScalarType }[];
 

@@ -10,6 +10,7 @@ import { analyzeTables, emptyTables, restoreIndexes, setAsideIndexes } from './l
 import { deleteGeneratedData } from './load/replace.js';
 import { deleteGeneratedElderCare, seedElderCare } from './eldercare/eldercare-seed.js';
 import { deleteGeneratedFeeds, seedFeeds, type FeedSeedReport } from './feeds/feeds-seed.js';
+import { seedReferrals } from './feeds/referrals-seed.js';
 import { ID_TABLES, type TableName } from './load/tables.js';
 import { verifyReferences } from './load/verify.js';
 import { findPreset } from './presets/index.js';
@@ -80,7 +81,7 @@ export interface SeedReport {
   rowsPerSecond: number;
   /**
    * Where the time went, in seconds: `load` — reading the regions, generating and copying the
-   * rows, committing; `extras` — the elder-care data and demo feeds, generated from the loaded ledger; `indexes` — building the indexes set aside for the load; `references` —
+   * rows, committing; `extras` — the elder-care data, demo feeds and referrals, generated from the loaded ledger; `indexes` — building the indexes set aside for the load; `references` —
    * checking the references set-based; `analyze` — statistics for the planner, after the commit.
    */
   phases: { load: number; extras: number; indexes: number; references: number; analyze: number };
@@ -238,6 +239,8 @@ export async function seedDatabase(options: SeedOptions): Promise<SeedReport> {
     await seedElderCare(client, { countyCode: preset.countyCode, seed, factor });
     // department data feeds with planted cases (docs/cross-checks.md), from the county's whole ledger
     const feeds = await seedFeeds(client, { countyCode: preset.countyCode, seed });
+    // 社会大救助 referrals of its applications, answered by the departments (docs/cross-checks.md)
+    await seedReferrals(client, { countyCode: preset.countyCode, seed });
     lap('extras');
     await restoreIndexes(client, setAside);
     lap('indexes');

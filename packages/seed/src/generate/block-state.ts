@@ -188,7 +188,7 @@ export class BlockState {
     household: HouseholdRec,
     person: PersonRec,
     start: number,
-    options: { tier?: string; channel?: Channel; reason: string; fast?: boolean } = { reason: '' },
+    options: { tier?: string; channel?: Channel; reason: string; fast?: boolean; instant?: boolean } = { reason: '' },
   ): MonthlyEnrollment {
     const tier = options.tier ?? '';
     const approvalDate = this.cal.randomDateIn(rng, start, 1, start >= 0 ? 28 : 25);
@@ -218,6 +218,7 @@ export class BlockState {
       },
       investigationNotes: '入户调查：情况属实',
       fast: options.fast ?? false,
+      instant: options.instant ?? false,
       audited: start >= 0,
     });
     return this.newEnrollment({

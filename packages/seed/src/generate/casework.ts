@@ -48,6 +48,11 @@ export interface ApplicationSpec {
   objection?: { content: string; upheld: boolean | null; resolution: string };
   /** Per-case programs move fast (救急难): steps a day apart. */
   fast: boolean;
+  /**
+   * 秒批 (尊老金 whose age the ID number proves): applied and approved the same moment, no
+   * verification, investigation or 公示 (status approved; the assessment gives the tier and amount).
+   */
+  instant?: boolean;
   /** Write audit entries (steps taken during the ledger's period). */
   audited: boolean;
 }
@@ -66,15 +71,16 @@ export interface WrittenApplication {
 export function writeApplication(ctx: LedgerContext, rows: RowBuffer, rng: Rng, spec: ApplicationSpec): WrittenApplication {
   const id = ctx.ids.next('application');
   const village = spec.household.village;
-  const steps: ApplicationStatus[] =
-    spec.status === 'approved'
+  const steps: ApplicationStatus[] = spec.instant
+    ? ['applied', 'approved']
+    : spec.status === 'approved'
       ? [...PATH, 'approved']
       : spec.status === 'rejected'
         ? [...PATH.slice(0, PATH.indexOf(spec.rejectedAfter ?? 'verified') + 1), 'rejected']
         : PATH.slice(0, PATH.indexOf(spec.status) + 1);
   // Gaps before each step, in days, then dates counted back from the last step.
   const gaps = steps.map((step, i) => {
-    if (i === 0) return 0;
+    if (i === 0 || spec.instant) return 0;
     if (spec.fast) return step === 'approved' || (step === 'rejected' && steps[i - 1] === 'publicized') ? 7 : rng.int(0, 2);
     switch (step) {
       case 'accepted':
@@ -98,6 +104,8 @@ export function writeApplication(ctx: LedgerContext, rows: RowBuffer, rng: Rng, 
   }
   const dateOf = (status: ApplicationStatus) => dates[steps.indexOf(status)] ?? null;
   const stamps = dates.map((d) => workStamp(rng, d));
+  // 秒批: approved in the request that applied
+  if (spec.instant) stamps[1] = stamps[0]!;
   const submitter: [Role | 'app', string] =
     spec.channel === 'grid_worker'
       ? ['grid_worker', village.code]
@@ -116,7 +124,9 @@ export function writeApplication(ctx: LedgerContext, rows: RowBuffer, rng: Rng, 
         : [clerk, 'town_clerk', village.townCode];
 
   const verified = steps.includes('verified');
-  const a = verified ? spec.assessment : null;
+  // 秒批 records the household size, tier and amount (as instantSeniorAllowance does), nothing verified
+  const a = verified || spec.instant ? spec.assessment : null;
+  const checked = verified ? a : null;
   const publicityStart = dateOf('publicized');
   const decided = spec.status === 'approved' || spec.status === 'rejected' ? dates[dates.length - 1]! : null;
   rows.add('application', [
@@ -133,10 +143,10 @@ export function writeApplication(ctx: LedgerContext, rows: RowBuffer, rng: Rng, 
     a?.householdSize ?? null,
     a?.coveredMembers ?? null,
     a?.singlePerson ?? false,
-    a ? a.rigidExpensesFen : null,
-    a ? a.financialAssetsFen : null,
-    a?.countedIncomeFen ?? null,
-    a?.perCapitaIncomeFen ?? null,
+    checked ? checked.rigidExpensesFen : null,
+    checked ? checked.financialAssetsFen : null,
+    checked?.countedIncomeFen ?? null,
+    checked?.perCapitaIncomeFen ?? null,
     a?.assessedAmountFen ?? null,
     a?.tier ?? null,
     steps.includes('investigated') ? spec.investigationNotes : null,
@@ -147,9 +157,10 @@ export function writeApplication(ctx: LedgerContext, rows: RowBuffer, rng: Rng, 
     submitterName,
     stamps[0]!,
     stamps[stamps.length - 1]!,
+    spec.instant ?? false,
   ]);
-  if (a) {
-    for (const income of a.incomes) {
+  if (checked) {
+    for (const income of checked.incomes) {
       rows.add('application_income', [
         ctx.ids.next('application_income'),
         id,
@@ -170,11 +181,16 @@ export function writeApplication(ctx: LedgerContext, rows: RowBuffer, rng: Rng, 
           ? spec.investigationNotes
           : step === 'rejected'
             ? (spec.decisionReason ?? '')
-            : '';
+            : spec.instant
+              ? `秒批：${a?.tier ?? ''}周岁档，无需公示`
+              : '';
     rows.add('application_event', [ctx.ids.next('application_event'), id, i === 0 ? null : steps[i - 1]!, step, actor, stamps[i]!, note]);
     if (spec.audited) {
-      const action =
-        step === 'applied'
+      const action = spec.instant
+        ? step === 'applied'
+          ? 'submitApplication'
+          : 'instantApproval'
+        : step === 'applied'
           ? 'submitApplication'
           : `${{ accepted: 'accept', verified: 'verify', investigated: 'investigate', publicized: 'publicize', approved: 'approve', rejected: 'reject' }[step]}Application`;
       ctx.audit(rows, {

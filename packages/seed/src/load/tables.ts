@@ -47,6 +47,7 @@ export const TABLE_COLUMNS = {
     'created_by',
     'created_at',
     'updated_at',
+    'instant',
   ],
   application_income: ['id', 'application_id', 'person_id', 'kind', 'monthly_fen', 'labor_coefficient', 'exempt_fen'],
   application_event: ['id', 'application_id', 'from_status', 'to_status', 'actor', 'at', 'note'],

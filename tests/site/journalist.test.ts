@@ -187,6 +187,10 @@ describe('the developers’ page', () => {
       're-reviews',
       'applications',
       'data-driven-assistance',
+      'instant-approvals',
+      'application-channels',
+      'decision-times',
+      'referrals',
     ];
     expect([...queries.keys()].filter((k) => files.includes(k)).sort()).toEqual([...files].sort());
     for (const file of files) {
@@ -214,6 +218,31 @@ describe('the developers’ page', () => {
           rows.map((r) => [r['figure'], r['code'], r['outcome'], shown(r['cases']), shown(r['amount'])]),
           file,
         ).toEqual(expected.map((r) => [r['figure'], r['code'], r['outcome'], r['cases'], r['amount_yuan']]));
+      } else if (file === 'instant-approvals') {
+        expect(
+          rows.map((r) => [r['programCode'], shown(r['applications']), shown(r['instant']), shown(r['instantPercent'])]),
+          file,
+        ).toEqual(expected.map((r) => [r['program_code'], r['applications'], r['instant'], r['instant_percent']]));
+      } else if (file === 'application-channels') {
+        const channels = rows.flatMap((r) =>
+          (r['channels'] as unknown as Record<string, string | number | null>[]).map((c) => [
+            r['programCode'],
+            c['channel'],
+            shown(c['applications']),
+            shown(c['percent']),
+          ]),
+        );
+        expect(channels, file).toEqual(expected.map((r) => [r['program_code'], r['channel'], r['applications'], r['percent']]));
+      } else if (file === 'decision-times') {
+        expect(
+          rows.map((r) => [r['programCode'], r['decision'], shown(r['medianDays'])]),
+          file,
+        ).toEqual(expected.map((r) => [r['program_code'], r['decision'], r['median_days']]));
+      } else if (file === 'referrals') {
+        expect(
+          rows.map((r) => [r['department'], r['outcome'], shown(r['cases']), shown(r['amount'])]),
+          file,
+        ).toEqual(expected.map((r) => [r['department'], r['outcome'], r['cases'], r['amount_yuan']]));
       } else if (file === 'applications') {
         expect(
           rows.map((r) => [r['programCode'], shown(r['received']), shown(r['approved']), shown(r['rejected'])]),

@@ -423,6 +423,13 @@ describe('downloads', () => {
     // data-driven assistance: its own section and download on the county page
     expect(county).toMatch(/<h2 id="assistance">数据比对、政策找人和快速审批<\/h2>/);
     expect(county).toMatch(/href="[^"]*data-driven-assistance\.csv"/);
+    // channels, 秒批 and days to decision; referrals: their sections, chart and downloads
+    expect(county).toMatch(/<h2 id="channels">申请渠道、秒批和审批时长<\/h2>/);
+    expect(county).toMatch(/<h2 id="referrals">社会大救助转介<\/h2>/);
+    for (const file of ['instant-approvals', 'application-channels', 'decision-times', 'referrals']) {
+      expect(county).toMatch(new RegExp(`href="[^"]*${file}\\.csv"`));
+    }
+    expect(county).toMatch(/<th scope="col" class="num" data-field="instant_percent"/);
     expect(county).toMatch(/<th scope="col" class="num" data-field="person_months" title="按月发放的项目：[^"]*单位：人次。">/);
   });
 

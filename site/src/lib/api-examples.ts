@@ -93,6 +93,40 @@ export const DOWNLOAD_EXAMPLES: ApiExample[] = [
     mapping: 'figure, code, outcome, cases, amount_yuan ← figure, code, outcome, cases, amount；null 为被抑制的数（文件中为 c）',
   },
   {
+    file: 'instant-approvals',
+    title: '申请件数和秒批占比',
+    query: `query ($c: String!, $y: Int!, $r: ID) {
+  applicationChannels(countyCode: $c, year: $y, releaseId: $r) { programCode applications instant instantPercent }
+}`,
+    mapping:
+      'program_code, applications, instant, instant_percent ← programCode, applications, instant, instantPercent；null 为被抑制的数（文件中为 c）',
+  },
+  {
+    file: 'application-channels',
+    title: '申请渠道',
+    query: `query ($c: String!, $y: Int!, $r: ID) {
+  applicationChannels(countyCode: $c, year: $y, releaseId: $r) { programCode channels { channel applications percent } }
+}`,
+    mapping:
+      'program_code, channel, applications, percent ← programCode, channels[].channel, channels[].applications, channels[].percent（每个渠道一行）；null 为被抑制的数（文件中为 c）',
+  },
+  {
+    file: 'decision-times',
+    title: '审批时长',
+    query: `query ($c: String!, $y: Int!, $r: ID) {
+  decisionTimes(countyCode: $c, year: $y, releaseId: $r) { programCode decision medianDays }
+}`,
+    mapping: 'program_code, decision, median_days ← programCode, decision, medianDays；null 为被抑制的数（文件中为 c）',
+  },
+  {
+    file: 'referrals',
+    title: '社会大救助转介',
+    query: `query ($c: String!, $y: Int!, $r: ID) {
+  referralFigures(countyCode: $c, year: $y, releaseId: $r) { department outcome cases amount }
+}`,
+    mapping: 'department, outcome, cases, amount_yuan ← department, outcome, cases, amount；null 为被抑制的数（文件中为 c）',
+  },
+  {
     file: 'elder-care-by-town',
     title: '养老服务分乡镇汇总',
     query: `query ($c: String!, $y: Int!, $r: ID) {

@@ -551,6 +551,222 @@ export function assistanceTable(site: Site, cr: CountyRelease, year: number): Da
   };
 }
 
+export const CHANNEL_NAMES: Record<string, string> = {
+  county_centre: '县社会大救助中心',
+  town_station: '乡镇（街道）受理窗口',
+  grid_worker: '网格员代办',
+  app: '手机 App',
+};
+export const DECISION_NAMES: Record<string, string> = { approved: '批准', rejected: '不予批准' };
+export const DEPARTMENT_NAMES: Record<string, string> = {
+  medical_insurance: '医保',
+  education: '教育',
+  human_resources: '人社',
+  housing: '住建',
+  disability_federation: '残联',
+};
+export const REFERRAL_OUTCOME_NAMES: Record<string, string> = { granted: '给予救助', refused: '不予救助', pending: '办理中' };
+
+const percentField = (name: string, title: string, titleEn: string, description: string): Field => ({
+  name,
+  type: 'number',
+  title,
+  titleEn,
+  description,
+  unit: '%',
+  unitEn: 'percent',
+  suppressible: true,
+});
+
+/** Contract: program_code,program_name,applications,instant,instant_percent */
+export function instantApprovalsTable(site: Site, cr: CountyRelease, year: number): Dataset {
+  const f = cr.figures.get(year)!;
+  return {
+    name: 'instant-approvals',
+    notes: [],
+    title: `${cr.county.name}${year}年申请件数和秒批占比`,
+    titleEn: `${cr.county.name} ${year}: applications and the share approved instantly (秒批)`,
+    description: `${cr.county.name}${year}年各救助项目提出的申请件数，其中即申请即审批（秒批，凭身份证号码核验年龄等条件，无需公示）的件数和占比。`,
+    fields: [
+      F.programCode,
+      F.programName,
+      count(
+        'applications',
+        '申请（件）',
+        'Applications',
+        '当年提出的申请（按提出申请的日期计），与“申请受理和审批”的受理件数相同。',
+        '件',
+        'cases',
+        true,
+      ),
+      count(
+        'instant',
+        '秒批（件）',
+        'Approved instantly',
+        '其中提出时即审批通过的申请（秒批）；1 至 10 件的单元格被抑制（c）。',
+        '件',
+        'cases',
+        true,
+      ),
+      percentField(
+        'instant_percent',
+        '秒批占比（%）',
+        'Instant share (%)',
+        '秒批件数 ÷ 申请件数 × 100，保留两位小数；两者之一被抑制时一并抑制。',
+      ),
+    ],
+    primaryKey: ['program_code'],
+    rows: f.channels.map((p) => [
+      p.programCode,
+      programName(site, p.programCode),
+      shownOrSuppressed(p.applications),
+      shownOrSuppressed(p.instant),
+      shownOrSuppressed(p.instantPercent),
+    ]),
+  };
+}
+
+/** Contract: program_code,program_name,channel,channel_name,applications,percent */
+export function applicationChannelsTable(site: Site, cr: CountyRelease, year: number): Dataset {
+  const f = cr.figures.get(year)!;
+  return {
+    name: 'application-channels',
+    notes: [],
+    title: `${cr.county.name}${year}年申请渠道`,
+    titleEn: `${cr.county.name} ${year}: applications by channel`,
+    description: `${cr.county.name}${year}年各救助项目的申请按提出渠道（县社会大救助中心、乡镇（街道）受理窗口、网格员代办、手机 App）分列的件数和占比。`,
+    fields: [
+      F.programCode,
+      F.programName,
+      {
+        name: 'channel',
+        type: 'string',
+        title: '渠道代码',
+        titleEn: 'Channel',
+        description: 'county_centre、town_station、grid_worker 或 app。',
+        code: true,
+      },
+      { name: 'channel_name', type: 'string', title: '渠道', titleEn: 'Channel name', description: '申请的提出渠道。' },
+      count(
+        'applications',
+        '申请（件）',
+        'Applications',
+        '当年经该渠道提出的申请；1 至 10 件的单元格被抑制（c），同一项目只有一个渠道被抑制时再抑制一个，使其不能由合计推算。',
+        '件',
+        'cases',
+        true,
+      ),
+      percentField('percent', '占比（%）', 'Share (%)', '占该项目当年申请件数的百分比，保留两位小数；件数被抑制时一并抑制。'),
+    ],
+    primaryKey: ['program_code', 'channel'],
+    rows: f.channels.flatMap((p) =>
+      p.channels.map((c): Cell[] => [
+        p.programCode,
+        programName(site, p.programCode),
+        c.channel,
+        CHANNEL_NAMES[c.channel] ?? c.channel,
+        shownOrSuppressed(c.applications),
+        shownOrSuppressed(c.percent),
+      ]),
+    ),
+  };
+}
+
+/** Contract: program_code,program_name,decision,decision_name,median_days */
+export function decisionTimesTable(site: Site, cr: CountyRelease, year: number): Dataset {
+  const f = cr.figures.get(year)!;
+  return {
+    name: 'decision-times',
+    notes: [],
+    title: `${cr.county.name}${year}年审批时长`,
+    titleEn: `${cr.county.name} ${year}: days from application to decision`,
+    description: `${cr.county.name}${year}年审批的申请从提出到审批（批准或不予批准）所用天数的中位数，按救助项目分列。`,
+    fields: [
+      F.programCode,
+      F.programName,
+      { name: 'decision', type: 'string', title: '审批结果代码', titleEn: 'Decision', description: 'approved 或 rejected。', code: true },
+      { name: 'decision_name', type: 'string', title: '审批结果', titleEn: 'Decision name', description: '批准或不予批准。' },
+      {
+        name: 'median_days',
+        type: 'number',
+        title: '审批天数中位数',
+        titleEn: 'Median days',
+        description:
+          '当年审批（按审批日期计）的申请从提出申请到审批的天数的中位数，保留一位小数；秒批为 0。只审批 1 至 10 件的（仅统计公布的项目）被抑制（c）。',
+        unit: '天',
+        unitEn: 'days',
+        suppressible: true,
+      },
+    ],
+    primaryKey: ['program_code', 'decision'],
+    rows: f.decisionTimes.map((d) => [
+      d.programCode,
+      programName(site, d.programCode),
+      d.decision,
+      DECISION_NAMES[d.decision] ?? d.decision,
+      shownOrSuppressed(d.medianDays),
+    ]),
+  };
+}
+
+/** Contract: department,department_name,outcome,outcome_name,cases,amount_yuan */
+export function referralsTable(cr: CountyRelease, year: number): Dataset {
+  const f = cr.figures.get(year)!;
+  return {
+    name: 'referrals',
+    notes: [],
+    title: `${cr.county.name}${year}年社会大救助转介`,
+    titleEn: `${cr.county.name} ${year}: referrals to other departments (社会大救助)`,
+    description: `${cr.county.name}${year}年社会大救助窗口受理后转交医保、教育、人社、住建、残联等部门办理的件数，按部门办理结果分列，及部门给予的救助金额。`,
+    fields: [
+      {
+        name: 'department',
+        type: 'string',
+        title: '部门代码',
+        titleEn: 'Department',
+        description: 'medical_insurance、education、human_resources、housing 或 disability_federation。',
+        code: true,
+      },
+      { name: 'department_name', type: 'string', title: '部门', titleEn: 'Department name', description: '医保、教育、人社、住建或残联。' },
+      {
+        name: 'outcome',
+        type: 'string',
+        title: '办理结果代码',
+        titleEn: 'Outcome',
+        description: 'granted、refused 或 pending。',
+        code: true,
+      },
+      {
+        name: 'outcome_name',
+        type: 'string',
+        title: '办理结果',
+        titleEn: 'Outcome name',
+        description: '给予救助、不予救助，或发布时部门尚未答复（办理中）。',
+      },
+      count('cases', '转介（件）', 'Referrals', '当年转介（按转介日期计）的件数；1 至 10 件的单元格被抑制（c）。', '件', 'cases', true),
+      {
+        name: 'amount_yuan',
+        type: 'number',
+        title: '救助金额（元）',
+        titleEn: 'Amount granted (yuan)',
+        description: '部门给予的救助金额；就业援助等服务类救助不计金额；随件数一起抑制。',
+        unit: '元',
+        unitEn: 'yuan (CNY)',
+        suppressible: true,
+      },
+    ],
+    primaryKey: ['department', 'outcome'],
+    rows: f.referrals.map((r) => [
+      r.department,
+      DEPARTMENT_NAMES[r.department] ?? r.department,
+      r.outcome,
+      REFERRAL_OUTCOME_NAMES[r.outcome] ?? r.outcome,
+      shownOrSuppressed(r.cases),
+      r.amountFen === null ? SUPPRESSED : r.amountFen,
+    ]),
+  };
+}
+
 // ---- elder care (docs/eldercare.md, "In public") -------------------------------------------------
 
 /** 中文 names of the facility kinds, as the bureaus' reports write them. */
@@ -998,6 +1214,10 @@ export function countyYearDatasets(site: Site, edition: Edition, cr: CountyRelea
     reviewsByTownTable(cr, edition),
     applicationsTable(site, cr, year),
     assistanceTable(site, cr, year),
+    instantApprovalsTable(site, cr, year),
+    applicationChannelsTable(site, cr, year),
+    decisionTimesTable(site, cr, year),
+    referralsTable(cr, year),
     elderCareByTown(cr, year),
     elderFacilitiesTable(cr),
     elderInspectionsTable(cr, year),

@@ -76,6 +76,12 @@ export type ApplicationStats = SiteCountyYearQuery['applications'][number];
 
 /** A figure of data-driven assistance (cross-checks, 政策找人, 秒批, 先行救助); null figures are suppressed. */
 export type AssistanceFigure = Omit<SiteCountyYearQuery['assistance'][number], 'amount'> & { amountFen: bigint | null };
+/** Applications of a program by channel, with the 秒批 share; null figures are suppressed. */
+export type ProgramChannels = SiteCountyYearQuery['channels'][number];
+/** Median days from application to decision of a program, approved or rejected; null when suppressed. */
+export type DecisionTime = SiteCountyYearQuery['decisionTimes'][number];
+/** 社会大救助 referrals to a department by outcome; null figures are suppressed. */
+export type ReferralFigure = Omit<SiteCountyYearQuery['referrals'][number], 'amount'> & { amountFen: bigint | null };
 /** Coverage of a region and program: null figures are suppressed (or, for the rates, no population is loaded). */
 export type Coverage = Omit<SiteCountyYearQuery['coverage'][number], 'amount' | 'amountPerCapita' | 'amountPerBeneficiary'> & {
   amountFen: bigint | null;
@@ -112,6 +118,10 @@ export interface YearFigures {
   villageYear: Aggregate[];
   applications: ApplicationStats[];
   assistance: AssistanceFigure[];
+  /** Applications by program and channel, with the 秒批 share. */
+  channels: ProgramChannels[];
+  decisionTimes: DecisionTime[];
+  referrals: ReferralFigure[];
   /** Coverage (保障率) and per-capita amounts of the county and its towns, per program. */
   coverage: Coverage[];
 }
@@ -568,6 +578,28 @@ const SiteCountyYear = graphql(`
       cases
       amount
     }
+    channels: applicationChannels(countyCode: $c, year: $y, releaseId: $r) {
+      programCode
+      applications
+      instant
+      instantPercent
+      channels {
+        channel
+        applications
+        percent
+      }
+    }
+    decisionTimes(countyCode: $c, year: $y, releaseId: $r) {
+      programCode
+      decision
+      medianDays
+    }
+    referrals: referralFigures(countyCode: $c, year: $y, releaseId: $r) {
+      department
+      outcome
+      cases
+      amount
+    }
     coverage(countyCode: $c, year: $y, releaseId: $r) {
       regionCode
       programCode
@@ -600,6 +632,9 @@ async function loadYear(county: County, year: number, releaseId: string): Promis
     villageYear: data.villageYear.map(aggregate),
     applications: data.applications,
     assistance: data.assistance.map(({ amount, ...a }) => ({ ...a, amountFen: amount === null ? null : toFen(amount) })),
+    channels: data.channels,
+    decisionTimes: data.decisionTimes,
+    referrals: data.referrals.map(({ amount, ...r }) => ({ ...r, amountFen: amount === null ? null : toFen(amount) })),
     coverage: data.coverage.map(({ amount, amountPerCapita, amountPerBeneficiary, ...c }) => ({
       ...c,
       amountFen: amount === null ? null : toFen(amount),

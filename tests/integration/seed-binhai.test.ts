@@ -146,7 +146,7 @@ describe('binhai-2021 publishes the figures of the 2021 review in a release (wha
     within1Percent(figure('children_in_distress').persons, 15_647);
   });
 
-  it('尊老金: 3336 applications in the app from April 2021 (when it opened), 92 % of all (from the ledger: channels are not published)', async () => {
+  it('尊老金: 3336 applications in the app from April 2021 (when it opened), 92 % of all (from the ledger; releases publish them as applicationChannels)', async () => {
     const apps = await one<{ app: string; all: string }>(
       `select count(*) filter (where channel = 'app')::text as app, count(*)::text as all from application
        where county_code = $1 and program_code = 'senior_allowance' and decided_on between '2021-04-01' and '2021-12-31'`,

@@ -50,7 +50,7 @@ export async function loadInitialData(orm: MikroORM): Promise<void> {
     );
     const p = report.phases;
     process.stdout.write(
-      `  ${report.rows} rows, ${report.rowsPerSecond} rows/s (generating and copying ${p.load.toFixed(1)} s, elder care and feeds ${p.extras.toFixed(1)} s, indexes ${p.indexes.toFixed(1)} s, references ${p.references.toFixed(1)} s, analyze ${p.analyze.toFixed(1)} s)\n`,
+      `  ${report.rows} rows, ${report.rowsPerSecond} rows/s (generating and copying ${p.load.toFixed(1)} s, elder care, feeds and referrals ${p.extras.toFixed(1)} s, indexes ${p.indexes.toFixed(1)} s, references ${p.references.toFixed(1)} s, analyze ${p.analyze.toFixed(1)} s)\n`,
     );
   }
   // The demo payrolls are approved: publish them, so the site has a release to show.

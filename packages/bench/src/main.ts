@@ -13,7 +13,8 @@ import { cutRelease, openOrm } from '@xingfu/domain';
 import { findPreset, seedDatabase } from '@xingfu/seed';
 import { measureAbuse, type AbuseResult } from './abuse.js';
 import { measureAggregates, AGGREGATES_QUERY, type AggregateResult } from './aggregates.js';
-import { cannon, send, sequentialLatency } from './cannon.js';
+import { cannon, send, sequentialLatency, type Target } from './cannon.js';
+import { addBenchFacilities, facilityListTarget, facilityPageShape, type ElderCareResult } from './eldercare.js';
 import { BenchCluster, TEMPLATE_DATABASE } from './cluster.js';
 import { measureImport, type ImportResult } from './ledger-import.js';
 import { measureLoading, type LoadResult } from './loading.js';
@@ -22,13 +23,23 @@ import { canonical, firstDifference, nestedReadTarget, pageShape, type PageShape
 import { WORKSPACE_ROOT } from './paths.js';
 import { cpuMs, freePort, rssMb, sampleRss } from './processes.js';
 import { summariseProfiles } from './profile.js';
-import { evaluateGoals, importSection, releaseCutSection, renderMarkdown } from './report.js';
+import {
+  crossCheckGoal,
+  crossCheckSection,
+  elderCareGoal,
+  elderCareSection,
+  evaluateGoals,
+  importSection,
+  releaseCutSection,
+  renderMarkdown,
+} from './report.js';
 import type { AggregateFigures, BenchResults, DatasetInfo, HeapExperiment, Mode, ServerLoad } from './results.js';
 import { measureSiteBuild, type SiteBuildResult } from './site-build.js';
 import { countStatements } from './statements.js';
 import { startCeiling, startPostGraphile, startXingfu, type RunningServer, type ServerName } from './servers.js';
 import { latency, median, spread, type Latency } from './stats.js';
 import { measureReleaseCuts, type ReleaseCutResult } from './release-cut.js';
+import { measureCrossCheck, type CrossCheckResult } from './cross-check.js';
 
 /** Rows of the synthetic county ledger the import case imports. */
 const IMPORT_ROWS = 100_000;
@@ -198,16 +209,14 @@ interface NestedLoad {
 async function statementsPerRequest(
   cluster: BenchCluster,
   database: string,
-  server: RunningServer,
-  countyCode: string,
-  token: string,
+  targetOf: (pageSize: number) => Target,
   plan: Plan,
 ): Promise<{ perPage: Record<string, number>; execMs: number; top: { query: string; calls: number; execMs: number }[] }> {
   const perPage: Record<string, number> = {};
   let execMs = 0;
   let top: { query: string; calls: number; execMs: number }[] = [];
   for (const size of plan.pageSizes) {
-    const target = nestedReadTarget(server, countyCode, size, token);
+    const target = targetOf(size);
     await send(target);
     await send(target);
     const sample = await countStatements(cluster, database, async () => {
@@ -252,7 +261,7 @@ async function nestedReadUnderLoad(
   );
   const statements = new Map<ServerName, Awaited<ReturnType<typeof statementsPerRequest>>>();
   for (const server of servers) {
-    const counted = await statementsPerRequest(cluster, database, server, countyCode, token, plan);
+    const counted = await statementsPerRequest(cluster, database, (size) => nestedReadTarget(server, countyCode, size, token), plan);
     statements.set(server.name, counted);
     log(`  ${server.name}: statements per request ${JSON.stringify(counted.perPage)}`);
   }
@@ -391,6 +400,69 @@ async function profileXingfu(
   return { ...summary, seconds: plan.profileSeconds, requests, pg_exec_share: sample.execMs / (sample.execMs + summary.busyMs) };
 }
 
+/** Measurement 8 on the province database (bench_province, seeded): bulk feeds, one cross-check run, a sequential scan. */
+async function crossCheckCase(cluster: BenchCluster, countyCode: string, plan: Plan): Promise<CrossCheckResult> {
+  return (
+    await timed(`cross-check run over everyone enrolled, scale ${plan.provinceScale}`, () =>
+      measureCrossCheck(cluster.url('bench_province'), countyCode, log),
+    )
+  ).value;
+}
+
+/**
+ * Measurement 9 on a released county database: the bench's facilities added (addBenchFacilities),
+ * then the facility list on a fresh API: statements per request at each page size
+ * (pg_stat_statements, as for the nested read), then requests/s and latency under autocannon at
+ * the largest page size.
+ */
+async function elderCareCase(
+  cluster: BenchCluster,
+  database: string,
+  workDir: string,
+  countyCode: string,
+  token: string,
+  plan: Plan,
+): Promise<ElderCareResult> {
+  const added = await timed('elder care: the county’s facilities at a realistic scale', () =>
+    addBenchFacilities(cluster.url(database), countyCode),
+  );
+  log(`  ${added.value.facilities} facilities (${added.value.added} added by the bench)`);
+  const server = await startXingfu({ databaseUrl: cluster.url(database), logDir: workDir, maxQueryCost: MAX_QUERY_COST });
+  try {
+    const targetOf = (size: number) => facilityListTarget(server, countyCode, size, token);
+    const page = facilityPageShape(await send(targetOf(plan.pageSize)));
+    if (page.facilities !== plan.pageSize) throw new Error(`the facility list holds ${page.facilities} facilities, not ${plan.pageSize}`);
+    log(
+      `  a page: ${page.facilities} facilities, ${page.withCapacity} with capacity, ${page.openHazards} open hazards (${page.overdueHazards} overdue)`,
+    );
+    const counted = await statementsPerRequest(cluster, database, targetOf, plan);
+    log(`  statements per request ${JSON.stringify(counted.perPage)}`);
+    await cannon(targetOf(plan.pageSize), { connections: plan.connections, seconds: plan.warmupSeconds });
+    const runs: { rps: number; p50: number; p95: number; p99: number; requests: number }[] = [];
+    for (let rep = 0; rep < plan.repetitions; rep++) {
+      const result = await cannon(targetOf(plan.pageSize), { connections: plan.connections, seconds: plan.seconds });
+      const l = latency(result.latencies);
+      runs.push({ rps: result.requestsPerSecond, p50: l.p50, p95: l.p95, p99: l.p99, requests: result.requests });
+      log(`  ${rep + 1}/${plan.repetitions}: ${result.requestsPerSecond.toFixed(1)} req/s, p95 ${l.p95.toFixed(0)} ms`);
+    }
+    return {
+      facilities: added.value.facilities,
+      added_facilities: added.value.added,
+      page_size: plan.pageSize,
+      page,
+      statements_per_request: counted.perPage,
+      statements_constant_in_page_size: new Set(Object.values(counted.perPage)).size === 1,
+      pg_exec_ms_per_request: counted.execMs,
+      requests_per_s: spread(runs.map((r) => r.rps)),
+      latency_ms: { p50: spread(runs.map((r) => r.p50)), p95: spread(runs.map((r) => r.p95)), p99: spread(runs.map((r) => r.p99)) },
+      requests: runs.reduce((n, r) => n + r.requests, 0),
+      sample_statements: counted.top,
+    };
+  } finally {
+    await server.child.stop();
+  }
+}
+
 function aggregateFigures(r: AggregateResult): AggregateFigures {
   return { cells: r.cells, cells_compared: r.cellsCompared, cells_equal_to_raw: r.cellsEqual, api_ms: r.api, raw_group_by_ms: r.raw };
 }
@@ -422,9 +494,13 @@ async function main(): Promise<void> {
   --reuse-data   keep the seeded county/province databases of an earlier run with the same settings
                  (for working on the benchmark; the loader is measured afresh either way)
   --profile      CPU-profile the API under the nested read (always on in a full run)
-  --skip <list>  leave sections out while working on the benchmark: load, site, province, abuse, release, import (not for reports)
+  --skip <list>  leave sections out while working on the benchmark: load, site, province, abuse, release, import, eldercare, crosscheck (not for reports)
   --only import  run one case alone: the ledger import (writes import.md and import.json into --out or the data folder)
   --only release run one case alone: release cuts at county scale (writes release.md and release.json likewise)
+  --only eldercare   run one case alone: a county's facility list (elder care) at page sizes and under load
+                 (eldercare.md, eldercare.json)
+  --only crosscheck  run one case alone: a cross-check run over the province database (crosscheck.md, crosscheck.json;
+                 with --quick the province is scale ${PLANS.quick.provinceScale})
   --import-rows  rows of the ledger the import case imports (default ${IMPORT_ROWS})
   --render-only  write benchmarks.md again from the benchmarks.json in --out (after a change to the report's text)`);
     return;
@@ -462,6 +538,10 @@ async function main(): Promise<void> {
     if (!reuse || !(await cluster.exists(TEMPLATE_DATABASE))) {
       await timed('migrating the template database and importing the regions', () => cluster.createTemplate(countyCode));
     }
+    const token = await mintToken(
+      { secret: loadConfig({}).XINGFU_JWT_SECRET },
+      { subject: 'bench', role: 'county_admin', regionCode: countyCode },
+    );
     const importCase = () =>
       timed(`ledger import: ${values['import-rows']} rows through importLedger, against psql COPY of the rows it writes`, () =>
         measureImport(cluster, { countyCode, rows: Number(values['import-rows']), workDir, log }),
@@ -494,13 +574,39 @@ async function main(): Promise<void> {
         `\nWrote ${join(out, 'release.md')} and release.json: in full ${result.full_median_s.toFixed(1)} s, after one correction ${result.after_correction_median_s.toFixed(1)} s.`,
       );
       return;
+    } else if (values.only === 'eldercare') {
+      const county = await ensureDataset(cluster, 'bench_county', 'county', reuse);
+      const result = (
+        await timed('elder care: a county’s facility list with capacity and open hazards', () =>
+          elderCareCase(cluster, 'bench_county', workDir, countyCode, token, plan),
+        )
+      ).value;
+      const out = resolve(WORKSPACE_ROOT, values.out ?? dataDir);
+      await mkdir(out, { recursive: true });
+      const goal = elderCareGoal(result);
+      await writeFile(
+        join(out, 'eldercare.json'),
+        `${JSON.stringify({ date: new Date().toISOString(), machine, county, ...result, goal }, null, 2)}\n`,
+      );
+      await writeFile(join(out, 'eldercare.md'), elderCareSection(result).join('\n'));
+      log(`\nWrote ${join(out, 'eldercare.md')} and eldercare.json: ${goal.goal}: ${goal.actual} (${goal.margin}).`);
+      return;
+    } else if (values.only === 'crosscheck') {
+      const province = await ensureDataset(cluster, 'bench_province', plan.provinceScale, reuse);
+      const result = await crossCheckCase(cluster, countyCode, plan);
+      const out = resolve(WORKSPACE_ROOT, values.out ?? dataDir);
+      await mkdir(out, { recursive: true });
+      const goal = crossCheckGoal(result, province.scale);
+      await writeFile(
+        join(out, 'crosscheck.json'),
+        `${JSON.stringify({ date: new Date().toISOString(), machine, province, ...result, goal }, null, 2)}\n`,
+      );
+      await writeFile(join(out, 'crosscheck.md'), crossCheckSection(result, province).join('\n'));
+      log(`\nWrote ${join(out, 'crosscheck.md')} and crosscheck.json: ${goal.goal}: ${goal.actual} (${goal.margin}).`);
+      return;
     } else if (values.only) {
-      throw new Error(`--only knows two cases: import, release (not ${values.only}).`);
+      throw new Error(`--only knows these cases: import, release, eldercare, crosscheck (not ${values.only}).`);
     }
-    const token = await mintToken(
-      { secret: loadConfig({}).XINGFU_JWT_SECRET },
-      { subject: 'bench', role: 'county_admin', regionCode: countyCode },
-    );
 
     // 3. Loading: the loader against COPY through psql, same rows, fresh databases.
     const loading: LoadResult | null = skip.has('load')
@@ -611,6 +717,15 @@ async function main(): Promise<void> {
           )
         ).value;
 
+    // 9. Elder care: the facility list (after the release cuts: it adds facilities to bench_county).
+    const elderCare: ElderCareResult | null = skip.has('eldercare')
+      ? null
+      : (
+          await timed('elder care: a county’s facility list with capacity and open hazards', () =>
+            elderCareCase(cluster, 'bench_county', workDir, countyCode, token, plan),
+          )
+        ).value;
+
     // 2. Public aggregates at province scale.
     let province: DatasetInfo | null = null;
     let provinceAggregates: AggregateResult | null = null;
@@ -626,6 +741,9 @@ async function main(): Promise<void> {
       ).value;
       await stopChildren();
     }
+    // 8. A cross-check run over everyone enrolled at province scale.
+    const crossCheck: CrossCheckResult | null =
+      province && !skip.has('crosscheck') ? await crossCheckCase(cluster, countyCode, plan) : null;
 
     const ledgerImport: ImportResult | null = skip.has('import') ? null : await importCase();
 
@@ -713,6 +831,8 @@ async function main(): Promise<void> {
       profile,
       abuse,
       ledger_import: ledgerImport,
+      cross_check: crossCheck,
+      elder_care: elderCare,
       goals: [],
     };
     results.goals = evaluateGoals(results);

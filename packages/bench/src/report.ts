@@ -1,3 +1,5 @@
+import type { CrossCheckResult } from './cross-check.js';
+import type { ElderCareResult } from './eldercare.js';
 import type { ImportResult } from './ledger-import.js';
 import type { BenchResults, Goal, ServerLoad } from './results.js';
 import type { Latency, Spread } from './stats.js';
@@ -110,6 +112,8 @@ export function evaluateGoals(r: BenchResults): Goal[] {
   if (r.release_cuts) {
     goals.push(ceilingGoal('Release cut after one correction, county scale', r.release_cuts.after_correction_median_s, 5, 's'));
   }
+  if (r.elder_care) goals.push(elderCareGoal(r.elder_care));
+  if (r.cross_check) goals.push(crossCheckGoal(r.cross_check, r.data.province?.scale ?? '?'));
   const abuse = r.abuse;
   if (abuse) {
     goals.push(ceilingGoal('Hostile traffic: the 40-alias amplification refused (p95)', abuse.refusal.p95, 50, 'ms'));
@@ -443,6 +447,8 @@ export function renderMarkdown(r: BenchResults): string {
     '',
     ...abuseSection(r),
     ...releaseCutSection(r),
+    ...(r.elder_care ? elderCareSection(r.elder_care) : []),
+    ...(r.cross_check ? crossCheckSection(r.cross_check, r.data.province) : []),
     '## Method and settings',
     '',
     '- One embedded PostgreSQL (the binaries the platform ships), default settings, `pg_stat_statements` preloaded; its own data folder and port. Each server is its own Node process, started the way it would be deployed (`NODE_ENV=production`); each has a pool of 10 connections. autocannon runs in the harness process on the same machine: the numbers are comparable with each other, not with another machine.',
@@ -559,6 +565,83 @@ export function importSection(i: ImportResult): string[] {
     ),
     '',
     `Phases of the first import: ${phases}.`,
+    '',
+  ];
+}
+
+/** Issue 20's goal: a monthly cross-check run over a province-scale ledger under 60 s. */
+export function crossCheckGoal(c: CrossCheckResult, scale: string): Goal {
+  const goal = ceilingGoal(
+    `Cross-check run over everyone enrolled at province scale${scale.startsWith('province') ? '' : ` (scale ${scale}, not province)`}`,
+    c.run_s,
+    60,
+    's',
+    ` (${n1.format(c.ratio_vs_seq_scan)}× one sequential scan of enrollment)`,
+  );
+  return goal;
+}
+
+export function crossCheckSection(c: CrossCheckResult, province: { scale: string; households: number } | null): string[] {
+  const feeds = Object.entries(c.feed_rows)
+    .map(([kind, n]) => `${kind} ${n0.format(n)}`)
+    .join(', ');
+  return [
+    '## 8. Cross-check run at province scale',
+    '',
+    `One monthly cross-check run (\`runCrossCheck\`, every rule in force, as \`xingfu feed cross-check\` and the \`runCrossCheck\` mutation run it) for ${c.month} over the ${n0.format(c.enrollments)} active enrollments of the province database${province ? ` (scale ${province.scale}, ${n0.format(province.households)} households)` : ''}, covering ${n0.format(c.covered_persons)} persons, against the demo feeds with the bench's bulk rows (rows per delivery: ${feeds}); then the same run repeated (nothing new), each rule's statement under EXPLAIN ANALYZE, and one sequential scan of \`enrollment\` (${n0.format(c.enrollment_rows)} rows; \`select count(*)\` with index scans off, median of 3 after a warm one).`,
+    '',
+    table(
+      ['Run (s)', 'Repeated (s)', 'Sequential scan of enrollment (ms)', 'Run ÷ scan'],
+      [[n1.format(c.run_s), n1.format(c.repeat_s), ms(c.seq_scan_ms), `${n1.format(c.ratio_vs_seq_scan)}×`]],
+    ),
+    '',
+    table(
+      ['Rule', 'Version', 'Found', 'New', 'Statement alone (ms, EXPLAIN ANALYZE)'],
+      c.rules.map((rule) => [
+        rule.code,
+        rule.version,
+        n0.format(rule.found),
+        n0.format(rule.added),
+        ms(c.rule_ms[rule.code] ?? Number.NaN),
+      ]),
+    ),
+    '',
+  ];
+}
+
+/** Issue 19's goal: the facility list costs the same statements whatever the page size. */
+export function elderCareGoal(e: ElderCareResult): Goal {
+  return {
+    goal: 'Elder care: facility list with capacity and open hazards, SQL statements per request constant in page size',
+    target: 'the same at every page size',
+    actual: Object.entries(e.statements_per_request)
+      .map(([size, count]) => `${n1.format(count)} @ ${size}`)
+      .join(', '),
+    met: e.statements_constant_in_page_size,
+    margin: e.statements_constant_in_page_size ? 'met' : 'missed: the count grows with the page',
+  };
+}
+
+export function elderCareSection(e: ElderCareResult): string[] {
+  const sizes = Object.keys(e.statements_per_request);
+  return [
+    '## 9. Elder care: a county’s facility list',
+    '',
+    `The internal query a county's elder-care app sends for its facility list (\`elderFacilities\`: each facility's latest capacity record, residents, hazard counts, and its open hazards with deadline, responsible, overdue and follow-ups), as a county administrator, on the county database: ${n0.format(e.facilities)} facilities, ${n0.format(e.added_facilities)} of them added by the bench to the seeded ones (packages/bench/src/eldercare.ts, \`addBenchFacilities\`). A page of ${e.page_size}: ${e.page.withCapacity} with a capacity record, ${n0.format(e.page.openHazards)} open hazards (${n0.format(e.page.overdueHazards)} overdue), ${n0.format(e.page.followUps)} follow-ups. Statements per request counted by pg_stat_statements (after two warm requests, as for the nested read); requests/s and latency at page size ${e.page_size}, autocannon as in section 1.`,
+    '',
+    table(
+      ['Requests/s', 'p50 ms', 'p95 ms', 'p99 ms', `Statements per request (${sizes.join(' / ')})`, 'PostgreSQL ms per request'],
+      [
+        [
+          range(e.requests_per_s, (v) => n1.format(v)),
+          range(e.latency_ms.p50, ms),
+          range(e.latency_ms.p95, ms),
+          range(e.latency_ms.p99, ms),
+          sizes.map((p) => n1.format(e.statements_per_request[p] ?? Number.NaN)).join(' / '),
+          ms(e.pg_exec_ms_per_request),
+        ],
+      ],
+    ),
     '',
   ];
 }

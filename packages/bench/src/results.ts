@@ -1,4 +1,6 @@
 import type { ReleaseCutResult } from './release-cut.js';
+import type { CrossCheckResult } from './cross-check.js';
+import type { ElderCareResult } from './eldercare.js';
 import type { AbuseResult } from './abuse.js';
 import type { ImportResult } from './ledger-import.js';
 import type { MachineInfo } from './machine.js';
@@ -125,6 +127,10 @@ export interface BenchResults {
   abuse?: AbuseResult | null;
   /** 台账导入 at county scale against COPY of the rows it writes (absent from reports written before it was measured). */
   ledger_import?: ImportResult | null;
+  /** A monthly cross-check run at province scale (absent from reports written before it was measured). */
+  cross_check?: CrossCheckResult | null;
+  /** A county's elder-care facility list at page sizes and under load (absent from reports written before it was measured). */
+  elder_care?: ElderCareResult | null;
   goals: Goal[];
 }
 

@@ -33,7 +33,7 @@ import {
   releaseCutSection,
   renderMarkdown,
 } from './report.js';
-import type { AggregateFigures, BenchResults, DatasetInfo, HeapExperiment, Mode, ServerLoad } from './results.js';
+import type { AggregateFigures, BenchResults, DatasetInfo, Goal, HeapExperiment, Mode, ServerLoad } from './results.js';
 import { measureSiteBuild, type SiteBuildResult } from './site-build.js';
 import { countStatements } from './statements.js';
 import { startCeiling, startPostGraphile, startXingfu, type RunningServer, type ServerName } from './servers.js';
@@ -463,6 +463,10 @@ async function elderCareCase(
   }
 }
 
+/** The goal of a case run alone, as one line under its section. */
+const goalLine = (goal: Goal) =>
+  `Goal: ${goal.goal} — target ${goal.target}, measured ${goal.actual}: ${goal.met === null ? 'informational' : goal.margin}.`;
+
 function aggregateFigures(r: AggregateResult): AggregateFigures {
   return { cells: r.cells, cells_compared: r.cellsCompared, cells_equal_to_raw: r.cellsEqual, api_ms: r.api, raw_group_by_ms: r.raw };
 }
@@ -588,7 +592,7 @@ async function main(): Promise<void> {
         join(out, 'eldercare.json'),
         `${JSON.stringify({ date: new Date().toISOString(), machine, county, ...result, goal }, null, 2)}\n`,
       );
-      await writeFile(join(out, 'eldercare.md'), elderCareSection(result).join('\n'));
+      await writeFile(join(out, 'eldercare.md'), [...elderCareSection(result), goalLine(goal), ''].join('\n'));
       log(`\nWrote ${join(out, 'eldercare.md')} and eldercare.json: ${goal.goal}: ${goal.actual} (${goal.margin}).`);
       return;
     } else if (values.only === 'crosscheck') {
@@ -601,7 +605,7 @@ async function main(): Promise<void> {
         join(out, 'crosscheck.json'),
         `${JSON.stringify({ date: new Date().toISOString(), machine, province, ...result, goal }, null, 2)}\n`,
       );
-      await writeFile(join(out, 'crosscheck.md'), crossCheckSection(result, province).join('\n'));
+      await writeFile(join(out, 'crosscheck.md'), [...crossCheckSection(result, province), goalLine(goal), ''].join('\n'));
       log(`\nWrote ${join(out, 'crosscheck.md')} and crosscheck.json: ${goal.goal}: ${goal.actual} (${goal.margin}).`);
       return;
     } else if (values.only) {

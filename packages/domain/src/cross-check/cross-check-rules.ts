@@ -126,13 +126,15 @@ export const RULE_SQL: Record<CrossCheckRuleCode, Record<number, { ctes?: string
   },
   excluded_pair: {
     1: {
+      // every active enrollment's covered persons, whatever the county; the join with covered below
+      // keeps those of the county's (set-based: filtering by covered here made a lookup per person)
       ctes: `others as (
         select e.id, e.program_code, e.person_id as covered_id from enrollment e
-        where e.status = 'active' and e.person_id in (select covered_id from covered)
+        where e.status = 'active' and e.person_id is not null
         union all
         select e.id, e.program_code, m.person_id from enrollment e
         join household_member m on m.household_id = e.household_id and m.end_date is null
-        where e.status = 'active' and e.person_id is null and m.person_id in (select covered_id from covered)
+        where e.status = 'active' and e.person_id is null
       )`,
       select: `select c.id as enrollment_id, c.household_id, c.covered_id as person_id, c.village_code,
           '同时享受互斥项目 ' || pr.name as evidence, 'pair:' || o.id as evidence_key, null::date as evidence_date

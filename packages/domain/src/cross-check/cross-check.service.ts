@@ -52,19 +52,23 @@ export async function runCrossCheck(em: EntityManager, actor: Actor, input: RunC
     const version = versions.find((v) => v.code === code)?.version;
     if (version == null) continue;
     const { sql, params } = ruleQuery(code, version, { county: county.code, month, asOf: foundOn });
+    // The rule's found rows first, by a statement of their own: a statement that also writes (the
+    // insert below) never runs in parallel, and at province scale the rules' scans and joins over
+    // the county's enrollments are what takes the time (docs/cross-checks.md, "Performance").
+    await em.execute('drop table if exists cross_check_found');
+    await em.execute(`create temp table cross_check_found on commit drop as ${sql} select * from found`, params);
     const [counts] = await em.execute<{ found: number; added: number }[]>(
-      `${sql},
-       added as (
+      `with added as (
          insert into cross_check_hit (run_id, rule_code, rule_version, county_code, village_code, enrollment_id, household_id,
                                       person_id, evidence, evidence_key, evidence_date, found_on, due_on)
          select ?, ?, ?, ?, f.village_code, f.enrollment_id, f.household_id, f.person_id, f.evidence, f.evidence_key,
                 f.evidence_date, ?::date, ?::date
-         from found f
+         from cross_check_found f
          on conflict on constraint cross_check_hit_once do nothing
          returning 1
        )
-       select (select count(*) from found)::int as found, (select count(*) from added)::int as added`,
-      [...params, run.id, code, version, county.code, foundOn, addDays(foundOn, HIT_DEADLINE_DAYS)],
+       select (select count(*) from cross_check_found)::int as found, (select count(*) from added)::int as added`,
+      [run.id, code, version, county.code, foundOn, addDays(foundOn, HIT_DEADLINE_DAYS)],
     );
     applied.push({ code, version, found: counts?.found ?? 0, added: counts?.added ?? 0 });
   }

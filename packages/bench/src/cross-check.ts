@@ -125,7 +125,7 @@ export async function loadBulkFeeds(databaseUrl: string, countyCode: string): Pr
 
 /**
  * On a seeded province database: bulk feeds (loadBulkFeeds), one cross-check run over everyone
- * enrolled through the domain service (as `xingfu feed cross-check` and the runCrossCheck mutation
+ * enrolled through the domain service (as `xingfu cross-check` and the runCrossCheck mutation
  * call it), the same run repeated, each rule's statement under EXPLAIN ANALYZE, and one sequential
  * scan of enrollment.
  */

@@ -121,16 +121,19 @@ const HAZARDS: [HazardCategory, string][] = [
  * (overdue once the deadline has passed). Deterministic (by the facility's index); nothing is
  * added when the county has the target already (--reuse-data).
  */
+/** Returns the county's facilities and how many of them the bench added (in this call or an earlier one). */
 export async function addBenchFacilities(databaseUrl: string, countyCode: string): Promise<{ facilities: number; added: number }> {
   const orm = await openOrm({ clientUrl: databaseUrl });
   const actor: Actor = { subject: 'bench', role: 'county_admin', regionCode: countyCode };
   try {
     const em = orm.em.fork();
-    const [existing] = await em.execute<{ n: number }[]>(`select count(*)::int as n from elder_facility where county_code = ?`, [
-      countyCode,
-    ]);
+    // the bench's facilities have no street address (the seeded ones carry the synthetic mark's)
+    const [existing] = await em.execute<{ n: number; bench: number }[]>(
+      `select count(*)::int as n, (count(*) filter (where address = ''))::int as bench from elder_facility where county_code = ?`,
+      [countyCode],
+    );
     const have = existing?.n ?? 0;
-    if (have >= BENCH_FACILITY_TARGET) return { facilities: have, added: 0 };
+    if (have >= BENCH_FACILITY_TARGET) return { facilities: have, added: existing?.bench ?? 0 };
     const villages = await em.execute<{ code: string; name: string; town: string; town_name: string }[]>(
       `select v.code, v.name, t.code as town, t.name as town_name from region v join region t on t.code = v.parent_code
        where v.level = 'village' and starts_with(v.code, ?) order by v.code`,
@@ -226,7 +229,7 @@ export async function addBenchFacilities(databaseUrl: string, countyCode: string
       });
       added++;
     }
-    return { facilities: have + added, added };
+    return { facilities: have + added, added: (existing?.bench ?? 0) + added };
   } finally {
     await orm.close(true);
   }

@@ -426,7 +426,7 @@ async function elderCareCase(
   const added = await timed('elder care: the county’s facilities at a realistic scale', () =>
     addBenchFacilities(cluster.url(database), countyCode),
   );
-  log(`  ${added.value.facilities} facilities (${added.value.added} added by the bench)`);
+  log(`  ${added.value.facilities} facilities (${added.value.added} of them added by the bench)`);
   const server = await startXingfu({ databaseUrl: cluster.url(database), logDir: workDir, maxQueryCost: MAX_QUERY_COST });
   try {
     const targetOf = (size: number) => facilityListTarget(server, countyCode, size, token);

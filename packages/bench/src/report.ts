@@ -588,7 +588,7 @@ export function crossCheckSection(c: CrossCheckResult, province: { scale: string
   return [
     '## 8. Cross-check run at province scale',
     '',
-    `One monthly cross-check run (\`runCrossCheck\`, every rule in force, as \`xingfu feed cross-check\` and the \`runCrossCheck\` mutation run it) for ${c.month} over the ${n0.format(c.enrollments)} active enrollments of the province database${province ? ` (scale ${province.scale}, ${n0.format(province.households)} households)` : ''}, covering ${n0.format(c.covered_persons)} persons, against the demo feeds with the bench's bulk rows (rows per delivery: ${feeds}); then the same run repeated (nothing new), each rule's statement under EXPLAIN ANALYZE, and one sequential scan of \`enrollment\` (${n0.format(c.enrollment_rows)} rows; \`select count(*)\` with index scans off, median of 3 after a warm one).`,
+    `One monthly cross-check run (\`runCrossCheck\`, every rule in force, as \`xingfu cross-check\` and the \`runCrossCheck\` mutation run it) for ${c.month} over the ${n0.format(c.enrollments)} active enrollments of the province database${province ? ` (scale ${province.scale}, ${n0.format(province.households)} households)` : ''}, covering ${n0.format(c.covered_persons)} persons, against the demo feeds with the bench's bulk rows (rows per delivery: ${feeds}); then the same run repeated (nothing new), each rule's statement under EXPLAIN ANALYZE, and one sequential scan of \`enrollment\` (${n0.format(c.enrollment_rows)} rows; \`select count(*)\` with index scans off, median of 3 after a warm one).`,
     '',
     table(
       ['Run (s)', 'Repeated (s)', 'Sequential scan of enrollment (ms)', 'Run ÷ scan'],

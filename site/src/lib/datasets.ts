@@ -1,5 +1,5 @@
-import { fenToYuan } from './money';
-import type { Aggregate, County, CountyRelease, Edition, ElderCare, ElderFacility, Program, Site, YearFigures } from './site-data';
+import { fenToYuan } from './money.js';
+import type { Aggregate, County, CountyRelease, Edition, ElderCare, ElderFacility, Program, Site, YearFigures } from './site-data.js';
 
 /**
  * The aggregate tables of the site. Each is one `Dataset`: the pages render it as an HTML table

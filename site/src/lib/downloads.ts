@@ -2,12 +2,12 @@ import { createHash } from 'node:crypto';
 import { stringify } from 'csv-stringify/sync';
 import ExcelJS from 'exceljs';
 import { zipSync, type Zippable } from 'fflate';
-import { bureauOf } from '../data/bureaus';
-import { DEMO, LICENCE, SITE_URL, SUPPRESSION_THRESHOLD } from '../data/site-config';
-import { cellText, countyYearDatasets, notesFor, SUPPRESSED, type Dataset, type Field } from './datasets';
-import { fenToYuan } from './money';
-import { yearLabel } from './format';
-import type { CountyRelease, Edition, Site } from './site-data';
+import { bureauOf } from '../data/bureaus.js';
+import { DEMO, LICENCE, SITE_URL, SUPPRESSION_THRESHOLD } from '../data/site-config.js';
+import { cellText, countyYearDatasets, notesFor, SUPPRESSED, type Dataset, type Field } from './datasets.js';
+import { fenToYuan } from './money.js';
+import { yearLabel } from './format.js';
+import type { CountyRelease, Edition, Site } from './site-data.js';
 
 /**
  * The files of /data/{county}/{year}/: for each dataset a CSV (UTF-8, no BOM, LF), an Excel CSV

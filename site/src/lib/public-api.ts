@@ -1,9 +1,10 @@
 import { appendFileSync } from 'node:fs';
-import type { TypedDocumentString } from '../gql/graphql';
+import type { TypedDocumentString } from '../gql/graphql.js';
 
 /**
  * The site's only data source: the public GraphQL endpoint, queried at build time.
- * `pnpm build:site` and `pnpm start` set XINGFU_API_URL.
+ * `pnpm build:site` and `pnpm start` set XINGFU_API_URL (read at each request, so that a test can
+ * point the site's own loader at its test API: tests/support/public-downloads.ts).
  *
  * Every request is counted; when XINGFU_SITE_REQUEST_LOG names a file, one JSON line per request
  * (operation, bytes, milliseconds) is appended to it, which is how the tests and the benchmark
@@ -12,9 +13,6 @@ import type { TypedDocumentString } from '../gql/graphql';
  * Queries are typed documents (`graphql(…)` from src/gql, generated from schema/public.graphql by
  * `pnpm codegen`): the answer's type and the variables' come from the schema, never written by hand.
  */
-const endpoint = process.env.XINGFU_API_URL;
-const requestLog = process.env.XINGFU_SITE_REQUEST_LOG;
-
 let requests = 0;
 /** Tries of one query when the API answers 429 Too Many Requests or stops it at its time limit. */
 const MAX_ATTEMPTS = 8;
@@ -30,6 +28,8 @@ function retryAfterSeconds(response: Response): number | null {
 export const requestCount = (): number => requests;
 
 export async function publicQuery<T, V>(document: TypedDocumentString<T, V>, variables: V): Promise<T> {
+  const endpoint = process.env.XINGFU_API_URL;
+  const requestLog = process.env.XINGFU_SITE_REQUEST_LOG;
   if (!endpoint) {
     throw new Error('XINGFU_API_URL is not set: build the site with `pnpm build:site`, which starts the API itself.');
   }

@@ -1,6 +1,6 @@
-import { LISTING_PAGE_SIZE, PREBUILT_RELEASES } from '../data/site-config';
-import { toFen } from './money';
-import { graphql } from '../gql';
+import { LISTING_PAGE_SIZE, PREBUILT_RELEASES } from '../data/site-config.js';
+import { toFen } from './money.js';
+import { graphql } from '../gql/index.js';
 import type {
   SiteAggregateFragment,
   SiteElderCareFragment,
@@ -13,8 +13,8 @@ import type {
   SitePublicityQuery,
   SitePublicityQueryVariables,
   SiteVillageListQueryVariables,
-} from '../gql/graphql';
-import { publicQuery } from './public-api';
+} from '../gql/graphql.js';
+import { publicQuery } from './public-api.js';
 
 /**
  * Everything the site shows, read from the public API once per build:
@@ -644,25 +644,40 @@ async function loadYear(county: County, year: number, releaseId: string): Promis
   };
 }
 
+/**
+ * What a snapshot reads. The site reads everything; the downloads (/data/) are made of the
+ * aggregates, standards, re-reviews and elder care alone — no download holds a 幸福清单 row or a
+ * 公示 — so a snapshot for the downloads only (`listings: false`) leaves those two out and its
+ * /data/ files are byte for byte the built site's (tests/support/public-downloads.ts; checked
+ * against a real build in tests/site/journalist.test.ts).
+ */
+export interface LoadOptions {
+  /** Read every village's 幸福清单 and every town's 公示 (the pages need them; the downloads do not). */
+  listings: boolean;
+}
+
 async function loadCountyRelease(
   county: County,
   releaseId: string,
   months: string[],
   programByCode: Map<string, Program>,
+  options: LoadOptions,
 ): Promise<CountyRelease> {
   const years = [...new Set(months.map((m) => Number(m.slice(0, 4))))].sort((a, b) => a - b);
   const latestMonth = months[months.length - 1]!;
   const figures = new Map(await Promise.all(years.map(async (y) => [y, await loadYear(county, y, releaseId)] as const)));
   const latestYear = years[years.length - 1]!;
-  const villages = villagesWithListing({ programByCode }, figures.get(latestYear)!.villageYear);
+  const villages = options.listings ? villagesWithListing({ programByCode }, figures.get(latestYear)!.villageYear) : [];
   const listing = (await Promise.all(villages.map((v) => loadVillageListing(v, latestMonth, releaseId)))).flat();
   const elderFacilities = await loadElderFacilities(county.code, releaseId);
-  const notices = await Promise.all(county.towns.map((t) => loadTownPublicity(t.code, releaseId)));
-  const publicity = new Map(county.towns.map((t, i) => [t.code, notices[i]!]));
+  const towns = options.listings ? county.towns : [];
+  const notices = await Promise.all(towns.map((t) => loadTownPublicity(t.code, releaseId)));
+  const publicity = new Map(towns.map((t, i) => [t.code, notices[i]!]));
   return { county, months, years, latestYear, latestMonth, figures, listing, elderFacilities, publicity };
 }
 
-async function load(): Promise<Site> {
+/** A snapshot of the public API (not memoised: `loadSite` is the build's one snapshot). */
+export async function loadSnapshot(options: LoadOptions): Promise<Site> {
   const global = await publicQuery(SiteGlobal, {});
   const programs = global.programs.map((p, order) => ({ ...p, order }));
   const programByCode = new Map(programs.map((p) => [p.code, p]));
@@ -686,7 +701,7 @@ async function load(): Promise<Site> {
     const loaded = await Promise.all(
       [...byCounty].flatMap(([code, months]) => {
         const county = countyByCode.get(code);
-        return county ? [loadCountyRelease(county, release.id, [...months].sort(), programByCode)] : [];
+        return county ? [loadCountyRelease(county, release.id, [...months].sort(), programByCode, options)] : [];
       }),
     );
     return new Map(loaded.map((c) => [c.county.code, c]));
@@ -715,7 +730,7 @@ let site: Promise<Site> | undefined;
 
 /** The snapshot of this build (loaded on first use). */
 export function loadSite(): Promise<Site> {
-  site ??= load();
+  site ??= loadSnapshot({ listings: true });
   return site;
 }
 

@@ -1,19 +1,34 @@
-import { generatePayroll, parseIdNumber, reviewStatistics, type Actor } from '@xingfu/domain';
+import { generatePayroll, parseIdNumber, type Actor } from '@xingfu/domain';
 import { BINHAI_2021, SYNTHETIC_MARK, seedDatabase, type SeedReport } from '@xingfu/seed';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cutTestRelease, releasedYear, sum, type ReleasedProgramYear } from '../support/release-figures.js';
+import { startTestApi, type TestApi } from '../support/graphql-client.js';
+import {
+  count,
+  decimal,
+  fen,
+  programSum,
+  publicDownloads,
+  rowWhere,
+  within1Percent,
+  type PublicDownloads,
+} from '../support/public-downloads.js';
+import { cutTestRelease } from '../support/release-figures.js';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.js';
 
 /**
- * Regenerates the `binhai-2021` preset (滨海县 320922, 2021) and checks every published figure of
- * DOMAIN.md against what the ledger rows add up to, within 1%, with the definitions of
- * docs/demo-data.md. Nothing here reads the preset's targets back: each figure is computed in SQL.
+ * Regenerates the `binhai-2021` preset (滨海县 320922, 2021) and reads every published figure of
+ * DOMAIN.md and of the elder-care seed (003) from the public downloads of a release
+ * (/data/320922/2021/, as a journalist reads them: tests/support/public-downloads.ts), within 1 %
+ * where the seed report gives a rounded figure, with the definitions of docs/demo-data.md. Nothing
+ * here reads the preset's targets back. What no download holds (尊老金's application channel, the
+ * standard each payment was computed with) is read from the ledger; then the ledger's consistency.
  */
 let db: TestDatabase;
 let client: pg.Client;
+let api: TestApi;
 let report: SeedReport;
-let released: Map<string, ReleasedProgramYear>;
+let downloads: PublicDownloads;
 const COUNTY = '320922';
 
 beforeAll(async () => {
@@ -21,12 +36,15 @@ beforeAll(async () => {
   report = await seedDatabase({ databaseUrl: db.url, preset: 'binhai-2021' });
   client = new pg.Client({ connectionString: db.url });
   await client.connect();
-  // the release of the freshly loaded ledger (before the last test regenerates batches)
-  released = await releasedYear(db, await cutTestRelease(db), COUNTY, 2021);
+  // the release of the freshly loaded ledger (before the last test regenerates batches), and its files
+  await cutTestRelease(db);
+  api = await startTestApi(db.orm);
+  downloads = await publicDownloads(api);
 }, 900_000);
 
 afterAll(async () => {
   await client?.end();
+  await api?.close();
   await db?.drop();
 });
 
@@ -35,33 +53,102 @@ async function one<T extends Record<string, unknown>>(sql: string, params: unkno
   return result.rows[0]!;
 }
 
-function within1Percent(actual: number, published: number): void {
-  expect(Math.abs(actual - published) / published, `${actual} vs published ${published}`).toBeLessThanOrEqual(0.01);
+const YEAR = `month between '2021-01-01' and '2021-12-01'`;
+const MONTHS = Array.from({ length: 12 }, (_, i) => `2021-${String(i + 1).padStart(2, '0')}`);
+const summary = () => downloads.csv(COUNTY, 2021, 'summary-by-program.csv');
+const program = (code: string) => rowWhere(summary(), { program_code: code });
+const persons = (row: Record<string, string>) => count(row, 'persons');
+const personMonths = (row: Record<string, string>) => count(row, 'person_months');
+
+/** The standards of a program in effect in a month (standards.csv: the latest effective month up to it, per area and tier), in yuan. */
+function standardsInEffect(code: string, month: string): number[] {
+  const rows = downloads.csv(COUNTY, 2021, 'standards.csv').filter((s) => s.program_code === code && s.effective_month! <= month);
+  const latest = new Map<string, Record<string, string>>();
+  for (const s of rows) {
+    const key = `${s.area_type}|${s.tier}`;
+    if ((latest.get(key)?.effective_month ?? '') < s.effective_month!) latest.set(key, s);
+  }
+  return [...new Set([...latest.values()].map((s) => fen(s) / 100))].sort((a, b) => a - b);
 }
 
-const YEAR = `month between '2021-01-01' and '2021-12-01'`;
-
-describe('binhai-2021 reproduces the published 2021 figures from the ledger', () => {
+describe('binhai-2021 publishes the figures of the 2021 review: /data/320922/2021/', () => {
   it('loads with COPY and reports its speed', () => {
     expect(report.countyCode).toBe(COUNTY);
     expect(report.rows).toBeGreaterThan(500_000);
     expect(report.rowsPerSecond).toBeGreaterThan(0);
+    expect(downloads.folders).toEqual([`${COUNTY}/2021`]);
   });
 
-  it('低保: 13497.3 万元 over 268325 person-months (人次)', async () => {
-    const amount = await one<{ fen: string }>(
-      `select sum(amount_fen)::text as fen from payment where county_code = $1 and program_code in ('dibao_urban', 'dibao_rural')
-         and kind in ('regular', 'back_pay', 'recovery') and ${YEAR}`,
-    );
-    within1Percent(Number(amount.fen), 134_973_000 * 100);
-    const personMonths = await one<{ n: string }>(
-      `select sum(covered_members)::text as n from payment where county_code = $1 and program_code in ('dibao_urban', 'dibao_rural')
-         and kind = 'regular' and ${YEAR}`,
-    );
-    within1Percent(Number(personMonths.n), 268_325);
+  it('summary-by-program.csv: 低保 13497.3 万元 over 268325 人次', () => {
+    within1Percent(programSum(summary(), ['dibao_urban', 'dibao_rural'], fen), 134_973_000 * 100);
+    within1Percent(programSum(summary(), ['dibao_urban', 'dibao_rural'], personMonths), 268_325);
   });
 
-  it('低保 standard: 670 元 until June, 730 元 from July 2021, for every regular payment', async () => {
+  it('standards.csv: 低保 670 元 until June, 730 元 from July 2021; 特困 1300 元 all year', () => {
+    for (const month of MONTHS) {
+      for (const code of ['dibao_urban', 'dibao_rural'])
+        expect(standardsInEffect(code, month), `${code} ${month}`).toEqual([month < '2021-07' ? 670 : 730]);
+      for (const code of ['tekun_centralized', 'tekun_dispersed'])
+        expect(standardsInEffect(code, month), `${code} ${month}`).toEqual([1300]);
+    }
+  });
+
+  it('summary-by-program.csv: 特困 5623 people', () => {
+    within1Percent(programSum(summary(), ['tekun_centralized', 'tekun_dispersed'], persons), 5623);
+  });
+
+  it('summary-by-program.csv: 临时救助 572.35 万元 over 5691 人次', () => {
+    within1Percent(personMonths(program('temporary_relief')), 5691);
+    within1Percent(fen(program('temporary_relief')), 5_723_500 * 100);
+  });
+
+  it('summary-by-program.csv: 困难残疾人生活补贴 9229.8 万元 to 15660 people; 重度残疾护理补贴 2276.3 万元 to 15076 people', () => {
+    within1Percent(fen(program('disability_living')), 92_298_000 * 100);
+    within1Percent(persons(program('disability_living')), 15_660);
+    within1Percent(fen(program('disability_care')), 22_763_000 * 100);
+    within1Percent(persons(program('disability_care')), 15_076);
+  });
+
+  it('re-reviews.csv: 7209 reviewed; 477 / 775 cancelled; 965 / 1615 adjusted; 488 / 830 newly approved', () => {
+    const campaigns = downloads.csv(COUNTY, 2021, 're-reviews.csv');
+    expect(campaigns).toHaveLength(1);
+    const campaign = campaigns[0]!;
+    within1Percent(count(campaign, 'reviewed_households'), 7209);
+    within1Percent(count(campaign, 'cancelled_households'), 477);
+    within1Percent(count(campaign, 'cancelled_persons'), 775);
+    within1Percent(count(campaign, 'adjusted_households'), 965);
+    within1Percent(count(campaign, 'adjusted_persons'), 1615);
+    within1Percent(count(campaign, 'newly_approved_households'), 488);
+    within1Percent(count(campaign, 'newly_approved_persons'), 830);
+  });
+
+  it('summary-by-program.csv: 殡葬惠民 909.03 万元 of basic funeral fees waived', () => {
+    within1Percent(fen(program('funeral_waiver')), 9_090_300 * 100);
+  });
+
+  it('summary-by-program.csv: 慈善救助 553 人次 / 156.94 万元; 助学 192 人次 / 23.5 万元', () => {
+    within1Percent(personMonths(program('charity_aid')), 553);
+    within1Percent(fen(program('charity_aid')), 1_569_400 * 100);
+    within1Percent(personMonths(program('student_aid')), 192);
+    within1Percent(fen(program('student_aid')), 235_000 * 100);
+  });
+
+  it('summary-by-program.csv: 15647 困境儿童 counted (shown, not suppressed)', () => {
+    within1Percent(persons(program('children_in_distress')), 15_647);
+  });
+
+  it('elder-care-by-town.csv: home services to 31,083 of 31,167 eligible (99.73 %); 547 homes modified against a target of 350', () => {
+    const county = rowWhere(downloads.csv(COUNTY, 2021, 'elder-care-by-town.csv'), { region_code: COUNTY });
+    expect(count(county, 'persons_served')).toBe(31_083);
+    expect(count(county, 'eligible_persons')).toBe(31_167);
+    expect(decimal(county, 'coverage_percent')).toBe(99.73);
+    expect(count(county, 'modifications_completed')).toBe(547);
+    expect(count(county, 'modification_target')).toBe(350);
+  });
+});
+
+describe('binhai-2021: what no download holds, from the ledger', () => {
+  it('低保 paid at 670 元 until June and 730 元 from July 2021; 特困 at 1300 元, every regular payment', async () => {
     const rows = await client.query<{ month: string; standards: number[] }>(
       `select to_char(month, 'YYYY-MM') as month, array_agg(distinct standard_fen / 100) as standards from payment
        where county_code = $1 and program_code in ('dibao_urban', 'dibao_rural') and kind = 'regular' and ${YEAR} group by 1 order by 1`,
@@ -69,84 +156,14 @@ describe('binhai-2021 reproduces the published 2021 figures from the ledger', ()
     );
     expect(rows.rows).toHaveLength(12);
     for (const r of rows.rows) expect(r.standards.map(Number)).toEqual([r.month < '2021-07' ? 670 : 730]);
-  });
-
-  it('特困: 5623 people paid at 1300 元/人/月', async () => {
-    const tekun = await one<{ people: string; standards: number[] }>(
-      `select count(distinct person_id)::text as people, array_agg(distinct standard_fen) as standards from payment
+    const tekun = await one<{ standards: number[] }>(
+      `select array_agg(distinct standard_fen) as standards from payment
        where county_code = $1 and program_code in ('tekun_centralized', 'tekun_dispersed') and kind = 'regular' and ${YEAR}`,
     );
-    within1Percent(Number(tekun.people), 5623);
     expect(tekun.standards.map(Number)).toEqual([130_000]);
   });
 
-  it('临时救助: 572.35 万元 over 5691 人次', async () => {
-    const relief = await one<{ n: string; fen: string }>(
-      `select count(*)::text as n, sum(amount_fen)::text as fen from payment
-       where county_code = $1 and program_code = 'temporary_relief' and kind = 'one_off' and ${YEAR}`,
-    );
-    within1Percent(Number(relief.n), 5691);
-    within1Percent(Number(relief.fen), 5_723_500 * 100);
-  });
-
-  it('困难残疾人生活补贴 9229.8 万元 to 15660 people; 重度残疾护理补贴 2276.3 万元 to 15076 people', async () => {
-    const rows = await client.query<{ program_code: string; fen: string; people: string }>(
-      `select program_code, sum(amount_fen)::text as fen, count(distinct person_id) filter (where kind = 'regular')::text as people
-       from payment where county_code = $1 and program_code in ('disability_living', 'disability_care') and ${YEAR} group by 1`,
-      [COUNTY],
-    );
-    const by = new Map(rows.rows.map((r) => [r.program_code, r]));
-    within1Percent(Number(by.get('disability_living')?.fen), 92_298_000 * 100);
-    within1Percent(Number(by.get('disability_living')?.people), 15_660);
-    within1Percent(Number(by.get('disability_care')?.fen), 22_763_000 * 100);
-    within1Percent(Number(by.get('disability_care')?.people), 15_076);
-  });
-
-  it('re-review: 7209 reviewed; 477 / 775 cancelled; 965 / 1615 adjusted; 488 / 830 newly approved (reviewStatistics)', async () => {
-    const campaign = await one<{ id: number }>('select id from review_campaign where county_code = $1');
-    const stats = (await reviewStatistics(db.orm.em.fork(), [campaign.id])).get(campaign.id)!;
-    within1Percent(stats.reviewedHouseholds, 7209);
-    within1Percent(stats.cancelledHouseholds, 477);
-    within1Percent(stats.cancelledPersons, 775);
-    within1Percent(stats.adjustedHouseholds, 965);
-    within1Percent(stats.adjustedPersons, 1615);
-    within1Percent(stats.newlyApprovedHouseholds, 488);
-    within1Percent(stats.newlyApprovedPersons, 830);
-  });
-});
-
-describe('binhai-2021 publishes the figures of the 2021 review in a release (what the downloads are made from)', () => {
-  const figure = (program: string) => released.get(program)!;
-
-  it('低保 13497.3 万元 / 268325 人次; 特困 5623 people; 临时救助 572.35 万元 / 5691 人次; the disability subsidies', () => {
-    within1Percent(sum(released, ['dibao_urban', 'dibao_rural'], 'amountFen'), 134_973_000 * 100);
-    within1Percent(sum(released, ['dibao_urban', 'dibao_rural'], 'personMonths'), 268_325);
-    within1Percent(sum(released, ['tekun_centralized', 'tekun_dispersed'], 'persons'), 5623);
-    within1Percent(figure('temporary_relief').amountFen, 5_723_500 * 100);
-    within1Percent(figure('temporary_relief').personMonths, 5691);
-    within1Percent(figure('disability_living').amountFen, 92_298_000 * 100);
-    within1Percent(figure('disability_living').persons, 15_660);
-    within1Percent(figure('disability_care').amountFen, 22_763_000 * 100);
-    within1Percent(figure('disability_care').persons, 15_076);
-  });
-
-  it('殡葬惠民: 909.03 万元 of basic funeral fees waived', () => {
-    within1Percent(figure('funeral_waiver').amountFen, 9_090_300 * 100);
-  });
-
-  it('慈善救助 553 人次 / 156.94 万元; 助学 192 人次 / 23.5 万元', () => {
-    within1Percent(figure('charity_aid').personMonths, 553);
-    within1Percent(figure('charity_aid').amountFen, 1_569_400 * 100);
-    within1Percent(figure('student_aid').personMonths, 192);
-    within1Percent(figure('student_aid').amountFen, 235_000 * 100);
-  });
-
-  it('15647 困境儿童 counted', () => {
-    expect(figure('children_in_distress').suppressed).toBe(false);
-    within1Percent(figure('children_in_distress').persons, 15_647);
-  });
-
-  it('尊老金: 3336 applications in the app from April 2021 (when it opened), 92 % of all (from the ledger; releases publish them as applicationChannels)', async () => {
+  it('尊老金: 3336 applications in the app from April 2021 (when it opened), 92 % of all (channels are not published)', async () => {
     const apps = await one<{ app: string; all: string }>(
       `select count(*) filter (where channel = 'app')::text as app, count(*)::text as all from application
        where county_code = $1 and program_code = 'senior_allowance' and decided_on between '2021-04-01' and '2021-12-31'`,

@@ -4,6 +4,7 @@ import { join, relative } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { displayWan, fenToYuan } from '../../site/src/lib/money.js';
+import { publicDownloads } from '../support/public-downloads.js';
 import { buildDemoSite, type DemoSite } from './support/demo-site.js';
 import { graphql, publicAnswer } from './support/public-queries.js';
 import { page, plain, table, text, walk } from './support/html.js';
@@ -337,5 +338,32 @@ describe('comparisons', () => {
       expect(plain(rural[i + 1]!), String(y)).toBe(inForce ? inForce['amount_yuan'] : '—');
     });
     expect(county).toContain('id="fig-standards-caption"');
+  });
+});
+
+describe('the downloads the calibration tests read', () => {
+  it('are the built site’s /data/ files byte for byte, written by the site’s own loader and file functions without a build', async () => {
+    const downloads = await publicDownloads(demo.api);
+    expect(downloads.texts.size).toBeGreaterThan(0);
+    // An XLSX's zip entries carry the time the workbook was written (exceljs): its hash in
+    // datapackage.json is the one thing that differs between two writings of the same release.
+    const comparable = (path: string, body: string) => {
+      if (!path.endsWith('/datapackage.json')) return body;
+      const pkg = JSON.parse(body) as { resources: { format: string; hash?: string }[] };
+      for (const r of pkg.resources) if (r.format === 'xlsx') delete r.hash;
+      return JSON.stringify(pkg, null, 2);
+    };
+    const different: string[] = [];
+    for (const [path, body] of downloads.texts) {
+      if (comparable(path, await readFile(join(dist, path), 'utf8')) !== comparable(path, body)) different.push(path);
+    }
+    expect(different).toEqual([]);
+    // and nothing of the build's folders is left out (its zips, workbooks and page are not data text)
+    const built: string[] = [];
+    for await (const file of walk(join(dist, 'data'))) {
+      const path = relative(dist, file);
+      if (/^data\/\d{6}\/\d{4}\/[^/]+$/.test(path) && !/\.(zip|xlsx|html)$/.test(path)) built.push(path);
+    }
+    expect(built.sort()).toEqual([...downloads.texts.keys()].sort());
   });
 });

@@ -21,6 +21,8 @@ export interface PublicDownloads {
   csv(county: string, year: number, file: string): Record<string, string>[];
   /** The counties and years of /data/, as `{county}/{year}`. */
   folders: string[];
+  /** Every text file (CSV, Excel CSV, JSON, README.md, datapackage.json) by its path, `data/{county}/{year}/{file}`. */
+  texts: ReadonlyMap<string, string>;
 }
 
 /** Reads the public API of `api` and writes the /data/ files of its latest release. */
@@ -40,19 +42,20 @@ export async function publicDownloads(api: TestApi): Promise<PublicDownloads> {
   for (const cr of edition.counties.values()) {
     for (const year of cr.years) {
       for (const f of await folderFilesOf(countyYearDatasets(site, edition, cr, year), folderMeta(edition, cr, year))) {
-        if (typeof f.body === 'string') files.set(`${cr.county.code}/${year}/${f.file}`, f.body);
+        if (typeof f.body === 'string') files.set(`data/${cr.county.code}/${year}/${f.file}`, f.body);
       }
     }
   }
   const file = (county: string, year: number, name: string): string => {
-    const body = files.get(`${county}/${year}/${name}`);
+    const body = files.get(`data/${county}/${year}/${name}`);
     if (body === undefined) throw new Error(`/data/${county}/${year}/${name} is not published`);
     return body;
   };
   return {
     file,
     csv: (county, year, name) => parse<Record<string, string>>(file(county, year, name), { columns: true }),
-    folders: [...new Set([...files.keys()].map((k) => k.split('/').slice(0, 2).join('/')))].sort(),
+    folders: [...new Set([...files.keys()].map((k) => k.split('/').slice(1, 3).join('/')))].sort(),
+    texts: files,
   };
 }
 

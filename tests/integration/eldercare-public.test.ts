@@ -9,7 +9,10 @@ import { createTestDatabase, type TestDatabase } from '../support/test-database.
  * through the public API from a release — 齐河县 10 institutions, 40 centres, 4,100 beds, 360
  * certified caregivers; 章丘区 23 幸福院, 2 日间照料中心, 2 照护中心, 10 敬老院 of which 5 rated four
  * stars or more; 滨海县 home services at 99.73 % coverage and 547 homes modified against 350 (at the
- * load's scale); 济阳区's 李八村幸福院 and its joint inspections of May 2023.
+ * load's scale); 济阳区's 李八村幸福院 and its joint inspections of May 2023. The same figures are
+ * read from the public downloads by the calibration tests: at full scale in seed-qihe,
+ * seed-zhangqiu and seed-binhai, 济阳区's in seed-series (docs/demo-data.md, "Calibration through
+ * the public downloads").
  */
 const SCALE = 0.05;
 let db: TestDatabase;

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { stringify } from 'csv-stringify/sync';
 import ExcelJS from 'exceljs';
-import { zipSync, type Zippable } from 'fflate';
+import { unzipSync, zipSync, type Zippable } from 'fflate';
 import { bureauOf } from '../data/bureaus.js';
 import { DEMO, LICENCE, SITE_URL, SUPPRESSION_THRESHOLD } from '../data/site-config.js';
 import { cellText, countyYearDatasets, notesFor, SUPPRESSED, type Dataset, type Field } from './datasets.js';
@@ -100,7 +100,14 @@ export async function xlsx(dataset: Dataset, meta: FolderMeta): Promise<Uint8Arr
   about.getColumn(2).width = 20;
   about.getColumn(3).width = 28;
   about.getColumn(5).width = 80;
-  return new Uint8Array(await workbook.xlsx.writeBuffer());
+  // exceljs stamps each part of the workbook's zip with the time it was written: the parts are
+  // zipped again, in their order, with the release date, so the same release gives the same bytes
+  const mtime = zipTime(meta.asOf);
+  const parts: Zippable = {};
+  for (const [name, bytes] of Object.entries(unzipSync(new Uint8Array(await workbook.xlsx.writeBuffer())))) {
+    parts[name] = [bytes, { level: 6, mtime }];
+  }
+  return zipSync(parts, { mtime });
 }
 
 export function json(dataset: Dataset, meta: FolderMeta): string {

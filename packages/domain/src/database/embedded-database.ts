@@ -64,13 +64,6 @@ export class EmbeddedDatabase {
       postgresFlags: [
         '-c',
         'listen_addresses=127.0.0.1',
-        // sized for the demo's bulk loads and release cuts rather than PostgreSQL's minimal
-        // defaults: the ledger's hot tables stay in shared memory (128 MB held a third of the
-        // payments), and a load writes its gigabytes of WAL without a checkpoint every 1 GB
-        '-c',
-        'shared_buffers=1GB',
-        '-c',
-        'max_wal_size=8GB',
         ...(options.ephemeral ? ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off'] : []),
       ],
       onLog: log,

@@ -61,8 +61,7 @@ const PUBLISHABLE_MONTHS_SQL = `
  * third of the work of expanding every payment to its nine cells.
  */
 const AGGREGATE_SQL = `
-  insert into rollup_aggregate_version (from_seq, to_seq, region_code, region_level, program_code, period_kind, period,
-                                        households, persons, person_months, payments, amount_fen)
+  create temp table cut_aggregate on commit drop as
   with released as not materialized (
     select p.household_id, p.person_id, p.program_code, p.village_code, p.month, p.kind, p.covered_members, p.amount_fen
     from payment p
@@ -116,9 +115,10 @@ const AGGREGATE_SQL = `
     ) mover_beneficiaries
     group by region_code, region_level, program_code, period_kind, period, household_id
   )
-  select ?, ?, region_code, region_level::region_level, program_code, (array['month', 'quarter', 'year'])[period_kind],
-         to_char(period, case period_kind when 1 then 'YYYY-MM' when 2 then 'YYYY-"Q"Q' else 'YYYY' end),
-         sum(households), sum(persons), sum(person_months), sum(payments), sum(amount_fen)
+  select region_code, region_level, program_code, (array['month', 'quarter', 'year'])[period_kind] as period_kind,
+         to_char(period, case period_kind when 1 then 'YYYY-MM' when 2 then 'YYYY-"Q"Q' else 'YYYY' end) as period,
+         sum(households)::int as households, sum(persons)::int as persons, sum(person_months)::int as person_months,
+         sum(payments)::int as payments, sum(amount_fen)::bigint as amount_fen, false as suppressed
   from (
     select village_code as region_code, 'village' as region_level, program_code, period_kind, period,
            households, persons, person_months, payments, amount_fen
@@ -224,12 +224,25 @@ async function computeReleaseFigures(
   // grouped in household order from the payment index: the planner, misjudging how many groups
   // there are, would otherwise hash millions of them and spill to disk in batches (slower by half)
   await em.execute(`set local enable_hashagg = off`);
-  await phase(phases, 'aggregates', () => em.execute(scoped(AGGREGATE_SQL, scope === 'all' ? 'all' : 'aggregates'), [id, seq, toSeq]));
+  // into a scratch table first (a query that writes a table of its own may run in parallel, an
+  // insert may not), where suppression is decided before the rows are written once
+  await em.execute('drop table if exists cut_aggregate');
+  await phase(phases, 'aggregates', () => em.execute(scoped(AGGREGATE_SQL, scope === 'all' ? 'all' : 'aggregates'), [id]));
   await em.execute('reset enable_hashagg');
   await em.execute('reset work_mem');
   // suppression sees only the rows just computed: a program year of a county is one closed family
   // of lines (months sum to the year, children to their parent), recomputed whole or carried whole
-  await phase(phases, 'suppression', () => applySuppression(em, seq));
+  await phase(phases, 'suppression', () => applySuppression(em));
+  await phase(phases, 'aggregates_written', () =>
+    em.execute(
+      `insert into rollup_aggregate_version (from_seq, to_seq, region_code, region_level, program_code, period_kind, period,
+                                             households, persons, person_months, payments, amount_fen, suppressed)
+       select ?, ?, region_code, region_level::region_level, program_code, period_kind, period,
+              households, persons, person_months, payments, amount_fen, suppressed
+       from cut_aggregate`,
+      [seq, toSeq],
+    ),
+  );
   await phase(phases, 'listing_row', () => em.execute(scoped(LISTING_SQL, scope === 'all' ? 'all' : 'listing'), [id, seq, toSeq]));
   // application counts, the catalog, standards, re-review results and every other declared table
   // are copied too: nothing the release publishes is read live

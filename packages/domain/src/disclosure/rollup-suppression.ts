@@ -11,33 +11,36 @@ interface Cell {
 }
 
 /**
- * Suppresses small cells of the programs that are counted only, in the month and year rollups of a
- * release, with the lines that link them: a region's months sum to its year, and in each month
+ * Suppresses small cells of the programs that are counted only, in the month and year rollups a
+ * cut has just computed (the scratch table `cut_aggregate`, before they are written to the
+ * release), with the lines that link them: a region's months sum to its year, and in each month
  * (and the year) the children of a county or town sum to it. Quarters follow their months: a
- * quarter holding a suppressed month is suppressed.
+ * quarter holding a suppressed month is suppressed. Shared rows the release holds from an earlier
+ * one were decided when they were computed.
  */
-export async function applySuppression(em: EntityManager, seq: number): Promise<number> {
-  // the rows the release with this seq computed itself (shared rows it holds were decided when computed)
+export async function applySuppression(em: EntityManager): Promise<number> {
   const cells = await em.execute<Cell[]>(
     `select a.region_code, a.region_level, a.program_code, a.period, a.households
-     from rollup_aggregate_version a join program p on p.code = a.program_code and p.disclosure = 'counted'
-     where a.from_seq = ? and a.period_kind in ('month', 'year')
+     from cut_aggregate a join program p on p.code = a.program_code and p.disclosure = 'counted'
+     where a.period_kind in ('month', 'year')
      order by a.program_code, a.region_code, a.period`,
-    [seq],
   );
   const index = new Map(cells.map((c, i) => [`${c.program_code}|${c.region_code}|${c.period}`, i]));
   const lines: Line[] = [];
   const childrenOf = new Map<string, string[]>();
   const monthsOf = new Map<string, number[]>();
+  const periodsOf = new Map<string, string[]>();
+  const push = <T>(map: Map<string, T[]>, key: string, value: T) => {
+    const list = map.get(key);
+    if (list) list.push(value);
+    else map.set(key, [value]);
+  };
   for (const [i, c] of cells.entries()) {
-    if (c.period.length === 7) {
-      const key = `${c.program_code}|${c.region_code}|${c.period.slice(0, 4)}`;
-      monthsOf.set(key, [...(monthsOf.get(key) ?? []), i]);
-    }
+    push(periodsOf, `${c.program_code}|${c.region_code}`, c.period);
+    if (c.period.length === 7) push(monthsOf, `${c.program_code}|${c.region_code}|${c.period.slice(0, 4)}`, i);
     if (c.region_level !== 'county' && c.period.length === 4) {
       const parent = c.region_code.slice(0, c.region_level === 'village' ? 9 : 6);
-      const key = `${c.program_code}|${parent}`;
-      childrenOf.set(key, [...(childrenOf.get(key) ?? []), c.region_code]);
+      push(childrenOf, `${c.program_code}|${parent}`, c.region_code);
     }
   }
   for (const [key, months] of monthsOf) {
@@ -46,8 +49,7 @@ export async function applySuppression(em: EntityManager, seq: number): Promise<
   }
   for (const [key, children] of childrenOf) {
     const [program, parent] = key.split('|') as [string, string];
-    const periods = new Set(cells.filter((c) => c.program_code === program && c.region_code === parent).map((c) => c.period));
-    for (const period of periods) {
+    for (const period of periodsOf.get(key) ?? []) {
       const total = index.get(`${program}|${parent}|${period}`)!;
       const members = children.map((child) => index.get(`${program}|${child}|${period}`)).filter((i): i is number => i !== undefined);
       lines.push({ cells: members, total });
@@ -82,11 +84,11 @@ export async function applySuppression(em: EntityManager, seq: number): Promise<
     ...quarters.values(),
   ];
   await em.execute(
-    `update rollup_aggregate_version a set suppressed = true
+    `update cut_aggregate a set suppressed = true
      from jsonb_to_recordset(?::jsonb) as s(region_code text, program_code text, period_kind text, period text)
-     where a.from_seq = ? and a.region_code = s.region_code and a.program_code = s.program_code
+     where a.region_code = s.region_code and a.program_code = s.program_code
        and a.period_kind = s.period_kind and a.period = s.period`,
-    [JSON.stringify(keys), seq],
+    [JSON.stringify(keys)],
   );
   return hidden.length;
 }

@@ -40,6 +40,19 @@ export function chartNumber(value: number, digits: number): string {
   return value.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
 }
 
+/**
+ * Charts already drawn in this build, by what they were drawn from: the plain URLs and the latest
+ * release's permanent copy show the same charts, and ECharts' server rendering is the slowest part
+ * of a page. The same input gives the same SVG, so a chart is drawn once per build.
+ */
+const charts = new Map<string, string>();
+function drawn(input: unknown, draw: () => string): string {
+  const key = JSON.stringify(input);
+  let svg = charts.get(key);
+  if (svg === undefined) charts.set(key, (svg = draw()));
+  return svg;
+}
+
 /** Width (viewBox units) of the phone version: at a 390 px screen it is drawn at about 0.9 ×. */
 export const NARROW_WIDTH = 360;
 
@@ -49,11 +62,13 @@ export const NARROW_WIDTH = 360;
  * 10 px or more on a 390 px screen instead of shrinking with a 720-unit drawing. CSS shows one.
  */
 export function barChart(input: BarChartInput, labelledBy: string): string {
-  const wide = drawBarChart(input, labelledBy);
-  const phone: BarChartInput & { narrow?: boolean } = { ...input, horizontal: true, width: NARROW_WIDTH, narrow: true };
-  delete phone.height;
-  const narrow = drawBarChart(phone, labelledBy);
-  return `<div class="chart-wide">${wide}</div><div class="chart-narrow">${narrow}</div>`;
+  return drawn(['bar', input, labelledBy], () => {
+    const wide = drawBarChart(input, labelledBy);
+    const phone: BarChartInput & { narrow?: boolean } = { ...input, horizontal: true, width: NARROW_WIDTH, narrow: true };
+    delete phone.height;
+    const narrow = drawBarChart(phone, labelledBy);
+    return `<div class="chart-wide">${wide}</div><div class="chart-narrow">${narrow}</div>`;
+  });
 }
 
 function drawBarChart(input: BarChartInput & { narrow?: boolean }, labelledBy: string): string {
@@ -180,5 +195,9 @@ function drawLineChart(input: LineChartInput, labelledBy: string, width: number)
  * their symbols and line styles and named in the legend; a wide and a phone version like barChart.
  */
 export function lineChart(input: LineChartInput, labelledBy: string): string {
-  return `<div class="chart-wide">${drawLineChart(input, labelledBy, 720)}</div><div class="chart-narrow">${drawLineChart(input, labelledBy, NARROW_WIDTH)}</div>`;
+  return drawn(
+    ['line', input, labelledBy],
+    () =>
+      `<div class="chart-wide">${drawLineChart(input, labelledBy, 720)}</div><div class="chart-narrow">${drawLineChart(input, labelledBy, NARROW_WIDTH)}</div>`,
+  );
 }

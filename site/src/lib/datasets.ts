@@ -180,6 +180,21 @@ export function regionNames(county: County): RegionNames {
   };
 }
 
+/**
+ * A county-year table every town and village page filters (the whole county's rows, sorted): built
+ * once per county release and year, not once per page. The plain URLs and the latest release's
+ * copy share the county release, so they share the table too. Datasets are never changed once built.
+ */
+const countyYearTables = new WeakMap<CountyRelease, Map<string, Dataset>>();
+function perCountyYear(table: string, cr: CountyRelease, year: number, build: () => Dataset): Dataset {
+  let tables = countyYearTables.get(cr);
+  if (!tables) countyYearTables.set(cr, (tables = new Map<string, Dataset>()));
+  const key = `${table}|${year}`;
+  let dataset = tables.get(key);
+  if (!dataset) tables.set(key, (dataset = build()));
+  return dataset;
+}
+
 /** Contract: program_code,program_name,households,persons,person_months,amount_yuan */
 export function summaryByProgram(site: Site, cr: CountyRelease, year: number): Dataset {
   const f = cr.figures.get(year)!;
@@ -212,6 +227,10 @@ export function monthlyByProgram(site: Site, cr: CountyRelease, year: number): D
 }
 
 export function summaryByTown(site: Site, cr: CountyRelease, year: number): Dataset {
+  return perCountyYear('summary-by-town', cr, year, () => townSummary(site, cr, year));
+}
+
+function townSummary(site: Site, cr: CountyRelease, year: number): Dataset {
   const f = cr.figures.get(year)!;
   const names = regionNames(cr.county);
   return {
@@ -273,6 +292,10 @@ function withZeroRows(site: Site, cr: CountyRelease, year: number, f: YearFigure
 }
 
 export function summaryByVillage(site: Site, cr: CountyRelease, year: number): Dataset {
+  return perCountyYear('summary-by-village', cr, year, () => villageSummary(site, cr, year));
+}
+
+function villageSummary(site: Site, cr: CountyRelease, year: number): Dataset {
   const f = cr.figures.get(year)!;
   const names = regionNames(cr.county);
   return {

@@ -31,6 +31,7 @@ import { elderCareActorOf, scopedRegion } from '../auth/require-actor.js';
 import { change } from '../common/change.js';
 import { pageWindow, toPage, type Page } from '../common/connection.js';
 import { idOf } from '../common/ids.js';
+import { yearOf } from '../common/args.js';
 import type { RequestContext } from '../context/context.type.js';
 import type { PersonRow } from '../context/loaders.js';
 import { HouseholdType, PersonType } from '../household/household.types.js';
@@ -115,11 +116,6 @@ function readableCounty(ctx: RequestContext, countyCode: string): void {
   if (actor.role === 'facility_manager') throw new DomainError('FORBIDDEN', 'A facility manager reads its own facility only.');
   if (!/^\d{6}$/.test(countyCode)) throw DomainError.invalidRegionCode(countyCode);
   if (!actor.regionCode.startsWith(countyCode)) scopedRegion(actor, countyCode);
-}
-
-function yearOf(year: number): number {
-  if (!Number.isInteger(year) || year < 2000 || year > 2100) throw new DomainError('INVALID_DATE', `A year is 2000 to 2100, not ${year}.`);
-  return year;
 }
 
 @Resolver(() => ElderFacilityType)

@@ -1,6 +1,4 @@
 import {
-  DomainError,
-  normalizeRegionCode,
   publishApplicationCounts,
   publishAssistanceCounts,
   publishChannelCounts,
@@ -8,16 +6,11 @@ import {
   type Published,
 } from '@xingfu/domain';
 import { Arg, Ctx, ID, Int, Query, Resolver } from 'type-graphql';
+import { regionCodeOf } from '../common/args.js';
 import type { RequestContext } from '../context/context.type.js';
 import { channelRows, decisionTimeRows, referralRows } from './assistance.read-model.js';
 import { DecisionTimeType, ProgramChannelsType, ReferralFigureType } from './assistance.types.js';
 import { applicationRows, releaseIdOf } from './public.read-model.js';
-
-function countyCodeOf(code: string): string {
-  const normalized = normalizeRegionCode(code);
-  if (!normalized || normalized.length !== 6) throw DomainError.invalidRegionCode(code);
-  return normalized;
-}
 
 /**
  * Data-driven assistance in public, the process figures (docs/cross-checks.md, "Public figures"):
@@ -35,7 +28,7 @@ export class PublicAssistanceResolver {
     @Arg('releaseId', () => ID, { nullable: true }) releaseId: string | null,
     @Ctx() ctx: RequestContext,
   ): Promise<ProgramChannelsType[]> {
-    const county = countyCodeOf(countyCode);
+    const county = regionCodeOf(countyCode, [6]);
     const id = await releaseIdOf(ctx.em, releaseId);
     if (!id) return [];
     const [rows, statistics] = await Promise.all([channelRows(ctx.em, id, county, year), applicationRows(ctx.em, id, county, year)]);
@@ -75,7 +68,7 @@ export class PublicAssistanceResolver {
     @Arg('releaseId', () => ID, { nullable: true }) releaseId: string | null,
     @Ctx() ctx: RequestContext,
   ): Promise<DecisionTimeType[]> {
-    const county = countyCodeOf(countyCode);
+    const county = regionCodeOf(countyCode, [6]);
     const id = await releaseIdOf(ctx.em, releaseId);
     if (!id) return [];
     const rows = await decisionTimeRows(ctx.em, id, county, year);
@@ -92,7 +85,7 @@ export class PublicAssistanceResolver {
     @Arg('releaseId', () => ID, { nullable: true }) releaseId: string | null,
     @Ctx() ctx: RequestContext,
   ): Promise<ReferralFigureType[]> {
-    const county = countyCodeOf(countyCode);
+    const county = regionCodeOf(countyCode, [6]);
     const id = await releaseIdOf(ctx.em, releaseId);
     if (!id) return [];
     const rows = await referralRows(ctx.em, id, county, year);

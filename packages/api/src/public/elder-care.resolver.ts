@@ -1,7 +1,5 @@
 import {
-  DomainError,
   HAZARD_CATEGORIES,
-  normalizeRegionCode,
   publishElderServiceCounts,
   publishInstitutionFigures,
   publishOccupancy,
@@ -14,6 +12,7 @@ import type DataLoader from 'dataloader';
 import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
 import { pageWindow } from '../common/connection.js';
 import { FacilityKindEnum } from '../common/enums.js';
+import { regionCodeOf, yearOf } from '../common/args.js';
 import type { RequestContext } from '../context/context.type.js';
 import {
   facilityCounty,
@@ -34,19 +33,6 @@ import {
   PublicInspectionType,
 } from './elder-care.types.js';
 import { releaseIdOf } from './public.read-model.js';
-
-function regionCodeOf(code: string, levels: number[]): string {
-  const normalized = normalizeRegionCode(code);
-  if (!normalized || !levels.includes(normalized.length)) throw DomainError.invalidRegionCode(code);
-  return normalized;
-}
-
-/** A year of elder care's figures (the range of a county's targets). */
-function yearOf(year: number): number {
-  if (!Number.isInteger(year) || year < 2000 || year > 2100)
-    throw new DomainError('INVALID_DATE', `The year ${year} is not one of 2000 to 2100.`);
-  return year;
-}
 
 const sum = (values: (number | null)[]) => values.reduce<number>((total, v) => total + (v ?? 0), 0);
 

@@ -4,7 +4,6 @@ import {
   decideStored,
   coverageFigures,
   formatFen,
-  normalizeRegionCode,
   publishApplicationCounts,
   publishAssistanceCounts,
   publishCampaignCounts,
@@ -13,6 +12,7 @@ import {
   type DisclosurePolicy,
 } from '@xingfu/domain';
 import { Arg, Ctx, ID, Int, Query, Resolver } from 'type-graphql';
+import { regionCodeOf } from '../common/args.js';
 import type { RequestContext } from '../context/context.type.js';
 import { ProgramType } from '../program/program.types.js';
 import { MonthScalar } from '../scalars/month.scalar.js';
@@ -48,12 +48,6 @@ import {
 } from './public.read-model.js';
 
 const money = (fen: string | number | bigint) => formatFen(BigInt(fen));
-
-function regionCodeOf(code: string, levels: number[]): string {
-  const normalized = normalizeRegionCode(code);
-  if (!normalized || !levels.includes(normalized.length)) throw DomainError.invalidRegionCode(code);
-  return normalized;
-}
 
 /**
  * The public schema: releases, aggregates, standards, re-review results and the 幸福清单. Every
